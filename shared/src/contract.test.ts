@@ -37,8 +37,12 @@ describe('createSessionRequestSchema', () => {
 describe('sessionStatusResponseSchema', () => {
   it('accepts only the four statuses', () => {
     const base = { reference_id: '1', documents: ['AADHAAR'] };
-    expect(sessionStatusResponseSchema.safeParse({ ...base, status: 'consented' }).success).toBe(true);
-    expect(sessionStatusResponseSchema.safeParse({ ...base, status: 'SUCCESS' }).success).toBe(false);
+    expect(sessionStatusResponseSchema.safeParse({ ...base, status: 'consented' }).success).toBe(
+      true,
+    );
+    expect(sessionStatusResponseSchema.safeParse({ ...base, status: 'SUCCESS' }).success).toBe(
+      false,
+    );
   });
 });
 
@@ -85,7 +89,9 @@ describe('error table', () => {
 
   it('errorBodySchema refuses an unknown code', () => {
     const error = { message: 'x', retryable: false, request_id: 'r' };
-    expect(errorBodySchema.safeParse({ error: { ...error, code: 'not_found' } }).success).toBe(true);
+    expect(errorBodySchema.safeParse({ error: { ...error, code: 'not_found' } }).success).toBe(
+      true,
+    );
     expect(errorBodySchema.safeParse({ error: { ...error, code: 'oops' } }).success).toBe(false);
   });
 });

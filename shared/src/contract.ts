@@ -15,7 +15,10 @@ export const documentTypeSchema = z.enum(DOCUMENT_TYPES);
 export const documentListSchema = z.array(documentTypeSchema).check(
   z.minLength(1),
   z.maxLength(DOCUMENT_TYPES.length),
-  z.refine((list) => new Set(list).size === list.length, 'Expected each document type at most once'),
+  z.refine(
+    (list) => new Set(list).size === list.length,
+    'Expected each document type at most once',
+  ),
 );
 
 /** Body of `POST {base}/sessions`. Every field is optional; unknown fields are refused. */
@@ -23,9 +26,13 @@ export const createSessionRequestSchema = z.strictObject({
   documents: z.optional(documentListSchema),
   redirect_url: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
   client_ref_id: z.optional(
-    z.string().check(z.regex(CLIENT_REF_ID_PATTERN, 'Expected 1-20 characters of A-Z, a-z, 0-9 or -')),
+    z
+      .string()
+      .check(z.regex(CLIENT_REF_ID_PATTERN, 'Expected 1-20 characters of A-Z, a-z, 0-9 or -')),
   ),
-  user_code: z.optional(z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/, 'Expected 1-20 letters or digits'))),
+  user_code: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/, 'Expected 1-20 letters or digits')),
+  ),
 });
 export type CreateSessionRequest = z.output<typeof createSessionRequestSchema>;
 

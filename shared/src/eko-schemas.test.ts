@@ -20,7 +20,11 @@ describe('ekoEnvelopeSchema', () => {
 
 describe('ekoCreateUrlDataSchema', () => {
   it.each([
-    ['old docs, numeric id', { reference_id: 123456, url: 'https://digilocker.gov.in/x' }, '123456'],
+    [
+      'old docs, numeric id',
+      { reference_id: 123456, url: 'https://digilocker.gov.in/x' },
+      '123456',
+    ],
     ['string id', { reference_id: '7483920', url: 'https://digilocker.gov.in/x' }, '7483920'],
   ])('accepts %s and gives a string reference_id', (_name, data, expected) => {
     expect(ekoCreateUrlDataSchema.parse(data).reference_id).toBe(expected);
@@ -66,7 +70,8 @@ describe('ekoStatusDataSchema', () => {
 
   it('accepts the Cashfree pending shape with empty details', () => {
     expect(
-      ekoStatusDataSchema.parse({ status: 'PENDING', user_details: {}, document_consent: [] }).status,
+      ekoStatusDataSchema.parse({ status: 'PENDING', user_details: {}, document_consent: [] })
+        .status,
     ).toBe('PENDING');
   });
 });
@@ -74,8 +79,10 @@ describe('ekoStatusDataSchema', () => {
 describe('ekoDocumentDataSchema', () => {
   it('accepts both the document-list and the flat Aadhaar shapes', () => {
     expect(
-      ekoDocumentDataSchema.safeParse({ verification_status: 'SUCCESS', documents: [{ name: 'A' }] })
-        .success,
+      ekoDocumentDataSchema.safeParse({
+        verification_status: 'SUCCESS',
+        documents: [{ name: 'A' }],
+      }).success,
     ).toBe(true);
     expect(ekoDocumentDataSchema.safeParse({ name: 'A', uid: '123456789012' }).success).toBe(true);
   });

@@ -53,7 +53,8 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
     "Eko refused the signature: wrong keys, or the server's clock is off. Not retried.",
   upstream_error: 'Eko answered with a server error or the connection failed.',
   upstream_malformed: 'Eko answered with something that is not its documented JSON envelope.',
-  upstream_unsafe_url: 'Eko returned a DigiLocker URL that is not https or not on the host allowlist.',
+  upstream_unsafe_url:
+    'Eko returned a DigiLocker URL that is not https or not on the host allowlist.',
   upstream_unavailable: 'Eko is failing repeatedly, so calls are paused (circuit open).',
   upstream_timeout: 'Eko did not answer within the deadline.',
   network_error: 'The browser could not reach the signing server.',

@@ -54,7 +54,12 @@ describe('normaliseDocuments', () => {
           gender: 'M',
           masked_aadhaar: 'XXXX-XXXX-2345',
           photo: '/9j/4AAQ',
-          address: { house: '15B', village_or_city: 'Chennai', district: 'Chennai', pincode: '600001' },
+          address: {
+            house: '15B',
+            village_or_city: 'Chennai',
+            district: 'Chennai',
+            pincode: '600001',
+          },
         },
       ],
     });

@@ -71,7 +71,9 @@ export function maskAadhaar(value: unknown): string | undefined {
   return `XXXX-XXXX-${digits.slice(-4)}`;
 }
 
-function normaliseAddress(raw: Record<string, unknown> | null | undefined): AadhaarAddress | undefined {
+function normaliseAddress(
+  raw: Record<string, unknown> | null | undefined,
+): AadhaarAddress | undefined {
   if (!raw) return undefined;
   const address: AadhaarAddress = {
     house: text(raw.house),

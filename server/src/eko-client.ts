@@ -1,0 +1,451 @@
+// The Eko DigiLocker client: signs each request, calls Eko over undici, and treats replies as untrusted.
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CLIENT_REF_ID_PATTERN,
+  DEFAULT_DOCUMENTS,
+  type DocumentType,
+  type EkoEnvelope,
+  type EkoStatusData,
+  ekoCreateUrlDataSchema,
+  ekoDocumentDataSchema,
+  ekoEnvelopeSchema,
+  ekoStatusDataSchema,
+  KycError,
+  normaliseDocuments,
+  type SessionStatus,
+  type VerifiedDocument,
+} from '@digilocker-kyc/shared';
+import { type Dispatcher, Pool } from 'undici';
+import { classifyTransportError, readCappedText } from './eko-transport.js';
+import { signEkoRequest } from './signing.js';
+import { readBusinessError, readStatusData } from './verification-status.js';
+
+/** undici's defaults are minutes (connect 10 s, headers and body 300 s); a KYC click is not. */
+export const DEFAULT_EKO_TIMEOUTS = {
+  connectMs: 3_000,
+  headersMs: 8_000,
+  bodyMs: 5_000,
+  /** Covers every attempt of one call, retries and backoff included. */
+  deadlineMs: 10_000,
+} as const;
+export type EkoTimeouts = { [K in keyof typeof DEFAULT_EKO_TIMEOUTS]: number };
+
+export const DEFAULT_EKO_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 } as const;
+export type EkoRetry = { [K in keyof typeof DEFAULT_EKO_RETRY]: number };
+
+export interface EkoClientOptions {
+  /** Eko's base including the version, e.g. `https://staging.eko.in/ekoapi/v3`. */
+  baseUrl: string;
+  developerKey: string;
+  accessKey: string;
+  /** The API user's registered mobile number. */
+  initiatorId: string;
+  /** The retailer/agent code sent when a call does not name its own. */
+  userCode: string;
+  /** A `Pool` in production (the default), a `MockAgent` in tests. */
+  dispatcher?: Dispatcher;
+  /** Unix milliseconds; injected so signatures and skew are testable. */
+  now?: () => number;
+  random?: (size: number) => Uint8Array;
+  timeouts?: Partial<EkoTimeouts>;
+  retry?: Partial<EkoRetry>;
+  /**
+   * Eko's two doc generations disagree on Get Document: `post` (current eps.eko.in, JSON body)
+   * or `get` (older docs, `/document/{type}` with query parameters).
+   */
+  documentCall?: 'post' | 'get';
+  /** Called with (Eko's Date header − our clock) in ms after each reply that carries a Date. */
+  onClockSkew?: (skewMs: number) => void;
+}
+
+export interface CreateUrlInput {
+  redirectUrl: string;
+  documents?: readonly DocumentType[];
+  clientRefId?: string;
+  userCode?: string;
+}
+export interface CreatedUrl {
+  referenceId: string;
+  url: string;
+  documents: DocumentType[];
+  redirectUrl: string;
+  clientRefId: string;
+  verificationId?: string;
+}
+export interface VerificationStatus {
+  referenceId: string;
+  status: SessionStatus;
+  verificationId?: string;
+  /** Eko's data as sent (personal data included): for the merchant's backend, never the browser. */
+  data: EkoStatusData | undefined;
+}
+export interface DocumentResult {
+  referenceId: string;
+  documents: VerifiedDocument[];
+}
+
+export interface EkoClient {
+  createDigilockerUrl(input: CreateUrlInput): Promise<CreatedUrl>;
+  getVerificationStatus(input: { referenceId: string }): Promise<VerificationStatus>;
+  getDocument(input: {
+    referenceId: string;
+    verificationId?: string;
+    documents?: readonly DocumentType[];
+  }): Promise<DocumentResult>;
+  /** The last measured clock skew against Eko, in ms (positive: Eko is ahead). */
+  readonly clockSkewMs: number | undefined;
+  close(): Promise<void>;
+}
+
+const MAX_REPLY_BYTES = 1024 * 1024;
+const PATHS = {
+  create: '/tools/kyc/digilocker',
+  status: '/tools/kyc/digilocker/status',
+  document: '/tools/kyc/digilocker/document',
+} as const;
+
+export function createEkoClient(options: EkoClientOptions): EkoClient {
+  const base = parseBaseUrl(options.baseUrl);
+  for (const name of ['developerKey', 'accessKey', 'initiatorId', 'userCode'] as const) {
+    if (typeof options[name] !== 'string' || options[name].length === 0) {
+      throw new TypeError(`Expected createEkoClient option "${name}" to be a non-empty string.`);
+    }
+  }
+  const timeouts: EkoTimeouts = { ...DEFAULT_EKO_TIMEOUTS, ...options.timeouts };
+  const retry: EkoRetry = { ...DEFAULT_EKO_RETRY, ...options.retry };
+  const now = options.now ?? Date.now;
+  const random = options.random ?? ((size: number) => randomBytes(size));
+  const ownsDispatcher = options.dispatcher === undefined;
+  const dispatcher =
+    options.dispatcher ??
+    new Pool(base.origin, {
+      connections: 128,
+      keepAliveTimeout: 30_000,
+      connect: { timeout: timeouts.connectMs },
+    });
+  let clockSkewMs: number | undefined;
+
+  type Call = {
+    method: 'GET' | 'POST';
+    path: string;
+    query?: Record<string, string>;
+    body?: object;
+  };
+
+  /** One Eko call, re-signed on every attempt; only provably-unsent POSTs are retried. */
+  async function call({ method, path, query, body }: Call): Promise<EkoEnvelope> {
+    const signal = AbortSignal.timeout(timeouts.deadlineMs);
+    const search = query ? `?${new URLSearchParams(query)}` : '';
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await attemptOnce(method, `${base.path}${path}${search}`, payload, signal);
+      } catch (error) {
+        const failure = error instanceof KycError ? error : classifyTransportError(error, signal);
+        const mayRetry =
+          attempt < retry.attempts &&
+          failure.retryable &&
+          (method === 'GET' || (failure.cause as { neverSent?: boolean })?.neverSent === true);
+        if (!mayRetry) throw failure;
+        const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+        await sleep(delay, undefined, { signal }).catch(() => {
+          throw classifyTransportError(signal.reason, signal);
+        });
+      }
+    }
+  }
+
+  async function attemptOnce(
+    method: 'GET' | 'POST',
+    path: string,
+    payload: string | undefined,
+    signal: AbortSignal,
+  ): Promise<EkoEnvelope> {
+    const sentAt = now();
+    const response = await dispatcher.request({
+      origin: base.origin,
+      path,
+      method,
+      headers: {
+        ...signEkoRequest(options.developerKey, options.accessKey, sentAt),
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
+      body: payload,
+      headersTimeout: timeouts.headersMs,
+      bodyTimeout: timeouts.bodyMs,
+      signal,
+    });
+    measureSkew(response.headers.date, sentAt);
+    const text = await readCappedText(response.body, MAX_REPLY_BYTES);
+    const httpStatus = response.statusCode;
+    if (httpStatus === 403) {
+      throw new KycError(
+        'upstream_auth_failed',
+        "Eko refused the request signature (HTTP 403): check EKO_DEVELOPER_KEY, EKO_ACCESS_KEY and the server's clock.",
+        { cause: { httpStatus } },
+      );
+    }
+    if (httpStatus >= 500 || httpStatus === 429) {
+      throw new KycError('upstream_error', `Eko answered HTTP ${httpStatus}; expected 200.`, {
+        cause: { httpStatus },
+      });
+    }
+    if (httpStatus !== 200) {
+      throw new KycError(
+        'upstream_rejected',
+        `Eko answered HTTP ${httpStatus}; expected 200. Check EKO_BASE_URL and the request.`,
+        { cause: { httpStatus } },
+      );
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new KycError(
+        'upstream_malformed',
+        `Eko answered HTTP 200 with a body that is not JSON (${describeBody(text, response.headers['content-type'])}).`,
+      );
+    }
+    const envelope = ekoEnvelopeSchema.safeParse(json);
+    if (!envelope.success) {
+      throw new KycError(
+        'upstream_malformed',
+        'Eko answered HTTP 200 with JSON that is not its envelope (expected a numeric "status").',
+      );
+    }
+    return envelope.data;
+  }
+
+  function measureSkew(dateHeader: string | string[] | undefined, sentAt: number): void {
+    const value = Array.isArray(dateHeader) ? dateHeader[0] : dateHeader;
+    const upstream = value ? Date.parse(value) : Number.NaN;
+    if (Number.isNaN(upstream)) return;
+    clockSkewMs = upstream - sentAt;
+    options.onClockSkew?.(clockSkewMs);
+  }
+
+  function businessError(envelope: EkoEnvelope, what: string, referenceId?: string): KycError {
+    return new KycError(
+      'upstream_rejected',
+      `Eko refused ${what} (status ${envelope.status}, response_status_id ${envelope.response_status_id ?? 'none'}).`,
+      { cause: { upstreamMessage: envelope.message }, referenceId },
+    );
+  }
+
+  function newClientRefId(): string {
+    const time = now().toString(36);
+    const alphabet = '0123456789abcdefghijklmnopqrstuvwxyz';
+    const bytes = random(20);
+    let suffix = '';
+    for (const byte of bytes) suffix += alphabet[byte % 36];
+    return `dk${time}${suffix}`.slice(0, 20);
+  }
+
+  async function getVerificationStatus({
+    referenceId,
+  }: {
+    referenceId: string;
+  }): Promise<VerificationStatus> {
+    requireReferenceId(referenceId);
+    const envelope = await call({
+      method: 'GET',
+      path: PATHS.status,
+      query: { initiator_id: options.initiatorId, reference_id: referenceId },
+    });
+    if (envelope.status !== 0) {
+      const reading = readBusinessError(envelope);
+      if (reading === 'error') throw businessError(envelope, 'the status request', referenceId);
+      return { referenceId, status: reading, data: undefined } satisfies VerificationStatus;
+    }
+    const parsed = ekoStatusDataSchema.safeParse(envelope.data ?? {});
+    if (!parsed.success) {
+      throw new KycError(
+        'upstream_malformed',
+        'Eko answered the status request with unexpected data.',
+        {
+          referenceId,
+        },
+      );
+    }
+    const verificationId = parsed.data.verification_id ?? undefined;
+    return {
+      referenceId,
+      status: readStatusData(parsed.data),
+      ...(verificationId ? { verificationId } : {}),
+      data: parsed.data,
+    } satisfies VerificationStatus;
+  }
+
+  return {
+    get clockSkewMs() {
+      return clockSkewMs;
+    },
+
+    async createDigilockerUrl(input) {
+      const redirectUrl = requireAbsoluteUrl(input.redirectUrl);
+      const documents = [...(input.documents ?? DEFAULT_DOCUMENTS)];
+      if (documents.length === 0) {
+        throw new KycError(
+          'invalid_request',
+          'Expected at least one document type, received none.',
+        );
+      }
+      const clientRefId = input.clientRefId ?? newClientRefId();
+      if (!CLIENT_REF_ID_PATTERN.test(clientRefId)) {
+        throw new KycError(
+          'invalid_request',
+          'Expected client_ref_id to be 1-20 characters of A-Z, a-z, 0-9 or -.',
+        );
+      }
+      const envelope = await call({
+        method: 'POST',
+        path: PATHS.create,
+        body: {
+          initiator_id: options.initiatorId,
+          user_code: input.userCode ?? options.userCode,
+          client_ref_id: clientRefId,
+          document_requested: documents,
+          redirect_url: redirectUrl,
+        },
+      });
+      if (envelope.status !== 0) throw businessError(envelope, 'to create a DigiLocker URL');
+      const data = ekoCreateUrlDataSchema.safeParse(envelope.data);
+      if (!data.success) {
+        throw new KycError(
+          'upstream_malformed',
+          'Eko answered Create DigiLocker URL without a usable reference_id and url.',
+        );
+      }
+      return {
+        referenceId: data.data.reference_id,
+        url: data.data.url,
+        documents,
+        redirectUrl,
+        clientRefId,
+        ...(data.data.verification_id ? { verificationId: data.data.verification_id } : {}),
+      };
+    },
+
+    getVerificationStatus,
+
+    async getDocument({ referenceId, verificationId, documents = DEFAULT_DOCUMENTS }) {
+      requireReferenceId(referenceId);
+      const clientRefId = newClientRefId();
+      let envelope: EkoEnvelope;
+      if (options.documentCall === 'get') {
+        const [documentType = 'AADHAAR'] = documents;
+        envelope = await call({
+          method: 'GET',
+          path: `${PATHS.document}/${encodeURIComponent(documentType)}`,
+          query: {
+            initiator_id: options.initiatorId,
+            client_ref_id: clientRefId,
+            reference_id: referenceId,
+            ...(verificationId ? { verification_id: verificationId } : {}),
+          },
+        });
+      } else {
+        const id = verificationId ?? (await getVerificationStatus({ referenceId })).verificationId;
+        if (!id) {
+          throw new KycError(
+            'invalid_request',
+            'Expected a verification_id (from the redirect or the complete event) to fetch the document; none was given and Eko did not return one.',
+            { referenceId },
+          );
+        }
+        envelope = await call({
+          method: 'POST',
+          path: PATHS.document,
+          body: {
+            initiator_id: options.initiatorId,
+            user_code: options.userCode,
+            client_ref_id: clientRefId,
+            document_type: [...documents],
+            verification_id: id,
+            reference_id: referenceId,
+          },
+        });
+      }
+      if (envelope.status !== 0) {
+        const reading = readBusinessError(envelope);
+        if (reading === 'pending') {
+          throw new KycError(
+            'consent_pending',
+            'The customer has not finished consenting on DigiLocker.',
+            {
+              referenceId,
+            },
+          );
+        }
+        if (reading === 'expired') {
+          throw new KycError(
+            'not_found',
+            `Eko does not know reference_id ${referenceId} (invalid or expired).`,
+            {
+              referenceId,
+            },
+          );
+        }
+        throw businessError(envelope, 'the document request', referenceId);
+      }
+      const data = ekoDocumentDataSchema.safeParse(envelope.data);
+      if (!data.success) {
+        throw new KycError(
+          'upstream_malformed',
+          'Eko answered the document request with unexpected data.',
+          {
+            referenceId,
+          },
+        );
+      }
+      return { referenceId, documents: normaliseDocuments(data.data) };
+    },
+
+    async close() {
+      if (ownsDispatcher) await dispatcher.close();
+    },
+  };
+}
+
+function parseBaseUrl(value: string): { origin: string; path: string } {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new TypeError(
+      'Expected baseUrl to be an absolute http(s) URL such as https://api.eko.in/ekoicici/v3.',
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new TypeError(
+      `Expected baseUrl to use https: (or http: for the sandbox), received ${url.protocol}.`,
+    );
+  }
+  return { origin: url.origin, path: url.pathname.replace(/\/+$/, '') };
+}
+
+function requireAbsoluteUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
+  } catch {}
+  throw new KycError('invalid_request', 'Expected redirect_url to be an absolute http(s) URL.');
+}
+
+function requireReferenceId(value: string): void {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
+    throw new KycError(
+      'invalid_request',
+      'Expected reference_id to be 1-64 letters, digits, _ or -.',
+    );
+  }
+}
+
+function describeBody(text: string, contentType: string | string[] | undefined): string {
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  if (text.trim() === '') return 'empty';
+  if (/^\s*</.test(text)) return `HTML, content-type ${type ?? 'none'}`;
+  return `content-type ${type ?? 'none'}`;
+}

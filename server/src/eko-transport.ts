@@ -1,0 +1,57 @@
+// Maps undici's transport failures onto KycError codes and reads reply bodies with a size cap.
+import { KycError } from '@digilocker-kyc/shared';
+import type { Dispatcher } from 'undici';
+
+/** Connection errors that prove the request never reached Eko, so even a POST may be retried. */
+const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
+const TIMEOUTS = new Set([
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+export function classifyTransportError(error: unknown, deadline: AbortSignal): KycError {
+  if (error instanceof KycError) return error;
+  const code = errorCode(error);
+  const name = (error as { name?: string } | undefined)?.name;
+  if (deadline.aborted || name === 'TimeoutError' || name === 'AbortError' || TIMEOUTS.has(code)) {
+    return new KycError('upstream_timeout', 'Eko did not answer within the deadline.', {
+      cause: { code: code || name, neverSent: code === 'UND_ERR_CONNECT_TIMEOUT' },
+    });
+  }
+  return new KycError(
+    'upstream_error',
+    `The connection to Eko failed (${code || 'unknown error'}).`,
+    {
+      cause: { code, neverSent: NEVER_SENT.has(code) },
+    },
+  );
+}
+
+function errorCode(error: unknown): string {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return '';
+}
+
+/** Reads the body as UTF-8, refusing more than `limit` bytes: Eko's replies are small. */
+export async function readCappedText(
+  body: Dispatcher.ResponseData['body'],
+  limit: number,
+): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      throw new KycError('upstream_malformed', `Eko's reply exceeded ${limit} bytes.`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
