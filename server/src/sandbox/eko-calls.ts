@@ -1,0 +1,85 @@
+// The three DigiLocker calls as pure functions from a validated request and the store to Eko's reply.
+import type { AttemptStore } from './attempts.js';
+import {
+  BUSINESS_ERRORS,
+  businessError,
+  type EkoEnvelope,
+  RESPONSE_TYPE,
+  success,
+} from './envelope.js';
+import { findPersona } from './personas.js';
+import { documentEntry, flatAadhaar, statusData } from './replies.js';
+import type { CreateRequest, DocumentRequest } from './requests.js';
+
+/** Create DigiLocker URL. `consentUrl` turns the attempt's one-time token into a link. */
+export function createUrl(
+  store: AttemptStore,
+  request: CreateRequest,
+  consentUrl: (token: string) => string,
+): EkoEnvelope {
+  const attempt = store.create(request);
+  return success(RESPONSE_TYPE.create, 'DigiLocker URL created successfully', {
+    reference_id: attempt.referenceId,
+    url: consentUrl(attempt.token),
+    document_requested: attempt.documents,
+    redirect_url: attempt.redirectUrl,
+  });
+}
+
+/** Verification Status: a business error while pending, else the decided or expired state. */
+export function verificationStatus(store: AttemptStore, referenceId: number): EkoEnvelope {
+  const type = RESPONSE_TYPE.status;
+  const attempt = store.byReference(referenceId);
+  if (!attempt) return businessError(type, BUSINESS_ERRORS.statusInvalidReference);
+  const status = store.statusOf(attempt);
+  if (status === 'pending') return businessError(type, BUSINESS_ERRORS.statusPending);
+  const persona =
+    attempt.decision?.kind === 'consented' ? findPersona(attempt.decision.personaId) : undefined;
+  return success(
+    type,
+    'Verification status fetched successfully',
+    statusData(attempt, status, persona),
+  );
+}
+
+/**
+ * Get Document, both forms. Personal data only after consent, only for documents the customer
+ * consented to, and never for a persona whose Aadhaar is not linked.
+ */
+export function getDocument(
+  store: AttemptStore,
+  request: DocumentRequest,
+  form: 'list' | 'flat',
+): EkoEnvelope {
+  const type = form === 'list' ? RESPONSE_TYPE.document : RESPONSE_TYPE.documentOld;
+  const attempt = store.byReference(request.referenceId);
+  if (!attempt) return businessError(type, BUSINESS_ERRORS.documentInvalidReference);
+  if (request.verificationId !== undefined && request.verificationId !== attempt.verificationId) {
+    return businessError(type, BUSINESS_ERRORS.documentInvalidVerification);
+  }
+  const status = store.statusOf(attempt);
+  if (status === 'pending') return businessError(type, BUSINESS_ERRORS.documentPending);
+  if (status === 'denied') return businessError(type, BUSINESS_ERRORS.consentDenied);
+  if (status === 'expired' || attempt.decision?.kind !== 'consented') {
+    return businessError(type, BUSINESS_ERRORS.linkExpired);
+  }
+  const persona = findPersona(attempt.decision.personaId);
+  if (!persona) return businessError(type, BUSINESS_ERRORS.documentInvalidReference);
+  if (!request.documents.every((document) => attempt.documents.includes(document))) {
+    return businessError(type, BUSINESS_ERRORS.documentNotConsented);
+  }
+  if (!persona.aadhaarLinked && request.documents.includes('AADHAAR')) {
+    const data =
+      form === 'list'
+        ? { verification_status: 'AADHAAR_NOT_LINKED' }
+        : { status: 'AADHAAR_NOT_LINKED' };
+    return businessError(type, BUSINESS_ERRORS.aadhaarNotLinked, data);
+  }
+  if (form === 'flat') {
+    return success(type, 'DigiLocker Document Retrieved', flatAadhaar(attempt, persona));
+  }
+  return success(type, 'Documents retrieved successfully', {
+    verification_status: 'SUCCESS',
+    documents: request.documents.map((document) => documentEntry(document, persona)),
+  });
+}
