@@ -160,8 +160,10 @@ export function parseOldDocumentRequest(
   const invalidReference = BUSINESS_ERRORS.documentInvalidReference;
   const id = field(input, 'reference_id', referenceId, type, invalidReference);
   if (!id.ok) return id;
+  const verification = field(input, 'verification_id', idText.optional(), type);
+  if (!verification.ok) return verification;
   return {
     ok: true,
-    value: { referenceId: id.value, verificationId: undefined, documents: ['AADHAAR'] },
+    value: { referenceId: id.value, verificationId: verification.value, documents: ['AADHAAR'] },
   };
 }
