@@ -148,11 +148,11 @@ describe('createDigilockerUrl', () => {
     pool().intercept({ path: /.*/, method: 'POST' }).reply(200, CREATE_OK, JSON_HEADERS);
     await client().createDigilockerUrl({ redirectUrl: 'https://shop.example/r' });
     const [first, second] = calls();
-    expect(first?.headers['secret-key-timestamp']).not.toBe(
-      second?.headers['secret-key-timestamp'],
+    expect(first?.headers?.['secret-key-timestamp']).not.toBe(
+      second?.headers?.['secret-key-timestamp'],
     );
-    const ts = String(second?.headers['secret-key-timestamp']);
-    expect(second?.headers['secret-key']).toBe(computeSecretKey(CREDENTIALS.accessKey, ts));
+    const ts = String(second?.headers?.['secret-key-timestamp']);
+    expect(second?.headers?.['secret-key']).toBe(computeSecretKey(CREDENTIALS.accessKey, ts));
   });
 
   it('never retries a POST that may have reached Eko (a reset after sending)', async () => {
@@ -276,8 +276,11 @@ describe('getVerificationStatus', () => {
       );
     const result = await client().getVerificationStatus({ referenceId: '7483920' });
     expect(result.status).toBe('consented');
-    expect(calls()[0]?.headers['secret-key']).toBe(
-      computeSecretKey(CREDENTIALS.accessKey, String(calls()[0]?.headers['secret-key-timestamp'])),
+    expect(calls()[0]?.headers?.['secret-key']).toBe(
+      computeSecretKey(
+        CREDENTIALS.accessKey,
+        String(calls()[0]?.headers?.['secret-key-timestamp']),
+      ),
     );
   });
 

@@ -1,0 +1,89 @@
+// The return page and the widget's built files, served by the router (design §4).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { KycError, STATE_PATTERN } from '@digilocker-kyc/shared';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
+import { RETURN_PAGE_CSP, renderReturnPage } from './return-page.js';
+
+export interface WidgetAssets {
+  bundle?: string;
+  returnScript?: string;
+}
+
+/**
+ * Finds the installed widget package's built files. The server never imports the widget's
+ * source; it only serves what the widget's build produced, when that package is installed.
+ */
+export function locateWidgetAssets(): WidgetAssets {
+  return {
+    bundle: resolveFile('@digilocker-kyc/widget/bundle'),
+    returnScript: resolveFile('@digilocker-kyc/widget/return.js'),
+  };
+}
+
+function resolveFile(specifier: string): string | undefined {
+  try {
+    const path = fileURLToPath(import.meta.resolve(specifier));
+    return existsSync(path) ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The return page must not send Cross-Origin-Opener-Policy (it would sever the popup from the
+ * widget), must not leak its query through Referer, and must not be cached.
+ */
+export const returnPageHeaders = helmet({
+  contentSecurityPolicy: false,
+  crossOriginOpenerPolicy: false,
+  referrerPolicy: { policy: 'no-referrer' },
+});
+
+export function returnPage(allowedOrigins: ReadonlySet<string>) {
+  return function digilockerKycReturnPage(req: Request, res: Response): void {
+    const state = typeof req.params.state === 'string' ? req.params.state : undefined;
+    if (state !== undefined && !STATE_PATTERN.test(state)) {
+      throw new KycError('not_found', 'This return link is not valid.');
+    }
+    const html = renderReturnPage({
+      ...(state ? { state } : {}),
+      scriptPath: `${req.baseUrl}/return.js`,
+      origins: [...allowedOrigins],
+    });
+    res
+      .status(200)
+      .set({
+        'Content-Security-Policy': RETURN_PAGE_CSP,
+        'Cache-Control': 'no-store',
+        'Content-Type': 'text/html; charset=utf-8',
+      })
+      .send(html);
+  };
+}
+
+/**
+ * Serves one built file. The bundle may be loaded by pages on other origins (the cross-origin
+ * deployment), so it is marked cross-origin readable; it holds no secret.
+ */
+export function builtFile(path: string | undefined, name: string) {
+  return function digilockerKycBuiltFile(_req: Request, res: Response, next: NextFunction): void {
+    if (path === undefined) {
+      return next(
+        new KycError(
+          'not_found',
+          `${name} is not available: install and build @digilocker-kyc/widget beside the server.`,
+        ),
+      );
+    }
+    res.sendFile(path, {
+      headers: {
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cross-Origin-Resource-Policy': 'cross-origin',
+        'Access-Control-Allow-Origin': '*',
+        'Cache-Control': 'public, max-age=300',
+      },
+    });
+  };
+}

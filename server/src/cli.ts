@@ -1,0 +1,86 @@
+#!/usr/bin/env node
+// digilocker-kyc-server: the standalone signing server. The only module that reads process.env
+// (besides the sandbox's own CLI) and calls listen.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.js';
+import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { closeGracefully } from './lifecycle.js';
+import { createLogger } from './logger.js';
+import { createSandbox, type RunningSandbox } from './sandbox/index.js';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  let config: ServerConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`digilocker-kyc-server: ${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+
+  let sandbox: RunningSandbox | undefined;
+  if (config.env === 'sandbox') {
+    sandbox = await createSandbox({
+      ...(config.sandboxFaults ? { faults: config.sandboxFaults } : {}),
+    }).listen(config.sandboxPort, sandboxHost(config.host));
+    config = { ...config, eko: { ...config.eko, baseUrl: sandbox.apiBaseUrl } };
+  }
+
+  const kyc = createApp({ config, logger });
+  const server = createServer(kyc.app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+
+  if (sandbox) {
+    process.stdout.write(
+      [
+        '',
+        '  ┌──────────────────────────────────────────────────────────────────┐',
+        '  │  SANDBOX MODE: no Eko keys are set. Eko and DigiLocker are        │',
+        '  │  simulated; no real KYC happens and no real Aadhaar is read.      │',
+        '  └──────────────────────────────────────────────────────────────────┘',
+        `  Sandbox (simulated Eko + DigiLocker): ${sandbox.origin}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  process.stdout.write(
+    `  digilocker-kyc server (${config.env}) listening on ${origin}\n` +
+      `  API: ${origin}/kyc   widget: ${origin}/kyc/widget.js   health: ${origin}/readyz\n` +
+      `  ready in ${Math.round(performance.now() - started)} ms\n`,
+  );
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    kyc.startDraining();
+    const outcome = await closeGracefully(server, { deadlineMs: 10_000 });
+    await kyc.close();
+    await sandbox?.close();
+    logger.info({ outcome }, 'stopped');
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The sandbox is reached by the server itself, so a wildcard bind still calls it on loopback. */
+function sandboxHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`digilocker-kyc-server: failed to start: ${(error as Error)?.message}\n`);
+  process.exit(1);
+});

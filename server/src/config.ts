@@ -1,0 +1,216 @@
+// The standalone server's configuration: the environment, parsed once with zod (design §5).
+import * as z from 'zod';
+import { EKO_UAT_CREDENTIALS } from './sandbox/index.js';
+
+export const EKO_BASE_URLS = {
+  uat: 'https://staging.eko.in/ekoapi/v3',
+  production: 'https://api.eko.in/ekoicici/v3',
+} as const;
+
+/** Eko's public UAT credentials (published by Eko); also the sandbox's defaults (design §7). */
+export { EKO_UAT_CREDENTIALS };
+
+/**
+ * Hosts Eko's `url` may point to. Eko's samples show digilocker.gov.in; the host Eko really
+ * returns is unconfirmed (it may wrap Cashfree), so merchants check it in UAT and set
+ * DIGILOCKER_URL_HOSTS. A refused host is logged (hosts are not secret) and answered with 502.
+ */
+export const DEFAULT_DIGILOCKER_URL_HOSTS = [
+  'digilocker.gov.in',
+  'www.digilocker.gov.in',
+  'digilocker.meripehchaan.gov.in',
+];
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  env: 'sandbox' | 'uat' | 'production';
+  eko: {
+    baseUrl: string;
+    developerKey: string;
+    accessKey: string;
+    initiatorId: string;
+    userCode: string;
+  };
+  allowedOrigins: string[];
+  /** Externally visible base of the mount, e.g. `https://shop.example/kyc`. */
+  publicBaseUrl: string;
+  returnUrls: string[];
+  digilockerUrlHosts: string[];
+  sessionSecrets: string[];
+  sandboxPort: number;
+  sandboxFaults: string | undefined;
+  rateLimitPerMinute: number;
+  trustProxyHops: number;
+  logLevel: string;
+}
+
+/** A configuration problem, named by variable; the value is never part of the message. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const csv = z
+  .string()
+  .optional()
+  .transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  );
+
+const origin = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+  } catch {
+    return false;
+  }
+}, 'Expected an exact origin such as https://shop.example (scheme, host and optional port; no path or trailing slash)');
+
+const absoluteHttpUrl = z.string().refine((value) => {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}, 'Expected an absolute http(s) URL');
+
+const hostName = z
+  .string()
+  .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Expected a lower-case host name, optionally with :port');
+
+const port = z.coerce
+  .number({ error: 'Expected a port number' })
+  .int('Expected a whole port number')
+  .min(0)
+  .max(65535, 'Expected a port between 0 and 65535');
+
+const optionalSecret = z
+  .string()
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+
+const envSchema = z.object({
+  PORT: port.default(8080),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  EKO_ENV: z.enum(['sandbox', 'uat', 'production']).optional(),
+  EKO_BASE_URL: absoluteHttpUrl.optional(),
+  EKO_DEVELOPER_KEY: optionalSecret,
+  EKO_ACCESS_KEY: optionalSecret,
+  EKO_INITIATOR_ID: z
+    .string()
+    .regex(/^\d{10}$/, 'Expected a 10-digit mobile number')
+    .optional(),
+  EKO_USER_CODE: z
+    .string()
+    .regex(/^[A-Za-z0-9]{1,20}$/, 'Expected 1-20 letters or digits')
+    .optional(),
+  ALLOWED_ORIGINS: csv.pipe(z.array(origin)),
+  PUBLIC_BASE_URL: absoluteHttpUrl.optional(),
+  RETURN_URLS: csv.pipe(z.array(absoluteHttpUrl)),
+  DIGILOCKER_URL_HOSTS: csv.pipe(z.array(hostName)),
+  SESSION_SECRET: optionalSecret,
+  SANDBOX_PORT: port.optional(),
+  SANDBOX_FAULTS: z.string().optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: 'Expected a number' })
+    .int('Expected a whole number')
+    .min(0, 'Expected 0 (off) or more')
+    .default(10),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'Expected a number of proxy hops' })
+    .int('Expected a whole number of proxy hops')
+    .min(0)
+    .max(10)
+    .default(0),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/** A development-only session secret for sandbox mode; outside sandbox SESSION_SECRET is required. */
+const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-production';
+
+/**
+ * Reads the environment once. Throws ConfigError naming the variable (never its value) on the
+ * first problem found.
+ */
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${variable} is invalid: ${issue.message}.`);
+  }
+  const e = parsed.data;
+  const hasKeys = e.EKO_DEVELOPER_KEY !== undefined || e.EKO_ACCESS_KEY !== undefined;
+  const mode = e.EKO_ENV ?? (hasKeys ? 'production' : 'sandbox');
+  const sandboxPort = e.SANDBOX_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
+  const ownOrigin = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
+
+  // UAT may run on Eko's public UAT keys; production needs the merchant's own.
+  if (mode === 'production') {
+    for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID'] as const) {
+      if (e[name] === undefined) throw new ConfigError(`${name} is required when EKO_ENV=${mode}.`);
+    }
+    if (e.PUBLIC_BASE_URL === undefined) {
+      throw new ConfigError(
+        `PUBLIC_BASE_URL is required when EKO_ENV=${mode}: DigiLocker must send customers back to a public URL.`,
+      );
+    }
+    if (e.ALLOWED_ORIGINS.length === 0) {
+      throw new ConfigError(`ALLOWED_ORIGINS is required when EKO_ENV=${mode}.`);
+    }
+  }
+  if (mode !== 'sandbox' && e.SESSION_SECRET === undefined) {
+    throw new ConfigError(`SESSION_SECRET is required when EKO_ENV=${mode}.`);
+  }
+  const sessionSecrets = (e.SESSION_SECRET ?? SANDBOX_SESSION_SECRET)
+    .split(',')
+    .map((s) => s.trim());
+  if (sessionSecrets.some((secret) => Buffer.byteLength(secret) < 32)) {
+    throw new ConfigError(
+      'SESSION_SECRET is invalid: Expected each comma-separated secret to be at least 32 bytes.',
+    );
+  }
+  const sandboxHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
+  const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `${ownOrigin}/kyc`).replace(/\/+$/, '');
+
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    env: mode,
+    eko: {
+      baseUrl:
+        e.EKO_BASE_URL ??
+        (mode === 'sandbox'
+          ? `http://${sandboxHost}:${sandboxPort}/ekoapi/v3`
+          : EKO_BASE_URLS[mode]),
+      developerKey: e.EKO_DEVELOPER_KEY ?? EKO_UAT_CREDENTIALS.developerKey,
+      accessKey: e.EKO_ACCESS_KEY ?? EKO_UAT_CREDENTIALS.accessKey,
+      initiatorId: e.EKO_INITIATOR_ID ?? EKO_UAT_CREDENTIALS.initiatorId,
+      userCode: e.EKO_USER_CODE ?? EKO_UAT_CREDENTIALS.userCode,
+    },
+    allowedOrigins:
+      e.ALLOWED_ORIGINS.length > 0 ? e.ALLOWED_ORIGINS : defaultOrigins(new URL(publicBaseUrl)),
+    publicBaseUrl,
+    returnUrls: e.RETURN_URLS,
+    digilockerUrlHosts:
+      e.DIGILOCKER_URL_HOSTS.length > 0 ? e.DIGILOCKER_URL_HOSTS : DEFAULT_DIGILOCKER_URL_HOSTS,
+    sessionSecrets,
+    sandboxPort,
+    sandboxFaults: e.SANDBOX_FAULTS,
+    rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    trustProxyHops: e.TRUST_PROXY_HOPS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** Without ALLOWED_ORIGINS, the page must be served by this server; loopback gets both names. */
+function defaultOrigins(base: URL): string[] {
+  const origins = [base.origin];
+  const alias = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[base.hostname];
+  if (alias) origins.push(`${base.protocol}//${alias}${base.port ? `:${base.port}` : ''}`);
+  return origins;
+}

@@ -1,0 +1,90 @@
+// The router's edge checks: exact-origin CORS, the Origin allowlist, the CSRF header, JSON only.
+import { CSRF_HEADER, CSRF_HEADER_VALUE, KycError } from '@digilocker-kyc/shared';
+import cors from 'cors';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+
+/**
+ * CORS only decides whether a browser may read the reply; it is no defence by itself. The
+ * allowlist is exact strings (no regex, never reflection), and `originCheck` refuses the
+ * request before any work is done.
+ */
+export function corsFor(allowedOrigins: ReadonlySet<string>): RequestHandler {
+  return cors({
+    origin: (origin, callback) =>
+      callback(null, origin !== undefined && allowedOrigins.has(origin)),
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', CSRF_HEADER, 'Authorization'],
+    credentials: true,
+    maxAge: 600,
+  });
+}
+
+/**
+ * `required`: the request must carry an allowlisted Origin (browsers always send one on POST).
+ * Otherwise an Origin, when present, must be allowlisted; same-origin GETs carry none.
+ */
+export function originCheck(
+  allowedOrigins: ReadonlySet<string>,
+  required: boolean,
+): RequestHandler {
+  return function digilockerKycOriginCheck(req: Request, _res: Response, next: NextFunction) {
+    const origin = req.get('origin');
+    if (origin === undefined) {
+      if (!required) return next();
+      return next(
+        new KycError(
+          'forbidden_origin',
+          'Expected an Origin header from an allowed page, received none.',
+        ),
+      );
+    }
+    if (!allowedOrigins.has(origin)) {
+      return next(
+        new KycError(
+          'forbidden_origin',
+          'This page is not allowed to start DigiLocker KYC: add its exact origin to ALLOWED_ORIGINS.',
+        ),
+      );
+    }
+    next();
+  };
+}
+
+/** A custom header turns every cross-site call into a preflighted one (CSRF defence). */
+export function csrfHeaderCheck(req: Request, _res: Response, next: NextFunction): void {
+  if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
+    return next(
+      new KycError(
+        'forbidden',
+        `Expected the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} on this request.`,
+      ),
+    );
+  }
+  next();
+}
+
+/** Form and text bodies skip the CORS preflight, so only application/json is accepted. */
+export function jsonOnly(req: Request, _res: Response, next: NextFunction): void {
+  if (!req.is('application/json')) {
+    const received = req.get('content-type') ?? 'none';
+    return next(
+      new KycError(
+        'unsupported_media_type',
+        `Expected Content-Type: application/json, received ${received.slice(0, 60)}.`,
+      ),
+    );
+  }
+  next();
+}
+
+export function methodNotAllowed(allow: string): RequestHandler {
+  return function digilockerKycMethodNotAllowed(req, res, next) {
+    res.set('Allow', allow);
+    next(
+      new KycError(
+        'method_not_allowed',
+        `Expected ${allow} on this route, received ${req.method}.`,
+      ),
+    );
+  };
+}

@@ -1,0 +1,75 @@
+// The one terminal error handler: every error becomes the JSON error body, via the shared table.
+import { type ErrorBody, KycError } from '@digilocker-kyc/shared';
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+
+/** Maps body-parser's errors (which carry the raw body: never logged) and the rest to KycError. */
+export function toKycError(error: unknown): KycError {
+  if (error instanceof KycError) return error;
+  const type = (error as { type?: string } | null)?.type;
+  if (type === 'entity.too.large') {
+    return new KycError('payload_too_large', 'Expected a JSON body of at most 2 KB.');
+  }
+  if (type === 'entity.parse.failed') {
+    return new KycError(
+      'invalid_request',
+      'Expected a JSON object in the body; it could not be parsed.',
+    );
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new KycError('unsupported_media_type', 'Expected a UTF-8 JSON body.');
+  }
+  return new KycError(
+    'internal_error',
+    'An unexpected error occurred; the server log has the details.',
+  );
+}
+
+export function errorHandler(logger: Logger) {
+  return function digilockerKycErrorHandler(
+    error: unknown,
+    req: Request,
+    res: Response,
+    next: NextFunction,
+  ): void {
+    if (res.headersSent) return next(error);
+    const failure = toKycError(error);
+    const requestId = String(req.id ?? '');
+    const entry = {
+      request_id: requestId,
+      code: failure.code,
+      status: failure.status,
+      // The cause holds codes and Eko's status ids, never bodies or credentials.
+      cause: failure === error ? failure.cause : undefined,
+    };
+    if (failure.status >= 500) {
+      logger.error(
+        failure.code === 'internal_error'
+          ? {
+              ...entry,
+              err: { message: (error as Error)?.message, stack: (error as Error)?.stack },
+            }
+          : entry,
+        'request failed',
+      );
+    } else {
+      logger.warn(entry, 'request refused');
+    }
+    const retryAfter = (failure.cause as { retryAfterSeconds?: number } | undefined)
+      ?.retryAfterSeconds;
+    if (retryAfter !== undefined) res.set('Retry-After', String(retryAfter));
+    const body: ErrorBody = {
+      error: {
+        code: failure.code,
+        message: failure.message,
+        retryable: failure.retryable,
+        request_id: requestId,
+      },
+    };
+    res.status(failure.status).set('Cache-Control', 'no-store').json(body);
+  };
+}
+
+export function notFound(req: Request, _res: Response, next: NextFunction): void {
+  next(new KycError('not_found', `No route for ${req.method} ${req.baseUrl}${req.path}.`));
+}

@@ -1,0 +1,39 @@
+// Public entry of @digilocker-kyc/server.
+
+// The standalone app, for programs that embed it or test it.
+export { type AppDeps, createApp, type KycApp, MOUNT_PATH } from './app.js';
+export {
+  ConfigError,
+  EKO_BASE_URLS,
+  EKO_UAT_CREDENTIALS,
+  loadConfig,
+  type ServerConfig,
+} from './config.js';
+// The Eko client, for fetching the verified document server-side.
+export {
+  type CreatedUrl,
+  type CreateUrlInput,
+  createEkoClient,
+  DEFAULT_EKO_RETRY,
+  DEFAULT_EKO_TIMEOUTS,
+  type DocumentResult,
+  type EkoClient,
+  type EkoClientOptions,
+  type VerificationStatus,
+} from './eko-client.js';
+export { closeGracefully } from './lifecycle.js';
+export { createLogger } from './logger.js';
+// The router merchants mount in their own Express app, and its options.
+export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';
+export type { DigilockerKycOptions } from './router-options.js';
+// The sandbox: simulated Eko + DigiLocker for tests and demos.
+export {
+  createSandbox,
+  type RunningSandbox,
+  type Sandbox,
+  type SandboxOptions,
+} from './sandbox/index.js';
+// Merchants' backends verify the token the widget hands them before fetching the document.
+export { type SessionClaims, signSessionToken, verifySessionToken } from './session-token.js';
+export { computeSecretKey, signEkoRequest } from './signing.js';
+export { readBusinessError, readStatusData } from './verification-status.js';

@@ -1,0 +1,59 @@
+// The server's pino logger: structured, with credentials and personal data redacted by default.
+import { createHash, randomBytes } from 'node:crypto';
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+/**
+ * A safety net, not the plan: the server never puts keys, tokens or Aadhaar data into log objects
+ * in the first place (request logs carry method, path and status only). These paths catch a
+ * future mistake. Paths are fixed here and never come from input.
+ */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-digilocker-kyc"]',
+  'headers.developer_key',
+  'headers["secret-key"]',
+  'headers["secret-key-timestamp"]',
+  '*.developer_key',
+  '*.developerKey',
+  '*.access_key',
+  '*.accessKey',
+  '*.secret',
+  '*.sessionSecrets',
+  '*.session_token',
+  'session_token',
+  '*.user_details',
+  '*.name',
+  '*.dob',
+  '*.gender',
+  '*.mobile',
+  '*.eaadhaar',
+  '*.uid',
+  '*.masked_aadhaar',
+  '*.aadhaar',
+  '*.photo',
+  '*.photo_link',
+  '*.address',
+  '*.split_address',
+  '*.care_of',
+  '*.documents[*].name',
+];
+
+export function createLogger(level = 'info', destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'digilocker-kyc' },
+      redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+const SALT = randomBytes(16);
+
+/** Logs name an attempt by a salted hash of its reference_id, never the id itself. */
+export function referenceHash(referenceId: string): string {
+  return createHash('sha256').update(SALT).update(referenceId).digest('base64url').slice(0, 12);
+}

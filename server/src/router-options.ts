@@ -1,0 +1,154 @@
+// Options of digilockerKyc(): what a merchant passes, checked once when the router is created.
+import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
+import type { Request } from 'express';
+import type { Store } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import type { Dispatcher } from 'undici';
+import type { BreakerOptions } from './circuit-breaker.js';
+import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
+import { createEkoClient, type EkoClient, type EkoClientOptions } from './eko-client.js';
+
+export interface DigilockerKycOptions {
+  /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
+  eko: EkoClient | Omit<EkoClientOptions, 'dispatcher' | 'now'>;
+  /** Exact origins of the pages that embed the widget (CORS and the server-side Origin check). */
+  allowedOrigins: readonly string[];
+  /** Externally visible URL of this router's mount, e.g. `https://shop.example/kyc`. */
+  publicBaseUrl: string;
+  /** Extra `redirect_url` values a widget may ask for; compared as exact strings. */
+  returnUrls?: readonly string[];
+  /** Hosts the DigiLocker `url` from Eko may point to (https only). */
+  digilockerUrlHosts?: readonly string[];
+  /** Exact origins whose `http:` URLs are allowed too: the sandbox's, and nothing in production. */
+  insecureUrlOrigins?: readonly string[];
+  /** Secrets for session tokens, at least 32 bytes each; the first signs, all verify. */
+  sessionSecrets: string | readonly string[];
+  /** Lifetime of a session token; default 30 minutes (DigiLocker links live about 10). */
+  sessionTtlMs?: number;
+  /** Documents asked for when the widget names none. */
+  defaultDocuments?: readonly DocumentType[];
+  /** Accept `user_code` from the browser's request body; off by default. */
+  allowBrowserUserCode?: boolean;
+  /** Require the merchant's own login: return false (or throw) to refuse with 403. */
+  authorize?: (req: Request) => boolean | Promise<boolean>;
+  /** Pick the Eko user_code (retailer/agent) for this request; default: the configured one. */
+  resolveUserCode?: (req: Request) => string | undefined | Promise<string | undefined>;
+  rateLimit?: {
+    /** Session creations per client per minute; 0 turns the limiter off. Default 10. */
+    perMinute?: number;
+    /** A second limit per merchant key (e.g. the logged-in user id); undefined skips it. */
+    key?: (req: Request) => string | undefined;
+    /** A shared store when several instances run; memory by default. One store per limiter. */
+    store?: () => Store;
+  };
+  breaker?: BreakerOptions;
+  /** How long a status reply is reused: pending briefly, final statuses longer. */
+  statusCacheMs?: { pending?: number; final?: number };
+  /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
+  widgetAssets?: { bundle?: string; returnScript?: string } | false;
+  logger?: Logger;
+  dispatcher?: Dispatcher;
+  /** Unix milliseconds. */
+  now?: () => number;
+  random?: (size: number) => Uint8Array;
+}
+
+export interface ResolvedOptions {
+  eko: EkoClient;
+  ownsEko: boolean;
+  allowedOrigins: ReadonlySet<string>;
+  publicBaseUrl: string;
+  returnUrls: ReadonlySet<string>;
+  digilockerUrlHosts: ReadonlySet<string>;
+  insecureUrlOrigins: ReadonlySet<string>;
+  sessionSecrets: readonly string[];
+  sessionTtlMs: number;
+  defaultDocuments: DocumentType[];
+  allowBrowserUserCode: boolean;
+  rateLimitPerMinute: number;
+}
+
+export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
+  if (options === null || typeof options !== 'object' || 'socket' in options) {
+    throw new TypeError(
+      'digilockerKyc(options) expects an options object. It looks like you wrote app.use(digilockerKyc) instead of app.use(digilockerKyc({ ... })).',
+    );
+  }
+  const publicBaseUrl = requireUrl(options.publicBaseUrl, 'publicBaseUrl').replace(/\/+$/, '');
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
+  for (const origin of allowedOrigins) requireOrigin(origin, 'allowedOrigins');
+  if (allowedOrigins.size === 0) {
+    throw new TypeError('digilockerKyc: expected at least one exact origin in allowedOrigins.');
+  }
+  const secrets =
+    typeof options.sessionSecrets === 'string'
+      ? [options.sessionSecrets]
+      : [...(options.sessionSecrets ?? [])];
+  if (
+    secrets.length === 0 ||
+    secrets.some((s) => typeof s !== 'string' || Buffer.byteLength(s) < 32)
+  ) {
+    throw new TypeError(
+      'digilockerKyc: expected sessionSecrets to be one or more strings of at least 32 bytes.',
+    );
+  }
+  for (const url of options.returnUrls ?? []) requireUrl(url, 'returnUrls');
+  const documents = documentListSchema.safeParse([
+    ...(options.defaultDocuments ?? DEFAULT_DOCUMENTS),
+  ]);
+  if (!documents.success) {
+    throw new TypeError(
+      'digilockerKyc: expected defaultDocuments to list AADHAAR, PAN or DRIVING_LICENSE, each once.',
+    );
+  }
+  const perMinute = options.rateLimit?.perMinute ?? 10;
+  if (!Number.isInteger(perMinute) || perMinute < 0) {
+    throw new TypeError(
+      'digilockerKyc: expected rateLimit.perMinute to be a whole number, 0 to turn it off.',
+    );
+  }
+  const ownsEko = !('createDigilockerUrl' in options.eko);
+  const eko = ownsEko
+    ? createEkoClient({
+        ...(options.eko as EkoClientOptions),
+        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
+        ...(options.now ? { now: options.now } : {}),
+      })
+    : (options.eko as EkoClient);
+  return {
+    eko,
+    ownsEko,
+    allowedOrigins,
+    publicBaseUrl,
+    returnUrls: new Set([`${publicBaseUrl}/return`, ...(options.returnUrls ?? [])]),
+    digilockerUrlHosts: new Set(
+      (options.digilockerUrlHosts ?? DEFAULT_DIGILOCKER_URL_HOSTS).map((h) => h.toLowerCase()),
+    ),
+    insecureUrlOrigins: new Set(options.insecureUrlOrigins ?? []),
+    sessionSecrets: secrets,
+    sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
+    defaultDocuments: documents.data,
+    allowBrowserUserCode: options.allowBrowserUserCode ?? false,
+    rateLimitPerMinute: perMinute,
+  };
+}
+
+function requireUrl(value: unknown, name: string): string {
+  try {
+    const url = new URL(String(value));
+    if (url.protocol === 'https:' || url.protocol === 'http:') return String(value);
+  } catch {}
+  throw new TypeError(`digilockerKyc: expected ${name} to hold absolute http(s) URLs.`);
+}
+
+function requireOrigin(value: string, name: string): void {
+  let ok = false;
+  try {
+    ok = new URL(value).origin === value;
+  } catch {}
+  if (!ok) {
+    throw new TypeError(
+      `digilockerKyc: expected ${name} to hold exact origins like https://shop.example (no path, no trailing slash).`,
+    );
+  }
+}

@@ -1,0 +1,130 @@
+// Signed, expiring session tokens that bind one DigiLocker attempt to its state and origin.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { DOCUMENT_TYPES, type DocumentType, KycError } from '@digilocker-kyc/shared';
+
+/**
+ * Format: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, "v1." + claims))>`.
+ * Stateless on purpose (design principle 5): any instance that shares the secret can verify.
+ * Several secrets are accepted so keys can rotate: the first signs, all verify.
+ */
+export interface SessionClaims {
+  /** reference_id of the attempt. */
+  reference_id: string;
+  state: string;
+  /** The exact Origin that created the attempt. */
+  origin: string;
+  documents: DocumentType[];
+  /** Unix seconds. */
+  issued_at: number;
+  expires_at: number;
+}
+
+interface WireClaims {
+  r: string;
+  s: string;
+  o: string;
+  d: DocumentType[];
+  iat: number;
+  exp: number;
+}
+
+const VERSION = 'v1';
+const MAX_TOKEN_LENGTH = 2048;
+
+export function signSessionToken(claims: SessionClaims, secrets: readonly string[]): string {
+  const [secret] = secrets;
+  if (secret === undefined)
+    throw new TypeError('Expected at least one session secret, received none.');
+  const wire: WireClaims = {
+    r: claims.reference_id,
+    s: claims.state,
+    o: claims.origin,
+    d: claims.documents,
+    iat: claims.issued_at,
+    exp: claims.expires_at,
+  };
+  const body = Buffer.from(JSON.stringify(wire)).toString('base64url');
+  return `${VERSION}.${body}.${mac(secret, `${VERSION}.${body}`).toString('base64url')}`;
+}
+
+export interface VerifyOptions {
+  secrets: readonly string[];
+  /** Unix milliseconds. */
+  now: number;
+  /** When given, the token must be for this attempt. */
+  referenceId?: string;
+  /** When given, the token must have been minted for this exact origin. */
+  origin?: string;
+}
+
+/**
+ * Verifies a token and returns its claims, or throws KycError `unauthorized`. Merchants call this
+ * on their backend before fetching the document with the token's reference_id.
+ */
+export function verifySessionToken(token: unknown, options: VerifyOptions): SessionClaims {
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+    throw unauthorized('Expected a session token (the session_token from the create reply).');
+  }
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== VERSION) {
+    throw unauthorized('Expected a session token of the form v1.<claims>.<signature>.');
+  }
+  const [, body = '', signature = ''] = parts;
+  const presented = Buffer.from(signature, 'base64url');
+  const signed = `${VERSION}.${body}`;
+  const valid = options.secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
+  if (!valid) throw unauthorized('The session token signature does not match.');
+
+  const claims = decodeClaims(body);
+  if (claims === undefined) throw unauthorized('The session token claims are malformed.');
+  if (options.now >= claims.expires_at * 1000) {
+    throw unauthorized('The session token has expired; start a new attempt.');
+  }
+  if (options.referenceId !== undefined && claims.reference_id !== options.referenceId) {
+    throw unauthorized('The session token belongs to another attempt.');
+  }
+  if (options.origin !== undefined && claims.origin !== options.origin) {
+    throw unauthorized('The session token was issued to another origin.');
+  }
+  return claims;
+}
+
+function mac(secret: string, data: string): Buffer {
+  return createHmac('sha256', secret).update(data).digest();
+}
+
+/** timingSafeEqual throws on unequal lengths, so the length is checked first. */
+function constantTimeEqual(expected: Buffer, presented: Buffer): boolean {
+  return expected.length === presented.length && timingSafeEqual(expected, presented);
+}
+
+function decodeClaims(body: string): SessionClaims | undefined {
+  let wire: Partial<WireClaims>;
+  try {
+    wire = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const documents = wire.d;
+  const ok =
+    typeof wire.r === 'string' &&
+    typeof wire.s === 'string' &&
+    typeof wire.o === 'string' &&
+    Number.isSafeInteger(wire.iat) &&
+    Number.isSafeInteger(wire.exp) &&
+    Array.isArray(documents) &&
+    documents.every((d) => (DOCUMENT_TYPES as readonly unknown[]).includes(d));
+  if (!ok) return undefined;
+  return {
+    reference_id: wire.r!,
+    state: wire.s!,
+    origin: wire.o!,
+    documents: documents as DocumentType[],
+    issued_at: wire.iat!,
+    expires_at: wire.exp!,
+  };
+}
+
+function unauthorized(message: string): KycError {
+  return new KycError('unauthorized', message);
+}

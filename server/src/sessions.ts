@@ -1,0 +1,171 @@
+// The two session routes: create a DigiLocker attempt, and report its status to the widget.
+import { randomBytes } from 'node:crypto';
+import {
+  type CreateSessionResponse,
+  createSessionRequestSchema,
+  KycError,
+  REFERENCE_ID_PATTERN,
+  type SessionStatus,
+  type SessionStatusResponse,
+  STATE_QUERY_PARAM,
+} from '@digilocker-kyc/shared';
+import type { Request, Response } from 'express';
+import type { Logger } from 'pino';
+import * as z from 'zod';
+import type { UpstreamBreaker } from './circuit-breaker.js';
+import { referenceHash } from './logger.js';
+import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
+import { signSessionToken, verifySessionToken } from './session-token.js';
+import { StatusCache } from './status-cache.js';
+
+interface Deps {
+  options: ResolvedOptions;
+  hooks: Pick<DigilockerKycOptions, 'resolveUserCode'>;
+  breaker: UpstreamBreaker;
+  logger: Logger;
+  now: () => number;
+  random: (size: number) => Uint8Array;
+  statusCacheMs: { pending: number; final: number };
+}
+
+export function sessionHandlers({
+  options,
+  hooks,
+  breaker,
+  logger,
+  now,
+  random,
+  statusCacheMs,
+}: Deps) {
+  const cache = new StatusCache(now, statusCacheMs);
+
+  async function createSession(req: Request, res: Response): Promise<void> {
+    const parsed = createSessionRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      throw new KycError('invalid_request', describeIssues(parsed.error.issues));
+    }
+    const body = parsed.data;
+    const state = Buffer.from(random(32)).toString('base64url');
+    const redirectUrl = chooseRedirectUrl(body.redirect_url, state);
+    const userCode =
+      body.user_code !== undefined && options.allowBrowserUserCode
+        ? body.user_code
+        : await hooks.resolveUserCode?.(req);
+    const documents = body.documents ?? options.defaultDocuments;
+
+    const created = await breaker.run(() =>
+      options.eko.createDigilockerUrl({
+        redirectUrl,
+        documents,
+        ...(body.client_ref_id ? { clientRefId: body.client_ref_id } : {}),
+        ...(userCode ? { userCode } : {}),
+      }),
+    );
+    checkDigilockerUrl(created.url, created.referenceId);
+
+    const issuedAt = Math.floor(now() / 1000);
+    const expiresAt = issuedAt + Math.floor(options.sessionTtlMs / 1000);
+    const sessionToken = signSessionToken(
+      {
+        reference_id: created.referenceId,
+        state,
+        origin: req.get('origin') ?? '',
+        documents: created.documents,
+        issued_at: issuedAt,
+        expires_at: expiresAt,
+      },
+      options.sessionSecrets,
+    );
+    logger.info({ request_id: req.id, ref: referenceHash(created.referenceId) }, 'attempt created');
+    const reply: CreateSessionResponse = {
+      reference_id: created.referenceId,
+      url: created.url,
+      documents: created.documents,
+      redirect_url: created.redirectUrl,
+      state,
+      session_token: sessionToken,
+      expires_at: new Date(expiresAt * 1000).toISOString(),
+    };
+    res.status(201).set('Cache-Control', 'no-store').json(reply);
+  }
+
+  async function sessionStatus(req: Request, res: Response): Promise<void> {
+    const referenceId = String(req.params.reference_id ?? '');
+    if (!REFERENCE_ID_PATTERN.test(referenceId)) {
+      throw new KycError(
+        'invalid_request',
+        'Expected reference_id to be 1-64 letters, digits, _ or -.',
+      );
+    }
+    const header = req.get('authorization') ?? '';
+    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const claims = verifySessionToken(token, {
+      secrets: options.sessionSecrets,
+      now: now(),
+      referenceId,
+      ...(req.get('origin') !== undefined ? { origin: req.get('origin') } : {}),
+    });
+    const status = await cache.get(referenceId, () => fetchStatus(referenceId));
+    const reply: SessionStatusResponse = {
+      reference_id: referenceId,
+      status,
+      documents: claims.documents,
+    };
+    res.status(200).set('Cache-Control', 'no-store').json(reply);
+  }
+
+  async function fetchStatus(referenceId: string): Promise<SessionStatus> {
+    const result = await breaker.run(() => options.eko.getVerificationStatus({ referenceId }));
+    return result.status;
+  }
+
+  function chooseRedirectUrl(requested: string | undefined, state: string): string {
+    if (requested === undefined) return `${options.publicBaseUrl}/return/${state}`;
+    if (!options.returnUrls.has(requested)) {
+      throw new KycError(
+        'invalid_request',
+        'Expected redirect_url to be exactly one of the configured return URLs (RETURN_URLS).',
+      );
+    }
+    const url = new URL(requested);
+    url.searchParams.set(STATE_QUERY_PARAM, state);
+    return url.toString();
+  }
+
+  /** Eko's url is untrusted: https on an allowlisted host, or the sandbox origin. */
+  function checkDigilockerUrl(value: string, referenceId: string): void {
+    let url: URL | undefined;
+    try {
+      url = new URL(value);
+    } catch {}
+    const ok =
+      url !== undefined &&
+      ((url.protocol === 'https:' && options.digilockerUrlHosts.has(url.host.toLowerCase())) ||
+        options.insecureUrlOrigins.has(url.origin));
+    if (!ok) {
+      logger.warn(
+        { ref: referenceHash(referenceId), protocol: url?.protocol, host: url?.host },
+        'Eko returned a DigiLocker URL outside DIGILOCKER_URL_HOSTS; refused',
+      );
+      throw new KycError(
+        'upstream_unsafe_url',
+        'Eko returned a DigiLocker URL that is not https on an allowed host; it was not sent to the browser.',
+        { referenceId },
+      );
+    }
+  }
+
+  return { createSession, sessionStatus };
+}
+
+/** "documents[0]: Invalid option: expected one of …" — names the field and the expectation. */
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, 3).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.map(String).join('.') : 'body';
+    return `${path}: ${issue.message}`;
+  });
+  return `Invalid request body. ${parts.join('; ')}.`;
+}
+
+// The English messages of zod's locale, for the mini schemas shared with the browser.
+z.config(z.locales.en());

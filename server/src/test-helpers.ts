@@ -1,0 +1,73 @@
+// Shared fixtures for the router and app tests: an app wired to a MockAgent, and captured logs.
+import { Writable } from 'node:stream';
+import { MockAgent } from 'undici';
+import { createApp, type KycApp } from './app.js';
+import { loadConfig, type ServerConfig } from './config.js';
+import { createLogger } from './logger.js';
+import type { DigilockerKycOptions } from './router-options.js';
+
+export const PAGE_ORIGIN = 'https://shop.example';
+export const EKO_ORIGIN = 'https://staging.eko.in';
+export const CREATE_PATH = '/ekoapi/v3/tools/kyc/digilocker';
+export const SESSION_SECRET = 'router-test-session-secret-32-bytes-long!';
+export const JSON_HEADERS = { headers: { 'content-type': 'application/json' } };
+
+export const createReply = (
+  url = 'https://digilocker.gov.in/auth?session_id=abc',
+  referenceId = 7483920,
+) => ({
+  status: 0,
+  response_status_id: 0,
+  response_type_id: 1388,
+  message: 'DigiLocker URL created successfully',
+  data: { reference_id: referenceId, url, document_requested: ['AADHAAR'], redirect_url: 'x' },
+});
+
+export interface TestApp extends KycApp {
+  agent: MockAgent;
+  logs: string[];
+  config: ServerConfig;
+  clock: { now: number };
+}
+
+export function testApp(
+  env: Record<string, string> = {},
+  router: Partial<DigilockerKycOptions> = {},
+): TestApp {
+  const agent = new MockAgent({ enableCallHistory: true });
+  agent.disableNetConnect();
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const config = loadConfig({
+    EKO_ENV: 'uat',
+    EKO_BASE_URL: `${EKO_ORIGIN}/ekoapi/v3`,
+    EKO_DEVELOPER_KEY: 'developer-key-for-tests',
+    EKO_ACCESS_KEY: 'access-key-for-tests',
+    EKO_INITIATOR_ID: '9962981729',
+    EKO_USER_CODE: '20810200',
+    ALLOWED_ORIGINS: `${PAGE_ORIGIN},https://other.example`,
+    PUBLIC_BASE_URL: 'https://kyc.shop.example/kyc',
+    RETURN_URLS: 'https://shop.example/account/kyc,https://shop.example/#/kyc',
+    SESSION_SECRET,
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const clock = { now: 1_800_000_000_000 };
+  const kyc = createApp({
+    config,
+    dispatcher: agent,
+    clock: () => clock.now,
+    logger: createLogger('info', sink),
+    router: { widgetAssets: false, ...router },
+  });
+  return { ...kyc, agent, logs, config, clock };
+}
+
+export function upstreamCalls(agent: MockAgent) {
+  return agent.getCallHistory()?.calls() ?? [];
+}
