@@ -68,7 +68,7 @@ export function returnPage(allowedOrigins: ReadonlySet<string>) {
  * deployment), so it is marked cross-origin readable; it holds no secret.
  */
 export function builtFile(path: string | undefined, name: string) {
-  return function digilockerKycBuiltFile(_req: Request, res: Response, next: NextFunction): void {
+  return function digilockerKycBuiltFile(_req: Request, res: Response, next: NextFunction) {
     if (path === undefined) {
       return next(
         new KycError(

@@ -51,7 +51,7 @@ export function originCheck(
 }
 
 /** A custom header turns every cross-site call into a preflighted one (CSRF defence). */
-export function csrfHeaderCheck(req: Request, _res: Response, next: NextFunction): void {
+export function csrfHeaderCheck(req: Request, _res: Response, next: NextFunction) {
   if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
     return next(
       new KycError(
@@ -64,7 +64,7 @@ export function csrfHeaderCheck(req: Request, _res: Response, next: NextFunction
 }
 
 /** Form and text bodies skip the CORS preflight, so only application/json is accepted. */
-export function jsonOnly(req: Request, _res: Response, next: NextFunction): void {
+export function jsonOnly(req: Request, _res: Response, next: NextFunction) {
   if (!req.is('application/json')) {
     const received = req.get('content-type') ?? 'none';
     return next(

@@ -32,7 +32,10 @@ export function errorHandler(logger: Logger) {
     res: Response,
     next: NextFunction,
   ): void {
-    if (res.headersSent) return next(error);
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
     const failure = toKycError(error);
     const requestId = String(req.id ?? '');
     const entry = {

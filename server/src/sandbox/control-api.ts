@@ -24,7 +24,7 @@ const decisionSchema = z.strictObject({
   persona: z.string().max(64).optional(),
 });
 
-function isLoopback(address: string | undefined): boolean {
+export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
 }
