@@ -230,7 +230,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     return new KycError(
       'upstream_rejected',
       `Eko refused ${what} (status ${envelope.status}, response_status_id ${envelope.response_status_id ?? 'none'}).`,
-      { cause: { upstreamMessage: envelope.message }, referenceId },
+      // Eko's message text is neither forwarded nor logged: it could echo personal data.
+      { cause: { responseStatusId: envelope.response_status_id }, referenceId },
     );
   }
 

@@ -36,7 +36,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     logger,
     now,
     random,
-    statusCacheMs: { pending: 2_000, final: 60_000, ...input.statusCacheMs },
+    statusCacheMs: { pending: 1_000, final: 60_000, ...input.statusCacheMs },
   });
 
   const router = express.Router() as KycRouter;
@@ -58,6 +58,12 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
         res: (res) => ({ statusCode: res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
+      // The error handler has already logged the error's code; a synthetic stack adds nothing.
+      customErrorObject: (_req, _res, _error, fields) => ({
+        res: fields.res,
+        responseTime: fields.responseTime,
+      }),
+      customErrorMessage: () => 'request completed',
     }),
   );
 
@@ -163,8 +169,10 @@ function rateLimiters(input: DigilockerKycOptions, perMinute: number) {
   return limiters;
 }
 
-/** `/return/<state>` → `/return/:state`, and never a query string. */
+/** Ids stay out of the logs: `/return/<state>` → `/return/:state`, no query string ever. */
 function redactPath(url: string): string {
   const path = url.split('?')[0] ?? '';
-  return path.replace(/\/return\/[^/]+$/, '/return/:state');
+  return path
+    .replace(/\/return\/[^/]+$/, '/return/:state')
+    .replace(/\/sessions\/[^/]+$/, '/sessions/:reference_id');
 }

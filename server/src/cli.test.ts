@@ -1,0 +1,93 @@
+// The standalone server as a merchant runs it: the built CLI in its own process, in sandbox mode.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const ORIGIN = 'http://merchant.test';
+let child: ChildProcess | undefined;
+
+afterEach(() => {
+  child?.kill('SIGKILL');
+  child = undefined;
+});
+
+function start(env: Record<string, string>) {
+  if (!existsSync(CLI))
+    throw new Error('Expected a built CLI at server/dist/cli.js: run `pnpm build` first.');
+  const proc = spawn(process.execPath, [CLI], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      ALLOWED_ORIGINS: ORIGIN,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child = proc;
+  let output = '';
+  proc.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  proc.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  const ready = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${output}`)), 10_000);
+    proc.stdout?.on('data', () => {
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    proc.on('exit', () => reject(new Error(`CLI exited:\n${output}`)));
+  });
+  return { ready, exited, output: () => output };
+}
+
+describe('digilocker-kyc-server', () => {
+  it('starts in sandbox mode with a loud banner and creates a sandbox attempt', async () => {
+    const cli = start({});
+    const url = await cli.ready;
+    expect(cli.output()).toMatch(/SANDBOX MODE/);
+    const res = await fetch(`${url}/kyc/sessions`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(201);
+    const body = (await res.json()) as { url: string };
+    expect(new URL(body.url).hostname).toBe('127.0.0.1');
+    expect((await fetch(`${url}/readyz`)).status).toBe(200);
+  });
+
+  it('finishes in-flight requests on SIGTERM, then refuses connections and exits 0', async () => {
+    const cli = start({ SANDBOX_FAULTS: 'latency=800', RATE_LIMIT_PER_MINUTE: '0' });
+    const url = await cli.ready;
+    const inflight = Array.from({ length: 10 }, () =>
+      fetch(`${url}/kyc/sessions`, {
+        method: 'POST',
+        headers: { origin: ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
+        body: '{}',
+      }).then((res) => res.status),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child?.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await expect(fetch(`${url}/livez`)).rejects.toThrow();
+    expect(await Promise.all(inflight)).toEqual(Array(10).fill(201));
+    expect(await cli.exited).toBe(0);
+  });
+
+  it('refuses to start on bad configuration, naming the variable and not the value', async () => {
+    const cli = start({ EKO_ACCESS_KEY: 'cli-sentinel-access-key', EKO_ENV: 'production' });
+    await expect(cli.ready).rejects.toThrow();
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/EKO_DEVELOPER_KEY is required/);
+    expect(cli.output()).not.toContain('cli-sentinel-access-key');
+  });
+});

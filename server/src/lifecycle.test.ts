@@ -1,0 +1,77 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { closeGracefully } from './lifecycle.js';
+import {
+  CREATE_PATH,
+  createReply,
+  EKO_ORIGIN,
+  JSON_HEADERS,
+  PAGE_ORIGIN,
+  type TestApp,
+  testApp,
+} from './test-helpers.js';
+
+let t: TestApp;
+afterEach(async () => {
+  await t.close();
+  await t.agent.close();
+});
+
+async function listen() {
+  const server = createServer(t.app);
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return { server, url: `http://127.0.0.1:${port}` };
+}
+
+const create = (url: string) =>
+  fetch(`${url}/kyc/sessions`, {
+    method: 'POST',
+    headers: { origin: PAGE_ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
+    body: '{}',
+  });
+
+describe('closeGracefully', () => {
+  it('lets every in-flight request finish, refuses new connections, and closes before the deadline', async () => {
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    t.agent
+      .get(EKO_ORIGIN)
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(200, createReply(), JSON_HEADERS)
+      .delay(500)
+      .times(20);
+    const { server, url } = await listen();
+    const inflight = Array.from({ length: 20 }, () => create(url));
+    await new Promise((resolve) => setTimeout(resolve, 150));
+
+    const started = performance.now();
+    const closing = closeGracefully(server, { deadlineMs: 5_000 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await expect(fetch(`${url}/livez`)).rejects.toThrow();
+
+    const statuses = await Promise.all(inflight.map(async (res) => (await res).status));
+    expect(statuses).toEqual(Array(20).fill(201));
+    expect(await closing).toBe('closed');
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('cuts connections that outlive the deadline', async () => {
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    t.agent
+      .get(EKO_ORIGIN)
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(200, createReply(), JSON_HEADERS)
+      .delay(3_000);
+    const { server, url } = await listen();
+    const slow = create(url).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(await closeGracefully(server, { deadlineMs: 300 })).toBe('deadline');
+    expect(await slow).toBe('cut');
+  });
+});

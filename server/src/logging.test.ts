@@ -1,0 +1,143 @@
+// The leak scan for the server: sentinel secrets and personal data never reach logs or replies.
+import request from 'supertest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { signSessionToken } from './session-token.js';
+import {
+  CREATE_PATH,
+  createReply,
+  EKO_ORIGIN,
+  JSON_HEADERS,
+  PAGE_ORIGIN,
+  type TestApp,
+  testApp,
+} from './test-helpers.js';
+
+const SENTINELS = {
+  developerKey: 'SENTINEL-DEVELOPER-KEY-7f3a',
+  accessKey: 'SENTINEL-ACCESS-KEY-9c1e',
+  sessionSecret: 'SENTINEL-SESSION-SECRET-0123456789abcdef',
+  name: 'Sentinelname Kumar',
+  dob: '01-02-1934',
+  mobile: '9812399999',
+  aadhaar: '987654321098',
+  verificationId: 'vrf_sentinel_55',
+  bodyField: 'SENTINEL-IN-A-MALFORMED-BODY',
+};
+
+function forms(value: string): string[] {
+  return [value, Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url')];
+}
+
+let t: TestApp;
+afterEach(async () => {
+  await t.close();
+  await t.agent.close();
+});
+
+describe('leak scan', () => {
+  it('keeps every sentinel out of logs and HTTP replies, error paths included', async () => {
+    t = testApp({
+      EKO_DEVELOPER_KEY: SENTINELS.developerKey,
+      EKO_ACCESS_KEY: SENTINELS.accessKey,
+      SESSION_SECRET: SENTINELS.sessionSecret,
+      RATE_LIMIT_PER_MINUTE: '0',
+    });
+    const pool = t.agent.get(EKO_ORIGIN);
+    const replies: string[] = [];
+    const post = (body: string) =>
+      request(t.app)
+        .post('/kyc/sessions')
+        .set('Origin', PAGE_ORIGIN)
+        .set('X-DigiLocker-KYC', '1')
+        .set('Content-Type', 'application/json')
+        .send(body);
+
+    pool.intercept({ path: CREATE_PATH, method: 'POST' }).reply(200, createReply(), JSON_HEADERS);
+    const created = await post('{}');
+    replies.push(JSON.stringify(created.headers), created.text);
+
+    pool
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(403, `bad key ${SENTINELS.accessKey}`);
+    replies.push((await post('{}')).text);
+    pool
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(
+        200,
+        { status: 1, message: `Agent ${SENTINELS.name} not allowed`, data: {} },
+        JSON_HEADERS,
+      );
+    replies.push((await post('{}')).text);
+    replies.push((await post(`{"client_ref_id": "${SENTINELS.bodyField}`)).text);
+    replies.push((await post(`{"admin": "${SENTINELS.bodyField}"}`)).text);
+
+    pool.intercept({ path: /\/status\?/, method: 'GET' }).reply(
+      200,
+      {
+        status: 0,
+        data: {
+          status: 'AUTHENTICATED',
+          verification_id: SENTINELS.verificationId,
+          user_details: { name: SENTINELS.name, dob: SENTINELS.dob, mobile: SENTINELS.mobile },
+          uid: SENTINELS.aadhaar,
+        },
+      },
+      JSON_HEADERS,
+    );
+    const status = await request(t.app)
+      .get(`/kyc/sessions/${created.body.reference_id}`)
+      .set('Authorization', `Bearer ${created.body.session_token}`);
+    expect(status.body.status).toBe('consented');
+    replies.push(JSON.stringify(status.headers), status.text);
+
+    const forged = signSessionToken(
+      {
+        reference_id: '7483920',
+        state: 'x',
+        origin: PAGE_ORIGIN,
+        documents: ['AADHAAR'],
+        issued_at: 0,
+        expires_at: 1,
+      },
+      [SENTINELS.sessionSecret],
+    );
+    replies.push(
+      (await request(t.app).get('/kyc/sessions/7483920').set('Authorization', `Bearer ${forged}`))
+        .text,
+    );
+    replies.push(
+      (
+        await request(t.app).get(
+          `/kyc/return/${'A'.repeat(43)}?verification_id=${SENTINELS.verificationId}`,
+        )
+      ).text,
+    );
+
+    const logs = t.logs.join('\n');
+    expect(t.logs.length).toBeGreaterThan(5);
+    for (const [name, value] of Object.entries(SENTINELS)) {
+      for (const form of forms(value)) {
+        expect(logs, `${name} in the logs`).not.toContain(form);
+        for (const reply of replies) expect(reply, `${name} in a reply`).not.toContain(form);
+      }
+    }
+    // The session token is in the create reply by design, and nowhere in the logs.
+    expect(logs).not.toContain(created.body.session_token);
+    expect(logs).not.toContain(created.body.state);
+    expect(logs).not.toContain(created.body.reference_id);
+  });
+
+  it('logs method, path and status per request, not headers or queries', async () => {
+    t = testApp();
+    await request(t.app)
+      .get(`/kyc/return/${'B'.repeat(43)}?verification_id=abc`)
+      .set('Authorization', 'Bearer secret-bearer')
+      .set('Cookie', 'sid=secret-cookie');
+    const line = t.logs
+      .map((l) => JSON.parse(l))
+      .find((entry) => entry.msg === 'request completed');
+    expect(line.req).toEqual({ id: expect.any(String), method: 'GET', path: '/kyc/return/:state' });
+    expect(line.res).toEqual({ statusCode: 200 });
+    expect(t.logs.join('')).not.toMatch(/secret-bearer|secret-cookie|verification_id/);
+  });
+});
