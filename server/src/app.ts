@@ -65,6 +65,13 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
       .json({ status: reasons.length === 0 ? 'ready' : 'not_ready', reasons });
   });
   app.use(MOUNT_PATH, router);
+  if (config.staticDir) {
+    // The demo site: plain files, served with the same safe headers as everything else.
+    app.use(
+      helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false }),
+      express.static(config.staticDir, { index: 'index.html', dotfiles: 'ignore' }),
+    );
+  }
   app.use(helmet(), (req, res) => {
     res.status(404).json({
       error: {

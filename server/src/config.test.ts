@@ -103,3 +103,12 @@ describe('loadConfig', () => {
     expect(message).not.toContain('secret-looking-port-value');
   });
 });
+
+describe('STATIC_DIR', () => {
+  it('accepts an existing folder and names the variable for a missing one', () => {
+    expect(loadConfig({ STATIC_DIR: '.' }).staticDir).toBe('.');
+    expect(configError({ STATIC_DIR: '/no/such/folder' })).toMatch(
+      /^STATIC_DIR is invalid: Expected an existing folder/,
+    );
+  });
+});

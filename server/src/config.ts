@@ -1,4 +1,5 @@
 // The standalone server's configuration: the environment, parsed once with zod (design §5).
+import { existsSync } from 'node:fs';
 import * as z from 'zod';
 import { EKO_UAT_CREDENTIALS } from './sandbox/index.js';
 
@@ -43,6 +44,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   trustProxyHops: number;
   logLevel: string;
+  /** A folder of static files served at `/` (the demo site); undefined serves none. */
+  staticDir: string | undefined;
 }
 
 /** A configuration problem, named by variable; the value is never part of the message. */
@@ -127,6 +130,10 @@ const envSchema = z.object({
     .max(10)
     .default(0),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  STATIC_DIR: z
+    .string()
+    .optional()
+    .refine((dir) => dir === undefined || existsSync(dir), 'Expected an existing folder'),
 });
 
 /** A development-only session secret for sandbox mode; outside sandbox SESSION_SECRET is required. */
@@ -204,6 +211,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
+    staticDir: e.STATIC_DIR,
   };
 }
 
