@@ -161,6 +161,11 @@ describe('authentication over HTTP', () => {
     }
   });
 
+  it('sends a Date header from its own clock, so clients can measure their skew', async () => {
+    const reply = await create(signedHeaders(h.clock.now));
+    expect(Date.parse(String(reply.headers.date))).toBe(Math.floor(h.clock.now / 1000) * 1000);
+  });
+
   it('never echoes the presented signature or keys', async () => {
     const headers = signedHeaders(h.clock.now, 'wrong-access-key');
     const reply = await create(headers);

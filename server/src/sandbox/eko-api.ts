@@ -1,5 +1,5 @@
 // Eko's DigiLocker API under /ekoapi/v3: faults, then routing (404/405), auth (403), body (415/413/400), the call.
-import express, { type Request, type Response, Router } from 'express';
+import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import type { AttemptStore } from './attempts.js';
 import { type EkoCredentials, ekoAuth } from './auth.js';
 import { createUrl, getDocument, verificationStatus } from './eko-calls.js';
@@ -40,6 +40,12 @@ type Input = Record<string, unknown>;
 
 export function ekoApiRouter(context: EkoApiContext): Router {
   const router = Router({ caseSensitive: true, strict: false });
+  // The Date header follows the injected clock, so a client measuring its skew from Eko's Date
+  // sees the same time the signature window is checked against.
+  router.use(function sandboxDate(_req: Request, res: Response, next: NextFunction) {
+    res.setHeader('Date', new Date(context.now()).toUTCString());
+    next();
+  });
   router.use(sandboxFaults(context.faults, 'api', context.slowBodyMs));
   const auth = ekoAuth(context.credentials, context.now, context.signatureToleranceMs);
   const jsonBody = [
