@@ -1,3 +1,4 @@
+// The attempt store: ids, one-time decisions, expiry on the injected clock, the eviction bound.
 import { describe, expect, it } from 'vitest';
 import { AttemptStore, statusOf } from './attempts.js';
 import { START_MS, seededRandom } from './test-support.js';

@@ -1,3 +1,4 @@
+// The simulated consent page: markup, CSP, form handling, and the return URL it builds.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeHtml } from './consent-page.js';

@@ -1,3 +1,4 @@
+// The loopback control API that end-to-end tests use to arm faults and count attempts.
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isLoopback } from './control-api.js';

@@ -1,3 +1,4 @@
+// Each fault over real loopback HTTP: what a client actually sees on the wire.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAULT_HEADER } from './fault-control.js';

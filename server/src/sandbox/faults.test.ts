@@ -1,3 +1,4 @@
+// The fault mini-language and which source of faults a request gets.
 import { describe, expect, it } from 'vitest';
 import { FaultControl } from './fault-control.js';
 import { faultsApplyTo, formatFaults, parseFaults } from './faults.js';

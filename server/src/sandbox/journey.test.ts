@@ -1,3 +1,4 @@
+// The three Eko calls end to end over loopback HTTP, through approve, deny, expiry and replay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PLACEHOLDER_PHOTO_JPEG_BASE64 } from './personas.js';
 import {

@@ -1,3 +1,4 @@
+// Protocol-level refusals (404, 405, 415, 400, 413) and the order the checks run in.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BODY_BYTES } from './protocol.js';
