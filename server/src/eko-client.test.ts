@@ -441,6 +441,21 @@ describe('getDocument', () => {
     ).toBe('not_found');
   });
 
+  it.each([
+    [
+      'pending',
+      { status: 1, response_status_id: -1, message: 'Verification pending.' },
+      'consent_pending',
+    ],
+    ['expired', { status: 0, data: { status: 'EXPIRED' } }, 'session_expired'],
+    ['denied', { status: 0, data: { status: 'CONSENT_DENIED' } }, 'upstream_rejected'],
+  ])('without a verification_id, a %s attempt is reported as %s', async (_name, reply, code) => {
+    pool()
+      .intercept({ path: (p) => p.includes('/status?'), method: 'GET' })
+      .reply(200, reply, JSON_HEADERS);
+    expect((await rejection(client().getDocument({ referenceId: '7483920' }))).code).toBe(code);
+  });
+
   it('looks up the verification_id from the status call when none is given', async () => {
     pool()
       .intercept({ path: (p) => p.includes('/status?'), method: 'GET' })

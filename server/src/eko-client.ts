@@ -279,6 +279,32 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     } satisfies VerificationStatus;
   }
 
+  /** Without a verification_id, the status call supplies one, or says why there is none. */
+  async function verificationIdFromStatus(referenceId: string): Promise<string | undefined> {
+    const { status, verificationId } = await getVerificationStatus({ referenceId });
+    if (status === 'pending') {
+      throw new KycError(
+        'consent_pending',
+        'The customer has not finished consenting on DigiLocker.',
+        {
+          referenceId,
+        },
+      );
+    }
+    if (status === 'expired') {
+      throw new KycError('session_expired', 'The DigiLocker attempt expired before consent.', {
+        referenceId,
+      });
+    }
+    if (status === 'denied') {
+      throw new KycError('upstream_rejected', 'The customer denied consent on DigiLocker.', {
+        referenceId,
+        retryable: false,
+      });
+    }
+    return verificationId;
+  }
+
   return {
     get clockSkewMs() {
       return clockSkewMs;
@@ -348,7 +374,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
           },
         });
       } else {
-        const id = verificationId ?? (await getVerificationStatus({ referenceId })).verificationId;
+        const id = verificationId ?? (await verificationIdFromStatus(referenceId));
         if (!id) {
           throw new KycError(
             'invalid_request',
