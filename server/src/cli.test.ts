@@ -91,3 +91,25 @@ describe('digilocker-kyc-server', () => {
     expect(cli.output()).not.toContain('cli-sentinel-access-key');
   });
 });
+
+describe('sandbox mode with keys of its own', () => {
+  it('signs and verifies with the configured keys, and never prints them', async () => {
+    const cli = start({
+      EKO_ENV: 'sandbox',
+      EKO_DEVELOPER_KEY: 'SENTINEL-CLI-DEVELOPER-KEY',
+      EKO_ACCESS_KEY: 'SENTINEL-CLI-ACCESS-KEY',
+      LOG_LEVEL: 'debug',
+    });
+    const url = await cli.ready;
+    const res = await fetch(`${url}/kyc/sessions`, {
+      method: 'POST',
+      headers: { origin: ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(201);
+    child?.kill('SIGTERM');
+    await cli.exited;
+    expect(cli.output()).toMatch(/SANDBOX MODE/);
+    expect(cli.output()).not.toMatch(/SENTINEL-CLI/);
+  });
+});

@@ -25,7 +25,14 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox | undefined;
   if (config.env === 'sandbox') {
+    // The sandbox accepts the same credentials the client signs with: Eko's public UAT keys by
+    // default, or sentinel keys when a leak test sets EKO_ENV=sandbox with keys of its own.
+    const { developerKey, accessKey, initiatorId, userCode } = config.eko;
     sandbox = await createSandbox({
+      developerKey,
+      accessKey,
+      initiatorId,
+      userCode,
       ...(config.sandboxFaults ? { faults: config.sandboxFaults } : {}),
     }).listen(config.sandboxPort, sandboxHost(config.host));
     config = { ...config, eko: { ...config.eko, baseUrl: sandbox.apiBaseUrl } };
