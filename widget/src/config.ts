@@ -1,0 +1,52 @@
+// What the controller needs from its element: the configuration, the timings, and a way to talk.
+import type { DocumentType, KycEventDetails, KycEventName, KycMode } from '@digilocker-kyc/shared';
+import type { EmitOptions, KycEvent } from './emit.js';
+import type { PollTimings } from './poll-schedule.js';
+import type { PopupTimings } from './popup.js';
+
+export interface KycTimings extends PopupTimings, PollTimings {
+  /** How long the customer has on DigiLocker before the attempt ends in `journey_timeout`. */
+  journeyTimeoutMs: number;
+  /** After the popup reads closed and the status is still pending, wait this long to cancel. */
+  closedGraceMs: number;
+  /** Back from a redirect with the consent not yet confirmed: keep checking this long. */
+  resumeTimeoutMs: number;
+  /** Abort a request to the signing server after this long (then `network_error`). */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
+  pollInitialMs: 2000,
+  pollMaxMs: 10_000,
+  pollFactor: 1.5,
+  journeyTimeoutMs: 10 * 60_000,
+  closedGraceMs: 3000,
+  closedCheckMs: 500,
+  severedWindowMs: 10_000,
+  resumeTimeoutMs: 30_000,
+  requestTimeoutMs: 20_000,
+};
+
+export interface KycConfig {
+  endpoint: string;
+  documents: DocumentType[] | undefined;
+  redirectUrl: string | undefined;
+  mode: KycMode;
+  timings: KycTimings;
+  /** Title and text of the placeholder window while the link is made. */
+  popupText: string;
+  /** Leaves the page for DigiLocker in redirect mode (a seam: tests stay on the page). */
+  navigate: (url: string) => void;
+}
+
+export interface KycHost {
+  readonly win: Window;
+  config(): KycConfig;
+  emit<K extends KycEventName>(
+    name: K,
+    detail: KycEventDetails[K],
+    options?: EmitOptions,
+  ): KycEvent<K>;
+  /** Status or error changed: render again. */
+  changed(): void;
+}

@@ -1,0 +1,209 @@
+// The <digilocker-kyc> element: the button, the status line and the wiring to the KYC controller.
+import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared';
+import { html, LitElement, nothing } from 'lit';
+import { DEFAULT_TIMINGS, type KycConfig, type KycTimings } from './config.js';
+import { styles } from './digilocker-kyc.styles.js';
+import { emit } from './emit.js';
+import { KycController } from './kyc-controller.js';
+import { errorText, type KycStrings, resolveStrings } from './strings.js';
+
+const MODES: readonly string[] = ['popup', 'redirect'];
+
+/**
+ * A button that runs a DigiLocker KYC journey through your signing server, in a popup or, where
+ * popups cannot work, a full-page redirect, and reports the verified result as events.
+ *
+ * @summary Verify a customer's Aadhaar (and other documents) with DigiLocker, in one element.
+ *
+ * @fires digilocker-kyc-start - The customer asked to start. Cancelable: `preventDefault()` vetoes the journey. Detail `{ mode }`.
+ * @fires digilocker-kyc-open - DigiLocker opened. Detail `{ reference_id, mode: 'popup' | 'redirect' }`.
+ * @fires digilocker-kyc-fallback - A popup is impossible; switching to a full-page redirect. Detail `{ reason }`.
+ * @fires digilocker-kyc-complete - The server confirmed consent. Detail `{ reference_id, verification_id?, documents, session_token }`.
+ * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
+ * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
+ *
+ * @slot - The start button's label (default "Verify with DigiLocker").
+ *
+ * @csspart button - The start button (also Retry after an error).
+ * @csspart reopen-button - "Reopen DigiLocker", while the popup journey runs.
+ * @csspart cancel-button - "Cancel", while the popup journey runs.
+ * @csspart status - The polite live status line.
+ * @csspart error - The error line: what went wrong and what to do.
+ *
+ * @cssproperty --digilocker-kyc-accent - Start button background; border and text of the others (default #1a56db).
+ * @cssproperty --digilocker-kyc-accent-hover - Start button background on hover (default #1e429f).
+ * @cssproperty --digilocker-kyc-accent-text - Start button text colour (default #fff).
+ * @cssproperty --digilocker-kyc-radius - Button corner radius (default 0.5rem).
+ * @cssproperty --digilocker-kyc-padding - Button padding (default 0.625rem 1.25rem).
+ * @cssproperty --digilocker-kyc-font - Font family (default inherit).
+ * @cssproperty --digilocker-kyc-error-color - Error line colour (default #c81e1e).
+ * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #76a9fa).
+ * @cssproperty --digilocker-kyc-gap - Space between buttons (default 0.5rem).
+ */
+export class DigilockerKyc extends LitElement {
+  static override styles = styles;
+
+  // A static map rather than decorators: Lit's decorator code costs ~0.5 KB gzipped, and the
+  // script-tag bundle has a 12 KB budget.
+  static override properties = {
+    endpoint: {},
+    documents: {},
+    mode: {},
+    redirectUrl: { attribute: 'redirect-url' },
+    locale: {},
+    disabled: { type: Boolean, reflect: true },
+    strings: { attribute: false },
+  };
+
+  /** URL of the signing server's mount point, e.g. `/kyc` (required). */
+  endpoint = '';
+
+  /** Documents to request, space-separated, e.g. `AADHAAR PAN` (default: the server's choice). */
+  documents = '';
+
+  /** `auto` (popup, redirect where a popup cannot work), `popup` or `redirect`. */
+  mode: KycMode = 'auto';
+
+  /** Where DigiLocker sends the customer back (`redirect-url`): one of the server's RETURN_URLS. */
+  redirectUrl = '';
+
+  /** Language of the built-in text: `en` or `hi`. */
+  locale = 'en';
+
+  /** Disables the start button. */
+  disabled = false;
+
+  /** Overrides for any built-in text (see `KycStrings`). */
+  strings: Partial<KycStrings> = {};
+
+  /** Overrides for the journey's timings in ms: polling, grace periods, timeouts. */
+  timings: Partial<KycTimings> = {};
+
+  /** How redirect mode leaves the page; replace it to route through your app (or in tests). */
+  navigate: (url: string) => void = (url) => window.location.assign(url);
+
+  readonly #controller = new KycController({
+    win: window,
+    config: () => this.#config(),
+    emit: (name, detail, options) => emit(this, name, detail, options),
+    changed: () => this.requestUpdate(),
+  });
+  #resumeChecked = false;
+  #focusBefore: Element | null = null;
+  #shownStatus: WidgetStatus = 'idle';
+
+  /** Where the journey is: `idle creating awaiting verifying complete cancelled error`. */
+  get status(): WidgetStatus {
+    return this.#controller.status;
+  }
+
+  /** Starts a journey. While one runs, brings its DigiLocker window to the front instead. */
+  start(): void {
+    if (this.disabled) return;
+    if (!this.#controller.busy) this.#focusBefore = document.activeElement;
+    this.#controller.start();
+  }
+
+  /** Ends the running journey with `digilocker-kyc-cancel` (`reason: 'cancelled'`). */
+  cancel(): void {
+    this.#controller.cancel();
+  }
+
+  /** Forgets any journey and its result, without an event, and shows the start button again. */
+  reset(): void {
+    this.#controller.reset();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('pageshow', this.#onPageShow);
+    // A move in the DOM (or React StrictMode) reconnects at once: only a real removal disposes.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#controller.dispose();
+    });
+  }
+
+  protected override updated(): void {
+    if (!this.#resumeChecked && this.endpoint) {
+      this.#resumeChecked = true;
+      this.#controller.resume();
+    }
+    const status = this.#controller.status;
+    if (status === this.#shownStatus) return;
+    this.#shownStatus = status;
+    this.#moveFocus(status);
+  }
+
+  override render() {
+    const strings = resolveStrings(this.locale, this.strings);
+    const controller = this.#controller;
+    const error = controller.error;
+    // While a popup journey runs, Reopen and Cancel replace the start button.
+    const actions =
+      controller.mode === 'popup' && controller.status !== 'creating'
+        ? html`<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button>`
+        : html`<button part="button" ?disabled=${this.disabled} aria-busy=${controller.busy} aria-describedby="status error" @click=${this.start}><slot>${controller.status === 'error' ? strings.retry : strings.start}</slot></button>`;
+    return html`<div>${actions}</div><p id="status" part="status" role="status" aria-live="polite">${this.#statusText(strings)}</p><p id="error" part="error">${error ? errorText(strings, error.code, error.retryable) : nothing}</p>`;
+  }
+
+  #statusText(strings: KycStrings): string {
+    switch (this.#controller.status) {
+      case 'creating':
+        return strings.connecting;
+      case 'awaiting':
+        return this.#controller.mode === 'redirect' ? strings.redirecting : strings.awaiting;
+      case 'verifying':
+        return strings.verifying;
+      case 'complete':
+        return strings.complete;
+      case 'cancelled':
+        return this.#controller.cancelReason === 'denied' ? strings.denied : strings.cancelled;
+      default:
+        return '';
+    }
+  }
+
+  #config(): KycConfig {
+    const strings = resolveStrings(this.locale, this.strings);
+    const tokens = this.documents.split(/[\s,]+/).filter(Boolean) as DocumentType[];
+    return {
+      endpoint: this.endpoint,
+      // The server validates the names; an unknown one comes back as `invalid_request`.
+      documents: tokens.length ? tokens : undefined,
+      redirectUrl: this.redirectUrl || undefined,
+      mode: MODES.includes(this.mode) ? this.mode : 'auto',
+      timings: { ...DEFAULT_TIMINGS, ...this.timings },
+      popupText: strings.connecting,
+      navigate: (url) => this.navigate(url),
+    };
+  }
+
+  /** Keeps keyboard focus in place as buttons come and go, and gives it back after the journey. */
+  #moveFocus(status: WidgetStatus): void {
+    const before = this.#focusBefore;
+    const active = document.activeElement;
+    // Only when the focus is ours to move: inside this element, or fallen to the body.
+    if (!before || (active !== this && active !== document.body && active)) return;
+    const find = (part: string) => this.renderRoot.querySelector<HTMLElement>(`[part=${part}]`);
+    if (status === 'awaiting' && this.#controller.mode === 'popup') find('reopen-button')?.focus();
+    if (this.#controller.busy) return;
+    this.#focusBefore = null;
+    // Back to where it was; to the start button when that was (a button of) this element.
+    (before !== this && before.isConnected && before instanceof HTMLElement
+      ? before
+      : find('button')
+    )?.focus();
+  }
+
+  #onReopen = () => this.#controller.reopen();
+
+  #onPageShow = (event: PageTransitionEvent) => {
+    // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
+    if (event.persisted && this.endpoint) this.#controller.resume();
+  };
+}

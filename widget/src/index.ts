@@ -1,0 +1,18 @@
+// Public entry of @digilocker-kyc/widget: importing it registers <digilocker-kyc>.
+export type {
+  CancelDetail,
+  CancelReason,
+  CompleteDetail,
+  ErrorDetail,
+  FallbackDetail,
+  FallbackReason,
+  KycMode,
+  OpenDetail,
+  StartDetail,
+  WidgetStatus,
+} from '@digilocker-kyc/shared';
+export { DEFAULT_TIMINGS, type KycTimings } from './config.js';
+export { DigilockerKyc, defineDigilockerKyc, TAG_NAME } from './define.js';
+export type { KycEventMap } from './emit.js';
+export { IN_APP_RULES, isInAppBrowser } from './in-app-browser.js';
+export { BUILT_IN_STRINGS, type KycLocale, type KycStrings } from './strings.js';

@@ -1,0 +1,336 @@
+// Runs one DigiLocker attempt at a time for an element: create, open, wait, verify, report.
+import type {
+  CancelReason,
+  FallbackReason,
+  OpenedMode,
+  WidgetStatus,
+} from '@digilocker-kyc/shared';
+import { Attempt } from './attempt.js';
+import type { KycConfig, KycHost } from './config.js';
+import { asWidgetError, WidgetError } from './errors.js';
+import type { CreatedSession, SessionStatusReply } from './guards.js';
+import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
+import { readPending, savePending, takePending } from './pending-attempt.js';
+import { nextPollDelay } from './poll-schedule.js';
+import { openPlaceholder, PopupWatch } from './popup.js';
+import { STATE_QUERY_PARAM, VERIFICATION_QUERY_PARAM } from './protocol.js';
+import { listenForReturn } from './return-channel.js';
+import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
+
+/** States resumed in this document: a second element or a replayed load never re-runs one. */
+const resumed = new Set<string>();
+
+export class KycController {
+  status: WidgetStatus = 'idle';
+  error: WidgetError | null = null;
+  /** Why the last attempt was cancelled (the UI words a denial differently). */
+  cancelReason: CancelReason | null = null;
+  readonly #host: KycHost;
+  #attempt: Attempt | null = null;
+
+  constructor(host: KycHost) {
+    this.#host = host;
+  }
+
+  get busy(): boolean {
+    return this.status === 'creating' || this.status === 'awaiting' || this.status === 'verifying';
+  }
+
+  /** How the running attempt reaches DigiLocker, or null when none runs. */
+  get mode(): OpenedMode | null {
+    return this.busy ? (this.#attempt?.mode ?? null) : null;
+  }
+
+  /** Starts an attempt. Synchronous up to `window.open`, so the popup keeps the user gesture. */
+  start(): void {
+    if (this.busy) {
+      this.#attempt?.popup?.focus();
+      return;
+    }
+    const config = this.#host.config();
+    if (!config.endpoint) {
+      const message = 'The endpoint attribute is missing';
+      this.#fail(this.#begin('popup', config), new WidgetError('config_error', message, false));
+      return;
+    }
+    const start = this.#host.emit(
+      'digilocker-kyc-start',
+      { mode: config.mode },
+      { cancelable: true },
+    );
+    if (start.defaultPrevented || this.busy) return;
+
+    const win = this.#host.win;
+    let reason: FallbackReason | null = null;
+    if (config.mode === 'auto') {
+      if (isInAppBrowser(win.navigator.userAgent)) reason = 'in_app_browser';
+      else if (isCrossOriginFrame(win)) reason = 'cross_origin_iframe';
+    }
+    let handle: Window | null = null;
+    if (config.mode !== 'redirect' && !reason) {
+      handle = openPlaceholder(win, config.popupText);
+      // A tab that blocks popups leaves only the redirect, even with mode="popup".
+      if (!handle) reason = 'popup_blocked';
+    }
+    const attempt = this.#begin(handle ? 'popup' : 'redirect', config);
+    if (handle) {
+      attempt.popup = new PopupWatch(handle, config.timings, () => void this.#onClosed(attempt));
+    }
+    this.#set('creating');
+    if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
+    void this.#create(attempt, config);
+  }
+
+  /** The customer gave up: closes the popup and reports `cancel {reason: 'cancelled'}`. */
+  cancel(): void {
+    if (this.#attempt && this.busy) this.#cancel(this.#attempt, 'cancelled');
+  }
+
+  /** Forgets the attempt without an event and returns to idle. */
+  reset(): void {
+    this.#attempt?.release(this.#host.win);
+    this.#attempt = null;
+    this.error = null;
+    this.#set('idle');
+  }
+
+  /** Focuses the DigiLocker window, or opens it again at the same URL when it is gone. */
+  reopen(): void {
+    const attempt = this.#attempt;
+    const popup = attempt?.popup;
+    const url = attempt?.session?.url;
+    if (!popup || !url || !this.busy) return;
+    if (popup.live) {
+      popup.focus();
+      return;
+    }
+    const config = this.#host.config();
+    const handle = openPlaceholder(this.#host.win, config.popupText);
+    if (handle) popup.navigate(url, handle);
+  }
+
+  /** Stops every listener and timer without an event (the element left the document). */
+  dispose(): void {
+    this.#attempt?.release(this.#host.win);
+    this.#attempt = null;
+    if (this.busy) this.#set('idle');
+  }
+
+  /**
+   * On page load and bfcache restore: finish a redirect-mode attempt parked in sessionStorage,
+   * or, when DigiLocker came back to this page inside our popup, relay the result to the opener.
+   */
+  resume(): void {
+    const config = this.#host.config();
+    const win = this.#host.win;
+    if (!config.endpoint || (this.busy && this.mode === 'popup')) return;
+    const url = new URL(win.location.href);
+    const state = url.searchParams.get(STATE_QUERY_PARAM);
+    const base = endpointBase(config.endpoint, win.document.baseURI);
+    let pending: ReturnType<typeof takePending>;
+    try {
+      pending = takePending(win.sessionStorage, base, Date.now(), state);
+      if (!pending && state && !readPending(win.sessionStorage, state)) {
+        // DigiLocker came back to this page (the merchant's `redirect-url`) inside our own
+        // popup, with nothing parked here: tidy up and close. The opener sees `closed` and asks
+        // the server at once (#onClosed), so no message needs to travel.
+        stripReturnParams(win, url);
+        if (win.opener) win.close();
+        return;
+      }
+    } catch {
+      return; // Storage is disabled: nothing was parked.
+    }
+    if (!pending || resumed.has(pending.state)) return;
+    resumed.add(pending.state);
+    const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
+    if (state) stripReturnParams(win, url);
+    this.#attempt?.release(win);
+    const attempt = this.#begin('redirect', config);
+    attempt.session = pending;
+    attempt.returned = Boolean(state || pending.returned);
+    attempt.verificationId = verificationId ?? pending.verification_id;
+    this.#set('verifying');
+    void this.#check(attempt).then(() => {
+      if (attempt.settled) return;
+      // Back from DigiLocker without finishing (the back button): the customer left.
+      if (!attempt.returned) return this.#cancel(attempt, 'closed');
+      this.#poll(attempt, config.timings.pollInitialMs);
+      attempt.after(config.timings.resumeTimeoutMs, () => void this.#timeout(attempt));
+    });
+  }
+
+  #begin(mode: OpenedMode, config: KycConfig): Attempt {
+    const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
+    this.error = null;
+    this.#attempt = new Attempt(mode, base, config.timings);
+    return this.#attempt;
+  }
+
+  async #create(attempt: Attempt, config: KycConfig): Promise<void> {
+    let session: CreatedSession;
+    try {
+      session = await createSession(
+        attempt.base,
+        {
+          ...(config.documents?.length ? { documents: config.documents } : {}),
+          ...(config.redirectUrl ? { redirect_url: config.redirectUrl } : {}),
+        },
+        config.timings.requestTimeoutMs,
+      );
+    } catch (error) {
+      if (!attempt.settled) this.#fail(attempt, error);
+      return;
+    }
+    if (attempt.settled) return;
+    attempt.session = session;
+    const reference_id = session.reference_id;
+    if (!isSafeJourneyUrl(session.url)) {
+      const message = 'The DigiLocker URL is not https';
+      this.#fail(attempt, new WidgetError('invalid_response', message, true));
+      return;
+    }
+    const popup = attempt.popup;
+    if (!popup) return this.#redirect(attempt, session, config);
+    // Before our navigation the window is same-origin, so `closed` tells the truth.
+    if (popup.closedBeforeNavigation) return this.#cancel(attempt, 'closed');
+    const baseUri = this.#host.win.document.baseURI;
+    attempt.onRelease(
+      listenForReturn({
+        win: this.#host.win,
+        state: session.state,
+        origin: new URL(config.redirectUrl || attempt.base, baseUri).origin,
+        source: () => popup.live,
+        onResult: (message) => {
+          attempt.returned = true;
+          attempt.verificationId = message.verification_id;
+          this.#set('verifying');
+          this.#poll(attempt, 0);
+        },
+      }),
+    );
+    popup.navigate(session.url);
+    this.#set('awaiting');
+    this.#host.emit('digilocker-kyc-open', { reference_id, mode: 'popup' });
+    this.#poll(attempt, config.timings.pollInitialMs);
+    attempt.after(config.timings.journeyTimeoutMs, () => void this.#timeout(attempt));
+  }
+
+  #redirect(attempt: Attempt, session: CreatedSession, config: KycConfig): void {
+    const win = this.#host.win;
+    try {
+      savePending(win.sessionStorage, {
+        ...session,
+        return_to: win.location.href,
+        endpoint: attempt.base,
+      });
+    } catch {
+      // No sessionStorage: the customer can still consent; this page just cannot resume.
+    }
+    this.#set('awaiting');
+    this.#host.emit('digilocker-kyc-open', {
+      reference_id: session.reference_id,
+      mode: 'redirect',
+    });
+    if (!attempt.settled) config.navigate(session.url);
+  }
+
+  /** Status polling, the last-resort channel: a check after `delay`, then backing off. */
+  #poll(attempt: Attempt, delay: number): void {
+    attempt.clear(attempt.pollTimer);
+    attempt.pollTimer = attempt.after(delay, () => {
+      void this.#check(attempt).then(() => {
+        if (!attempt.settled) this.#poll(attempt, nextPollDelay(attempt.timings, delay));
+      });
+    });
+  }
+
+  /** Asks the server and settles the attempt on a final answer; a blip is left to the next poll. */
+  async #check(attempt: Attempt): Promise<void> {
+    const session = attempt.session;
+    if (!session) return;
+    const referenceId = session.reference_id;
+    let reply: SessionStatusReply;
+    try {
+      reply = await attempt.status(session);
+    } catch (error) {
+      const failure = asWidgetError(error);
+      const final = !failure.retryable || failure.code === 'session_expired';
+      if (final && !attempt.settled) this.#fail(attempt, failure);
+      return;
+    }
+    if (attempt.settled) return;
+    if (reply.status === 'consented') {
+      this.#settle(attempt, 'complete');
+      this.#host.emit('digilocker-kyc-complete', {
+        reference_id: referenceId,
+        ...(attempt.verificationId ? { verification_id: attempt.verificationId } : {}),
+        documents: reply.documents,
+        session_token: session.session_token,
+      });
+    } else if (reply.status === 'denied') {
+      this.#cancel(attempt, 'denied');
+    } else if (reply.status === 'expired') {
+      this.#fail(attempt, new WidgetError('session_expired', 'The DigiLocker link expired', true));
+    }
+  }
+
+  /** `closed` read true after the severed window: maybe closed. Check, wait, check, cancel. */
+  async #onClosed(attempt: Attempt): Promise<void> {
+    const gone = () => attempt.settled || attempt.returned || Boolean(attempt.popup?.live);
+    if (gone()) return;
+    await this.#check(attempt);
+    if (gone()) return;
+    attempt.after(attempt.timings.closedGraceMs, async () => {
+      if (gone()) return;
+      await this.#check(attempt);
+      if (!gone()) this.#cancel(attempt, 'closed');
+    });
+  }
+
+  async #timeout(attempt: Attempt): Promise<void> {
+    await this.#check(attempt);
+    if (attempt.settled) return;
+    this.#fail(
+      attempt,
+      new WidgetError('journey_timeout', 'No answer from DigiLocker in time', true),
+    );
+  }
+
+  #cancel(attempt: Attempt, reason: CancelReason): void {
+    const reference_id = attempt.session?.reference_id;
+    this.cancelReason = reason;
+    this.#settle(attempt, 'cancelled');
+    this.#host.emit('digilocker-kyc-cancel', reference_id ? { reference_id, reason } : { reason });
+  }
+
+  #fail(attempt: Attempt, error: unknown): void {
+    const failure = asWidgetError(error);
+    const referenceId = attempt.session?.reference_id;
+    this.error = failure;
+    this.#settle(attempt, 'error');
+    const { code, message, retryable } = failure;
+    const detail = { code, message, retryable };
+    this.#host.emit(
+      'digilocker-kyc-error',
+      referenceId ? { ...detail, reference_id: referenceId } : detail,
+    );
+  }
+
+  #settle(attempt: Attempt, status: 'complete' | 'cancelled' | 'error'): void {
+    attempt.release(this.#host.win);
+    this.#set(status);
+  }
+
+  #set(status: WidgetStatus): void {
+    this.status = status;
+    this.#host.changed();
+  }
+}
+
+/** Removes the return hints from the address bar, keeping every other parameter and the hash. */
+function stripReturnParams(win: Window, url: URL): void {
+  url.searchParams.delete(STATE_QUERY_PARAM);
+  url.searchParams.delete(VERIFICATION_QUERY_PARAM);
+  win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+}

@@ -1,0 +1,117 @@
+// The DigiLocker popup: opened blank on the click, navigated later, and watched with suspicion.
+//
+// `popup.closed` is only a hint. A Cross-Origin-Opener-Policy header on any page of the journey
+// moves the popup to another browsing context group: our handle then reads `closed === true`
+// while the customer is still looking at DigiLocker (design §3 principle 3).
+//
+// Heuristic: when `closed` flips within `severedWindowMs` of a navigation this module made, we
+// assume COOP severed the handle, not that the customer closed the window. A severed handle is
+// never trusted again: no cancel comes from it; the result must arrive on a channel or through
+// status polling, and the journey timeout ends the wait. Only a flip later than that window is
+// reported as "closed", and even then the caller checks the status and waits a grace period
+// before it calls the attempt cancelled.
+//
+// Residual risk, both sides: a customer who really closes the window within the first
+// `severedWindowMs` gets no automatic cancel (the UI keeps offering Cancel and Reopen, and the
+// timeout ends it); and a COOP page that appears later in the journey (after a redirect chain
+// longer than the window) looks like a close: the status check and the grace period cover a
+// customer who finishes within the grace, not one who stays on DigiLocker longer.
+
+export const POPUP_NAME = 'dlkyc-digilocker';
+const POPUP_FEATURES = 'popup,width=520,height=720';
+
+export interface PopupTimings {
+  /** How often `closed` is read. */
+  closedCheckMs: number;
+  /** A `closed` flip this soon after our own navigation means "severed by COOP". */
+  severedWindowMs: number;
+}
+
+/**
+ * Opens the placeholder window. Must run synchronously inside the click, before any await, or
+ * Safari and Firefox block it. The text is set through the DOM (no HTML strings: Trusted Types).
+ */
+export function openPlaceholder(win: Window, text: string): Window | null {
+  let popup: Window | null;
+  try {
+    popup = win.open('', POPUP_NAME, POPUP_FEATURES);
+  } catch {
+    return null;
+  }
+  if (!popup) return null;
+  try {
+    const doc = popup.document;
+    doc.title = text;
+    const line = doc.createElement('p');
+    line.textContent = text;
+    doc.body?.replaceChildren(line);
+  } catch {
+    // A window of that name already at a cross-origin page: it is navigated anyway.
+  }
+  return popup;
+}
+
+export class PopupWatch {
+  readonly #timings: PopupTimings;
+  readonly #onClosed: () => void;
+  #handle: Window;
+  #navigatedAt = Number.NEGATIVE_INFINITY;
+  #severed = false;
+  #timer: ReturnType<typeof setInterval> | undefined;
+
+  constructor(handle: Window, timings: PopupTimings, onClosed: () => void) {
+    this.#handle = handle;
+    this.#timings = timings;
+    this.#onClosed = onClosed;
+  }
+
+  /** The handle while it can be trusted: null once closed or severed. */
+  get live(): Window | null {
+    return this.#severed || this.#isClosed() ? null : this.#handle;
+  }
+
+  /** True when the placeholder was closed before we ever navigated it (then `closed` is reliable). */
+  get closedBeforeNavigation(): boolean {
+    return this.#navigatedAt === Number.NEGATIVE_INFINITY && this.#isClosed();
+  }
+
+  navigate(url: string, handle: Window = this.#handle): void {
+    this.#handle = handle;
+    this.#handle.location.replace(url);
+    this.#navigatedAt = Date.now();
+    this.#severed = false;
+    this.#watch();
+  }
+
+  // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
+  focus(): void {
+    this.live?.focus();
+  }
+
+  close(): void {
+    this.stop();
+    if (!this.#isClosed()) this.#handle.close();
+  }
+
+  stop(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+  }
+
+  #watch(): void {
+    this.stop();
+    this.#timer = setInterval(() => {
+      if (!this.#isClosed()) return;
+      this.stop();
+      if (Date.now() - this.#navigatedAt <= this.#timings.severedWindowMs) {
+        this.#severed = true;
+      } else {
+        this.#onClosed();
+      }
+    }, this.#timings.closedCheckMs);
+  }
+
+  #isClosed(): boolean {
+    return this.#handle.closed;
+  }
+}

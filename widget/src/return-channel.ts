@@ -1,0 +1,81 @@
+// Listens for the return page's result on all three channels; the first valid delivery wins.
+//
+// BroadcastChannel and the `storage` event reach us only when the return page shares our origin;
+// `opener.postMessage` crosses origins but dies when a COOP header severs the opener. Each
+// channel is checked as strictly as the next: exact origin, this attempt's state, strict shape.
+import { isReturnMessage } from './guards.js';
+import {
+  MAX_MESSAGE_CHARS,
+  RETURN_CHANNEL_PREFIX,
+  RETURN_STORAGE_PREFIX,
+  type ReturnMessage,
+} from './protocol.js';
+
+export interface ReturnListenOptions {
+  win: Window;
+  /** This attempt's state: a message for any other state is ignored. */
+  state: string;
+  /** The one origin a `postMessage` may come from (compared as an exact string). */
+  origin: string;
+  /**
+   * The popup handle while it can be trusted, else null. When a handle is given, a message must
+   * come from that very window (`event.source`).
+   */
+  source: () => Window | null;
+  onResult: (message: ReturnMessage) => void;
+}
+
+/** Starts listening; returns the function that stops every listener and removes the key. */
+export function listenForReturn(options: ReturnListenOptions): () => void {
+  const { win, state, origin, source, onResult } = options;
+  const storageKey = RETURN_STORAGE_PREFIX + state;
+  let done = false;
+  let channel: BroadcastChannel | null = null;
+
+  const deliver = (data: unknown) => {
+    if (done || !isReturnMessage(data) || data.state !== state) return;
+    dispose();
+    onResult(data);
+  };
+
+  const onMessage = (event: MessageEvent) => {
+    if (event.origin !== origin) return;
+    const popup = source();
+    if (popup && event.source !== popup) return;
+    deliver(event.data);
+  };
+
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== storageKey) return;
+    const raw = event.newValue;
+    if (raw === null || raw.length > MAX_MESSAGE_CHARS) return;
+    try {
+      deliver(JSON.parse(raw));
+    } catch {
+      // Not JSON: not from our return page.
+    }
+  };
+
+  function dispose(): void {
+    done = true;
+    win.removeEventListener('message', onMessage);
+    win.removeEventListener('storage', onStorage);
+    channel?.close();
+    channel = null;
+    try {
+      win.localStorage.removeItem(storageKey);
+    } catch {
+      // Storage can be disabled; nothing was written then.
+    }
+  }
+
+  win.addEventListener('message', onMessage);
+  win.addEventListener('storage', onStorage);
+  // Looked up at call time: older Safari has no BroadcastChannel, and tests remove it.
+  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
+  if (typeof Channel === 'function') {
+    channel = new Channel(RETURN_CHANNEL_PREFIX + state);
+    channel.onmessage = (event) => deliver(event.data);
+  }
+  return dispose;
+}

@@ -1,0 +1,98 @@
+// The widget's two calls to the signing server (design §4): create an attempt, read its status.
+import type { DocumentType } from '@digilocker-kyc/shared';
+import { WidgetError } from './errors.js';
+import {
+  type CreatedSession,
+  errorReply,
+  isCreatedSession,
+  isSessionStatusReply,
+  type SessionStatusReply,
+} from './guards.js';
+import { CSRF_HEADER, CSRF_HEADER_VALUE } from './protocol.js';
+
+export interface CreateSessionBody {
+  documents?: DocumentType[];
+  redirect_url?: string;
+}
+
+/** `endpoint` resolved against the page, without a trailing slash: the base of every call. */
+export function endpointBase(endpoint: string, baseUrl: string): string {
+  return new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
+}
+
+export function createSession(
+  base: string,
+  body: CreateSessionBody,
+  timeoutMs: number,
+): Promise<CreatedSession> {
+  return call(`${base}/sessions`, timeoutMs, isCreatedSession, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
+    body: JSON.stringify(body),
+  });
+}
+
+/** `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. */
+export function getSessionStatus(
+  base: string,
+  referenceId: string,
+  sessionToken: string,
+  timeoutMs: number,
+): Promise<SessionStatusReply> {
+  return call(`${base}/sessions/${referenceId}`, timeoutMs, isSessionStatusReply, {
+    method: 'GET',
+    headers: { Authorization: `Bearer ${sessionToken}` },
+    cache: 'no-store',
+  });
+}
+
+async function call<T>(
+  url: string,
+  timeoutMs: number,
+  isValid: (value: unknown) => value is T,
+  init: RequestInit,
+): Promise<T> {
+  let response: Response;
+  try {
+    // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
+    response = await globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+  } catch {
+    throw new WidgetError('network_error', 'The signing server is unreachable', true);
+  }
+  // Not JSON, not our error body, or not the contract's shape: all the same to the customer.
+  const invalid = new WidgetError(
+    'invalid_response',
+    `Unexpected HTTP ${response.status} reply`,
+    true,
+  );
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    throw invalid;
+  }
+  if (!response.ok) {
+    const reply = errorReply(body);
+    throw reply ? new WidgetError(reply.code, reply.message, reply.retryable) : invalid;
+  }
+  if (!isValid(body)) throw invalid;
+  return body;
+}
+
+/**
+ * Only these journey URLs may be opened: `https:` anywhere, or `http:` on a loopback host (the
+ * sandbox on a laptop). Everything else, `javascript:` and `data:` included, is refused. The
+ * server checks its own host allowlist before it replies; this is the widget's own line.
+ */
+export function isSafeJourneyUrl(raw: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return false;
+  }
+  if (url.protocol === 'https:') return true;
+  if (url.protocol !== 'http:') return false;
+  const host = url.hostname;
+  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -1,0 +1,69 @@
+// Three library builds, chosen by --mode: the ES module for bundlers (default), the
+// self-contained <script type="module"> bundle (bundle), and the return-page script (return).
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
+
+const shared: UserConfig['build'] = { target: 'es2022', outDir: 'dist', sourcemap: true };
+
+/** Collapses the whitespace of css`` templates in *.styles.ts: bytes the bundle budget needs. */
+const compactCss = (): Plugin => ({
+  name: 'dlkyc-compact-css',
+  transform(code, id) {
+    if (!id.endsWith('.styles.ts')) return null;
+    const compacted = code.replace(/css`([^`]*)`/g, (_all, body: string) => {
+      const compact = body
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([{};,>])\s*/g, '$1')
+        .replace(/:\s+/g, ':')
+        .replace(/;}/g, '}')
+        .trim();
+      return `css\`${compact}\``;
+    });
+    return { code: compacted, map: null };
+  },
+});
+
+export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'bundle') {
+    return {
+      plugins: [compactCss()],
+      build: {
+        ...shared,
+        emptyOutDir: false,
+        minify: true,
+        // Vite keeps whitespace in ES library output; the single-file bundle wants it gone.
+        rolldownOptions: { output: { minify: true } },
+        lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'digilocker-kyc.bundle.js' },
+      },
+    };
+  }
+  if (mode === 'return') {
+    return {
+      build: {
+        ...shared,
+        emptyOutDir: false,
+        minify: true,
+        rolldownOptions: { output: { minify: true } },
+        // An IIFE runs the same whether the server loads it as a classic or a module script.
+        lib: { entry: 'src/return.ts', formats: ['iife'], name: 'dlkycReturn', fileName: () => 'return.js' },
+      },
+    };
+  }
+  return {
+    plugins: [compactCss()],
+    build: {
+      ...shared,
+      emptyOutDir: true,
+      minify: false,
+      lib: {
+        entry: { index: 'src/index.ts', react: 'src/react.ts', define: 'src/define.ts' },
+        formats: ['es'],
+        fileName: (_format, name) => `${name}.js`,
+      },
+      rolldownOptions: {
+        external: [/^lit($|\/)/, /^@lit\//, /^react($|\/)/],
+        // Stable names, so package.json's sideEffects can list them.
+        output: { chunkFileNames: 'chunks/[name].js' },
+      },
+    },
+  };
+});
