@@ -1,0 +1,127 @@
+// The React integration: <DigilockerKyc> from @digilocker-kyc/widget/react, in StrictMode (its
+// double effects must never start a second DigiLocker attempt). The log is React state: text only.
+import { DigilockerKyc } from '@digilocker-kyc/widget/react';
+import { StrictMode, useCallback, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+
+type Mode = 'auto' | 'popup' | 'redirect';
+type Locale = 'en' | 'hi';
+
+const params = new URLSearchParams(location.search);
+const mode: Mode =
+  (['auto', 'popup', 'redirect'] as const).find((m) => m === params.get('mode')) ?? 'auto';
+const locale: Locale = params.get('locale') === 'hi' ? 'hi' : 'en';
+if (params.get('theme') === 'brand') document.documentElement.classList.add('theme-brand');
+
+interface LogLine {
+  id: number;
+  text: string;
+}
+
+/** The session token is for the merchant's backend: show only its start and length. */
+function describe(detail: unknown): string {
+  if (!detail || typeof detail !== 'object') return '';
+  const shown: Record<string, unknown> = { ...(detail as Record<string, unknown>) };
+  if (typeof shown.session_token === 'string') {
+    shown.session_token = `${shown.session_token.slice(0, 10)}… (${shown.session_token.length} chars)`;
+  }
+  return JSON.stringify(shown);
+}
+
+let nextId = 0;
+
+function App() {
+  const [lines, setLines] = useState<LogLine[]>([]);
+  const [outcome, setOutcome] = useState('');
+  const log = useCallback((event: CustomEvent<unknown>) => {
+    const text = `${new Date().toTimeString().slice(0, 8)} ${event.type} ${describe(event.detail)}`;
+    setLines((previous) => [...previous, { id: nextId++, text }]);
+  }, []);
+
+  return (
+    <>
+      <header>
+        <h1>Insurance proposal</h1>
+        <p>
+          Demo merchant page: React 19 in StrictMode with <code>@digilocker-kyc/widget/react</code>.{' '}
+          <a href="/">All demos</a>
+        </p>
+      </header>
+      <form className="controls" method="get">
+        <label>
+          Mode{' '}
+          <select name="mode" defaultValue={mode}>
+            <option value="auto">auto</option>
+            <option value="popup">popup</option>
+            <option value="redirect">redirect</option>
+          </select>
+        </label>
+        <label>
+          Language{' '}
+          <select name="locale" defaultValue={locale}>
+            <option value="en">English</option>
+            <option value="hi">हिन्दी</option>
+          </select>
+        </label>
+        <label>
+          Theme{' '}
+          <select name="theme" defaultValue={params.get('theme') === 'brand' ? 'brand' : 'default'}>
+            <option value="default">default</option>
+            <option value="brand">brand</option>
+          </select>
+        </label>
+        <button type="submit">Apply</button>
+      </form>
+      <section className="card">
+        <h2>Verify your identity</h2>
+        <DigilockerKyc
+          id="kyc"
+          endpoint="/kyc"
+          documents="AADHAAR"
+          mode={mode}
+          locale={locale}
+          onStart={log}
+          onOpen={log}
+          onFallback={log}
+          onComplete={(event) => {
+            log(event);
+            setOutcome(`Verified: reference ${event.detail.reference_id}.`);
+          }}
+          onCancel={(event) => {
+            log(event);
+            setOutcome(`Not verified (${event.detail.reason}).`);
+          }}
+          onError={(event) => {
+            log(event);
+            setOutcome(`Error: ${event.detail.code}.`);
+          }}
+        />
+        <p id="outcome" role="status">
+          {outcome}
+        </p>
+      </section>
+      <section>
+        <h2>
+          Events{' '}
+          <button type="button" id="clear-log" onClick={() => setLines([])}>
+            Clear
+          </button>
+        </h2>
+        <pre id="event-log" aria-live="off">
+          {lines.map((line) => (
+            <div key={line.id}>{line.text}</div>
+          ))}
+        </pre>
+      </section>
+    </>
+  );
+}
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}
