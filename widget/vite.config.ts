@@ -32,7 +32,11 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: true,
         // Vite keeps whitespace in ES library output; the single-file bundle wants it gone.
         rolldownOptions: { output: { minify: true } },
-        lib: { entry: 'src/bundle.ts', formats: ['es'], fileName: () => 'digilocker-kyc.bundle.js' },
+        lib: {
+          entry: 'src/bundle.ts',
+          formats: ['es'],
+          fileName: () => 'digilocker-kyc.bundle.js',
+        },
       },
     };
   }
@@ -44,7 +48,12 @@ export default defineConfig(({ mode }): UserConfig => {
         minify: true,
         rolldownOptions: { output: { minify: true } },
         // An IIFE runs the same whether the server loads it as a classic or a module script.
-        lib: { entry: 'src/return.ts', formats: ['iife'], name: 'dlkycReturn', fileName: () => 'return.js' },
+        lib: {
+          entry: 'src/return.ts',
+          formats: ['iife'],
+          name: 'dlkycReturn',
+          fileName: () => 'return.js',
+        },
       },
     };
   }

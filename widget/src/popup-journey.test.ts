@@ -1,0 +1,332 @@
+// The popup journey end to end inside one page: single-flight, every return channel, polling,
+// the closed-window hint and the COOP-severed handle, and the cleanup afterwards.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './define.js';
+import type { DigilockerKyc } from './define.js';
+import {
+  created,
+  dlkycKeys,
+  errorBody,
+  FAST,
+  FakePopup,
+  json,
+  REFERENCE_ID,
+  returnMessage,
+  STATE,
+  sleep,
+  status,
+  stubFetch,
+  stubOpen,
+  trackWindowListeners,
+  untilStatus,
+} from './test-helpers.js';
+
+describe('popup journey', () => {
+  let fetchStub: ReturnType<typeof stubFetch> | undefined;
+  let openStub: ReturnType<typeof stubOpen> | undefined;
+  afterEach(() => {
+    fetchStub?.restore();
+    openStub?.restore();
+  });
+
+  const mount = async (timings: Partial<typeof FAST> = {}) =>
+    fixture<DigilockerKyc>(
+      html`<digilocker-kyc endpoint="/kyc" .timings=${{ ...FAST, ...timings }}></digilocker-kyc>`,
+    );
+  const part = (el: DigilockerKyc, name: string) =>
+    el.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${name}"]`) ?? null;
+  const post = (message: unknown) => {
+    const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+    channel.postMessage(message);
+    channel.close();
+  };
+
+  it('opens the placeholder before any await, then navigates it and emits open', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({ create: () => json(201, created()) });
+    const opened = oneEvent(el, 'digilocker-kyc-open');
+    el.start();
+    // Synchronously, before the POST has answered:
+    expect(openStub.calls.length).to.equal(1);
+    expect(popup.document.body.textContent).to.equal('Connecting to DigiLocker…');
+    expect(popup.document.title).to.equal('Connecting to DigiLocker…');
+    expect((await opened).detail).to.deep.equal({ reference_id: REFERENCE_ID, mode: 'popup' });
+    expect(popup.navigations).to.deep.equal([created().url]);
+    expect(el.status).to.equal('awaiting');
+    await el.updateComplete;
+    expect(part(el, 'reopen-button')?.textContent).to.equal('Reopen DigiLocker');
+    expect(part(el, 'cancel-button')?.textContent).to.equal('Cancel');
+    el.cancel();
+  });
+
+  it('is single-flight: two fast clicks make one POST and one window, the second focuses it', async () => {
+    const el = await mount();
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({});
+    part(el, 'button')?.click();
+    part(el, 'button')?.click();
+    el.start();
+    expect(openStub.calls.length).to.equal(1);
+    expect(fetchStub.posts().length).to.equal(1);
+    expect(popup.focusCount).to.equal(2);
+    // A bfcache restore while waiting never starts a second attempt either.
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect(fetchStub.posts().length).to.equal(1);
+    el.reset();
+  });
+
+  it('completes from a BroadcastChannel delivery, confirmed by the server', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    openStub = stubOpen(new FakePopup());
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('consented')),
+    });
+    el.start();
+    await untilStatus(el, 'awaiting');
+    expect(fetchStub.gets().length).to.equal(0);
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    post(returnMessage());
+    const { detail } = await done;
+    expect(detail.verification_id).to.equal('ver-1');
+    expect(fetchStub.gets()[0]?.headers.get('Authorization')).to.equal('Bearer tok.en.signed');
+  });
+
+  it('ignores deliveries for another state and keeps waiting', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    openStub = stubOpen(new FakePopup());
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('consented')),
+    });
+    el.start();
+    await untilStatus(el, 'awaiting');
+    const other = new BroadcastChannel(`dlkyc-${'x'.repeat(22)}`);
+    other.postMessage(returnMessage('x'.repeat(22)));
+    other.close();
+    post(returnMessage(STATE, { extra: 'field' }));
+    await sleep(50);
+    expect(fetchStub.gets().length).to.equal(0);
+    expect(el.status).to.equal('awaiting');
+    el.reset();
+  });
+
+  it('takes a postMessage only from the popup window, at the exact origin', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const popup = frame.contentWindow as Window;
+    openStub = stubOpen(popup);
+    const url = `${location.origin}/__fake-digilocker`;
+    fetchStub = stubFetch({
+      create: () => json(201, created({ url })),
+      status: () => json(200, status('consented')),
+    });
+    el.start();
+    await untilStatus(el, 'awaiting');
+    const send = (origin: string, source: Window) =>
+      window.dispatchEvent(new MessageEvent('message', { data: returnMessage(), origin, source }));
+    send('https://evil.example', popup);
+    send(`${location.origin}.evil.example`, popup);
+    send(location.origin, window);
+    await sleep(30);
+    expect(fetchStub.gets().length, 'spoofed messages checked nothing').to.equal(0);
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    send(location.origin, popup);
+    await done;
+    frame.remove();
+  });
+
+  it('falls back to polling when no message ever arrives', async () => {
+    const el = await mount();
+    openStub = stubOpen(new FakePopup());
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: (n) => (n < 2 ? json(200, status('pending')) : json(200, status('consented'))),
+    });
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    el.start();
+    const { detail } = await done;
+    expect(detail.reference_id).to.equal(REFERENCE_ID);
+    expect(fetchStub.gets().length).to.equal(3);
+  });
+
+  it('a closed popup whose consent went through completes; it is no cancel', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('consented')),
+    });
+    let cancelled = false;
+    el.addEventListener('digilocker-kyc-cancel', () => (cancelled = true));
+    el.start();
+    await untilStatus(el, 'awaiting');
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    popup.closed = true;
+    await done;
+    expect(cancelled).to.equal(false);
+  });
+
+  it('a closed popup with consent still pending cancels only after the grace period', async () => {
+    const el = await mount({ pollInitialMs: 10_000, closedGraceMs: 150 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('pending')),
+    });
+    el.start();
+    await untilStatus(el, 'awaiting');
+    const cancelled = oneEvent(el, 'digilocker-kyc-cancel');
+    const closedAt = Date.now();
+    popup.closed = true;
+    const { detail } = await cancelled;
+    expect(Date.now() - closedAt).to.be.at.least(150);
+    expect(detail).to.deep.equal({ reference_id: REFERENCE_ID, reason: 'closed' });
+    expect(fetchStub.gets().length, 'checked before and after the grace').to.equal(2);
+  });
+
+  it('never cancels when `closed` flips right after our navigation (COOP severed the handle)', async () => {
+    const el = await mount({ pollInitialMs: 10_000, severedWindowMs: 2000 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('pending')),
+    });
+    let cancelled = false;
+    el.addEventListener('digilocker-kyc-cancel', () => (cancelled = true));
+    el.start();
+    await untilStatus(el, 'awaiting');
+    popup.closed = true;
+    await sleep(300);
+    expect(cancelled).to.equal(false);
+    expect(el.status).to.equal('awaiting');
+    await el.updateComplete;
+    expect(part(el, 'reopen-button'), 'Reopen still offered').to.exist;
+    fetchStub.restore();
+    fetchStub = stubFetch({ status: () => json(200, status('consented')) });
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    post(returnMessage());
+    await done;
+  });
+
+  it('Reopen focuses a live popup and opens the same URL again when it is gone', async () => {
+    const el = await mount({ pollInitialMs: 10_000, severedWindowMs: 2000 });
+    const first = new FakePopup();
+    const second = new FakePopup();
+    openStub = stubOpen(first, second);
+    fetchStub = stubFetch({ create: () => json(201, created()) });
+    el.start();
+    await untilStatus(el, 'awaiting');
+    await el.updateComplete;
+    part(el, 'reopen-button')?.click();
+    expect(first.focusCount).to.equal(1);
+    first.closed = true;
+    part(el, 'reopen-button')?.click();
+    expect(second.navigations).to.deep.equal([created().url]);
+    expect(fetchStub.posts().length).to.equal(1);
+    el.cancel();
+    expect(second.closed).to.equal(true);
+  });
+
+  it('reports denied as cancel, expired as session_expired and 401 as unauthorized', async () => {
+    const cases = [
+      [
+        json(200, status('denied')),
+        'digilocker-kyc-cancel',
+        { reference_id: REFERENCE_ID, reason: 'denied' },
+      ],
+      [
+        json(200, status('expired')),
+        'digilocker-kyc-error',
+        { code: 'session_expired', retryable: true },
+      ],
+      [
+        json(401, errorBody('unauthorized', false)),
+        'digilocker-kyc-error',
+        { code: 'unauthorized' },
+      ],
+    ] as const;
+    for (const [reply, name, expected] of cases) {
+      const el = await mount();
+      openStub?.restore();
+      fetchStub?.restore();
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({ create: () => json(201, created()), status: () => reply.clone() });
+      const event = oneEvent(el, name);
+      el.start();
+      expect((await event).detail).to.include(expected);
+    }
+  });
+
+  it('ends in journey_timeout after one last check, then lets Retry mint a new URL', async () => {
+    const el = await mount({ pollInitialMs: 10_000, journeyTimeoutMs: 100 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup, new FakePopup());
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('pending')),
+    });
+    const failed = oneEvent(el, 'digilocker-kyc-error');
+    el.start();
+    expect((await failed).detail).to.include({ code: 'journey_timeout', retryable: true });
+    expect(fetchStub.gets().length).to.equal(1);
+    expect(popup.closed).to.equal(true);
+    el.start();
+    expect(fetchStub.posts().length, 'a retry always gets a new URL').to.equal(2);
+    el.reset();
+  });
+
+  it('cancel() closes the popup and leaves no listener, channel, timer or storage key', async () => {
+    const listeners = trackWindowListeners();
+    const channels: { closed: boolean }[] = [];
+    const Original = window.BroadcastChannel;
+    window.BroadcastChannel = class extends Original {
+      closed = false;
+      constructor(name: string) {
+        super(name);
+        channels.push(this);
+      }
+      override close() {
+        this.closed = true;
+        super.close();
+      }
+    };
+    try {
+      const el = await mount({ pollInitialMs: 30 });
+      const popup = new FakePopup();
+      openStub = stubOpen(popup);
+      fetchStub = stubFetch({
+        create: () => json(201, created()),
+        status: () => json(200, status('pending')),
+      });
+      el.start();
+      await untilStatus(el, 'awaiting');
+      expect(listeners.count('message')).to.equal(1);
+      expect(channels.length).to.equal(1);
+      const cancelled = oneEvent(el, 'digilocker-kyc-cancel');
+      el.cancel();
+      expect((await cancelled).detail).to.deep.equal({
+        reference_id: REFERENCE_ID,
+        reason: 'cancelled',
+      });
+      expect(popup.closed).to.equal(true);
+      expect(listeners.count('message')).to.equal(0);
+      expect(listeners.count('storage')).to.equal(0);
+      expect(channels.every((channel) => channel.closed)).to.equal(true);
+      expect(dlkycKeys()).to.deep.equal([]);
+      const polls = fetchStub.gets().length;
+      await sleep(120);
+      expect(fetchStub.gets().length, 'no poll after the end').to.equal(polls);
+    } finally {
+      window.BroadcastChannel = Original;
+      listeners.restore();
+    }
+  });
+});
