@@ -34,12 +34,10 @@ export function isInAppBrowser(userAgent: string): boolean {
  * arrive: redirect instead.
  */
 export function isCrossOriginFrame(win: Window): boolean {
-  let top: Window | null;
   try {
-    top = win.top;
-    if (!top || top === win.self) return false;
-    // Reading a cross-origin location throws a SecurityError.
-    return top.location.origin !== win.location.origin;
+    const top = win.top;
+    // Reading a cross-origin document's location throws a SecurityError.
+    return Boolean(top && top !== win.self && !top.location.href);
   } catch {
     return true;
   }

@@ -1,0 +1,66 @@
+// Compile-only type tests of the public API: checked by `tsc --noEmit` (pnpm typecheck), never run.
+import type { CompleteDetail, ErrorDetail, KycErrorCode } from '@digilocker-kyc/shared';
+import type { DigilockerKyc } from './define.js';
+import { emit } from './emit.js';
+import type { DigilockerKycProps } from './react.js';
+
+declare const el: HTMLElementTagNameMap['digilocker-kyc'];
+const sameClass: DigilockerKyc = el;
+
+el.addEventListener('digilocker-kyc-complete', (event) => {
+  const reference: string = event.detail.reference_id;
+  const token: string = event.detail.session_token;
+  const verification: string | undefined = event.detail.verification_id;
+  // @ts-expect-error: the complete detail carries no status, let alone personal data
+  event.detail.status;
+  // @ts-expect-error: documents are DocumentType[], not strings of any kind
+  event.detail.documents.push('PASSPORT');
+  return [reference, token, verification];
+});
+
+el.addEventListener('digilocker-kyc-error', (event) => {
+  const code: KycErrorCode = event.detail.code;
+  // @ts-expect-error: a code is a string from the table, not a number
+  const status: number = event.detail.code;
+  return [code, status];
+});
+
+el.addEventListener('digilocker-kyc-cancel', (event) => {
+  const reason: 'denied' | 'closed' | 'expired' | 'cancelled' = event.detail.reason;
+  return reason;
+});
+
+el.addEventListener('digilocker-kyc-start', (event) => {
+  event.preventDefault();
+  // @ts-expect-error: start's detail is { mode }, there is no reference yet
+  event.detail.reference_id;
+});
+
+emit(el, 'digilocker-kyc-open', { reference_id: '1', mode: 'popup' });
+// @ts-expect-error: a wrong detail value
+emit(el, 'digilocker-kyc-open', { reference_id: '1', mode: 'tab' });
+// @ts-expect-error: a wrong detail field
+emit(el, 'digilocker-kyc-fallback', { why: 'popup_blocked' });
+// @ts-expect-error: detail is required
+emit(el, 'digilocker-kyc-cancel');
+// @ts-expect-error: not an event of the element
+emit(el, 'digilocker-kyc-done', {});
+
+// @ts-expect-error: status is read-only
+el.status = 'complete';
+el.mode = 'redirect';
+// @ts-expect-error: no such mode
+el.mode = 'tab';
+
+const props: DigilockerKycProps = {
+  endpoint: '/kyc',
+  documents: 'AADHAAR PAN',
+  onComplete: (event: CustomEvent<CompleteDetail>) => event.detail.session_token,
+  onError: (event) => event.detail.retryable,
+};
+const wrongHandler: DigilockerKycProps = {
+  // @ts-expect-error: onComplete receives the complete event, not the error event
+  onComplete: (event: CustomEvent<ErrorDetail>) => event.detail.code,
+};
+
+export { props, sameClass, wrongHandler };

@@ -1,0 +1,38 @@
+// The built package imports in plain Node (server-side rendering, tests, tooling) without throwing.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { test } from 'node:test';
+
+const dist = new URL('../dist/', import.meta.url);
+
+test('dist/ exists (run `pnpm build` first)', () => {
+  assert.ok(existsSync(new URL('index.js', dist)), 'dist/index.js is missing: run pnpm build');
+});
+
+test('importing dist/index.js defines nothing and throws nothing without a DOM', async () => {
+  assert.equal(globalThis.customElements, undefined, 'this test needs a DOM-less Node');
+  const widget = await import(new URL('index.js', dist).href);
+  assert.equal(typeof widget.DigilockerKyc, 'function');
+  assert.equal(widget.TAG_NAME, 'digilocker-kyc');
+  // Calling the guarded define again is still harmless.
+  widget.defineDigilockerKyc();
+});
+
+test('importing the React wrapper works in Node too', async () => {
+  const react = await import(new URL('react.js', dist).href);
+  assert.equal(typeof react.DigilockerKyc, 'object');
+});
+
+test('package.json exports resolve to files the build made', async () => {
+  const { default: pkg } = await import('../package.json', { with: { type: 'json' } });
+  for (const [entry, target] of Object.entries(pkg.exports)) {
+    const files = typeof target === 'string' ? [target] : Object.values(target);
+    for (const file of files) {
+      if (file.endsWith('custom-elements.json')) continue;
+      assert.ok(
+        existsSync(new URL(`../${file}`, import.meta.url)),
+        `${entry} → ${file} is missing`,
+      );
+    }
+  }
+});
