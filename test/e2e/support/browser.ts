@@ -1,0 +1,229 @@
+// Chromium through playwright-core, and a recorder that sees every widget event, CSP violation
+// and pageshow in every page of a context (it survives navigations: the journey's redirects).
+import {
+  type Browser,
+  type BrowserContext,
+  chromium,
+  type LaunchOptions,
+  type Page,
+} from 'playwright-core';
+import { CHROMIUM } from './paths.js';
+
+export const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export const EVENT_NAMES = [
+  'digilocker-kyc-start',
+  'digilocker-kyc-open',
+  'digilocker-kyc-fallback',
+  'digilocker-kyc-complete',
+  'digilocker-kyc-cancel',
+  'digilocker-kyc-error',
+] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export interface BrowserOptions {
+  /** Keep Chromium's popup blocker on (Playwright turns it off by default). */
+  popupBlocker?: boolean;
+  /** Keep the back/forward cache on (Playwright turns it off by default). */
+  bfcache?: boolean;
+}
+
+export function launch(options: BrowserOptions = {}): Promise<Browser> {
+  const ignoreDefaultArgs: string[] = [];
+  if (options.popupBlocker) ignoreDefaultArgs.push('--disable-popup-blocking');
+  if (options.bfcache) ignoreDefaultArgs.push('--disable-back-forward-cache');
+  const launchOptions: LaunchOptions = {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    ...(ignoreDefaultArgs.length ? { ignoreDefaultArgs } : {}),
+  };
+  return chromium.launch(launchOptions);
+}
+
+export interface RecordedEvent {
+  name: EventName;
+  detail: Record<string, unknown>;
+  /** The page's URL when the event fired. */
+  url: string;
+  /** 0 for the context's first page, 1 for the next (the popup), … */
+  page: number;
+  at: number;
+}
+
+export interface Violation {
+  directive: string;
+  blocked: string;
+  url: string;
+}
+
+type Waiter = () => void;
+
+/**
+ * Collects what the pages of one context report through a binding. The init script runs in the
+ * main world before any page script; it only adds listeners and touches no DOM sink, so it is
+ * itself invisible to CSP and Trusted Types.
+ */
+export class Recorder {
+  readonly events: RecordedEvent[] = [];
+  readonly violations: Violation[] = [];
+  readonly pageshows: Array<{ persisted: boolean; url: string; page: number }> = [];
+  readonly #pages = new Map<Page, number>();
+  #waiters: Waiter[] = [];
+
+  pageIndex(page: Page): number {
+    let index = this.#pages.get(page);
+    if (index === undefined) {
+      index = this.#pages.size;
+      this.#pages.set(page, index);
+    }
+    return index;
+  }
+
+  record(page: Page, payload: Record<string, unknown>): void {
+    const index = this.pageIndex(page);
+    if (payload.kind === 'event') {
+      this.events.push({
+        name: payload.name as EventName,
+        detail: (payload.detail ?? {}) as Record<string, unknown>,
+        url: String(payload.url),
+        page: index,
+        at: Date.now(),
+      });
+    } else if (payload.kind === 'csp') {
+      this.violations.push({
+        directive: String(payload.directive),
+        blocked: String(payload.blocked),
+        url: String(payload.url),
+      });
+    } else if (payload.kind === 'pageshow') {
+      this.pageshows.push({
+        persisted: payload.persisted === true,
+        url: String(payload.url),
+        page: index,
+      });
+    }
+    for (const waiter of this.#waiters.splice(0)) waiter();
+  }
+
+  named(name: EventName): RecordedEvent[] {
+    return this.events.filter((event) => event.name === name);
+  }
+
+  /** The sequence of event names, e.g. for a readable assertion. */
+  names(): EventName[] {
+    return this.events.map((event) => event.name);
+  }
+
+  /** Resolves with the n-th (1-based) event of that name once it has fired. */
+  waitFor(name: EventName, { timeout = 30_000, nth = 1 } = {}): Promise<RecordedEvent> {
+    return this.until(
+      () => this.named(name)[nth - 1],
+      timeout,
+      () => `${name} #${nth}`,
+    );
+  }
+
+  /** Resolves once `probe` returns something, re-checked on every report and every 250 ms. */
+  until<T>(probe: () => T | undefined | false, timeout: number, what: () => string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const check = () => {
+        const value = probe();
+        if (value) {
+          clearTimeout(timer);
+          clearInterval(tick);
+          resolve(value);
+          return true;
+        }
+        return false;
+      };
+      const timer = setTimeout(() => {
+        clearInterval(tick);
+        reject(
+          new Error(
+            `Timed out after ${timeout} ms waiting for ${what()}; events so far: ${this.names().join(', ') || 'none'}`,
+          ),
+        );
+      }, timeout);
+      const tick = setInterval(check, 250);
+      const wait = () => {
+        if (!check()) this.#waiters.push(wait);
+      };
+      wait();
+    });
+  }
+
+  /** Waits `ms` so that late duplicates (a second complete, a false cancel) would show up. */
+  settle(ms = 1_500): Promise<void> {
+    return new Promise((resolve) => setTimeout(resolve, ms));
+  }
+
+  clear(): void {
+    this.events.length = 0;
+    this.violations.length = 0;
+    this.pageshows.length = 0;
+  }
+}
+
+function initScript(names: readonly string[]): void {
+  const record = (payload: unknown) =>
+    (window as unknown as { __e2eRecord: (p: unknown) => void }).__e2eRecord(payload);
+  const clone = (value: unknown) => {
+    try {
+      return JSON.parse(JSON.stringify(value ?? {}));
+    } catch {
+      return { unserializable: true };
+    }
+  };
+  for (const name of names) {
+    window.addEventListener(
+      name,
+      (event) =>
+        record({
+          kind: 'event',
+          name,
+          detail: clone((event as CustomEvent).detail),
+          url: location.href,
+        }),
+      true,
+    );
+  }
+  window.addEventListener(
+    'securitypolicyviolation',
+    (event) =>
+      record({
+        kind: 'csp',
+        directive: event.effectiveDirective,
+        blocked: event.blockedURI,
+        url: location.href,
+      }),
+    true,
+  );
+  window.addEventListener('pageshow', (event) =>
+    record({ kind: 'pageshow', persisted: event.persisted, url: location.href }),
+  );
+}
+
+/** A fresh context whose pages (popups included) all report to one recorder. */
+export async function newContext(
+  browser: Browser,
+): Promise<{ context: BrowserContext; recorder: Recorder; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  const recorder = new Recorder();
+  await context.exposeBinding('__e2eRecord', (source, payload: Record<string, unknown>) => {
+    recorder.record(source.page, payload);
+  });
+  await context.addInitScript(initScript, [...EVENT_NAMES]);
+  const page = await context.newPage();
+  recorder.pageIndex(page);
+  return { context, recorder, page };
+}

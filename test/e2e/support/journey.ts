@@ -1,0 +1,115 @@
+// Steps a customer takes, and the checks every journey ends with.
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { RecordedEvent, Recorder } from './browser.js';
+
+/** Eko's public UAT keys (the sandbox defaults) and the sandbox personas' personal data. */
+export const FORBIDDEN_IN_BROWSER = [
+  'becbbce45f79c6f5109f848acd540567', // developer_key
+  'd2fe1d99-6298-4af2-8cc5-d97dcf46df30', // access_key
+  'ZDJmZTFkOTktNjI5OC00YWYyLThjYzUtZDk3ZGNmNDZkZjMw', // base64(access_key), the HMAC key
+  'Asha Verma',
+  '15-08-1990',
+  'Nehru Street',
+  'D/O Ramesh Verma',
+];
+
+/** The keys each event's detail may have (design §6); anything else is a leak or a bug. */
+const ALLOWED_DETAIL_KEYS: Record<string, readonly string[]> = {
+  'digilocker-kyc-start': ['mode'],
+  'digilocker-kyc-open': ['reference_id', 'mode'],
+  'digilocker-kyc-fallback': ['reason'],
+  'digilocker-kyc-complete': ['reference_id', 'verification_id', 'documents', 'session_token'],
+  'digilocker-kyc-cancel': ['reference_id', 'reason'],
+  'digilocker-kyc-error': ['code', 'message', 'retryable', 'reference_id'],
+};
+
+export function widget(page: Page, selector = '#kyc') {
+  const host = page.locator(selector);
+  return {
+    host,
+    startButton: host.locator('[part="button"]'),
+    status: host.locator('[part="status"]'),
+    error: host.locator('[part="error"]'),
+    cancelButton: host.locator('[part="cancel-button"]'),
+    reopenButton: host.locator('[part="reopen-button"]'),
+    /** The element's `status` property. */
+    state: () => host.evaluate((el) => (el as HTMLElement & { status: string }).status),
+  };
+}
+
+/** Waits until the element is upgraded and rendered its start button. */
+export async function ready(page: Page, selector = '#kyc'): Promise<void> {
+  await page.locator(`${selector} [part="button"]`).waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Clicks start and returns the popup the widget opened. */
+export async function startInPopup(page: Page, selector = '#kyc'): Promise<Page> {
+  const popup = page.waitForEvent('popup', { timeout: 10_000 });
+  await widget(page, selector).startButton.click();
+  return popup;
+}
+
+/** On the simulated DigiLocker page: pick a persona (optional) and press Approve or Deny. */
+export async function decide(
+  consent: Page,
+  decision: 'Approve' | 'Deny',
+  persona?: RegExp,
+): Promise<void> {
+  await consent.waitForURL(/\/digilocker\/consent/, { timeout: 15_000 });
+  if (persona) await consent.getByRole('radio', { name: persona }).check();
+  await consent.getByRole('button', { name: decision, exact: true }).click();
+}
+
+/**
+ * What the page keeps in storage after a journey: no `dlkyc` key, no session token, no Eko key,
+ * no personal data. (The complete event's detail is the only place the token belongs.)
+ */
+export async function expectCleanStorage(page: Page, tokens: readonly string[]): Promise<void> {
+  const dump = await page.evaluate(() => {
+    const read = (storage: Storage) => {
+      const entries: Record<string, string> = {};
+      for (let i = 0; i < storage.length; i++) {
+        const key = storage.key(i)!;
+        entries[key] = storage.getItem(key) ?? '';
+      }
+      return entries;
+    };
+    return { local: read(localStorage), session: read(sessionStorage), origin: location.origin };
+  });
+  const text = JSON.stringify(dump);
+  expect(
+    Object.keys(dump.local).filter((key) => key.startsWith('dlkyc')),
+    `localStorage on ${dump.origin}`,
+  ).toEqual([]);
+  expect(
+    Object.keys(dump.session).filter((key) => key.startsWith('dlkyc')),
+    `sessionStorage on ${dump.origin}`,
+  ).toEqual([]);
+  for (const token of tokens) expect(text).not.toContain(token);
+  for (const secret of FORBIDDEN_IN_BROWSER) expect(text).not.toContain(secret);
+}
+
+/** Every event detail has only the documented keys, no secret, no personal data. */
+export function expectCleanEvents(events: readonly RecordedEvent[]): void {
+  for (const event of events) {
+    const allowed = ALLOWED_DETAIL_KEYS[event.name] ?? [];
+    expect(
+      Object.keys(event.detail).filter((key) => !allowed.includes(key)),
+      event.name,
+    ).toEqual([]);
+    const text = JSON.stringify(event.detail);
+    for (const secret of FORBIDDEN_IN_BROWSER) expect(text, event.name).not.toContain(secret);
+    if (event.name !== 'digilocker-kyc-complete') {
+      expect(text, `${event.name} must not carry a session token`).not.toMatch(/session_token/);
+    }
+  }
+}
+
+/** The session tokens handed out in complete events (to look for them in storage). */
+export function tokensOf(recorder: Recorder): string[] {
+  return recorder
+    .named('digilocker-kyc-complete')
+    .map((event) => String(event.detail.session_token ?? ''))
+    .filter(Boolean);
+}

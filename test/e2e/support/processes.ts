@@ -1,0 +1,164 @@
+// Spawns the real processes a journey runs against (the demo start script, or the short-link
+// server) on free loopback ports, waits until they listen, and stops them by their own pid.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { DEMO_DIST, DEMO_START, SHORT_LINK_SERVER } from './paths.js';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Distinct free ports (a port just closed by freePort is not handed out twice here). */
+export async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
+}
+
+export interface DemoUrls {
+  server: string;
+  sandbox: string;
+  crossOrigin: string;
+  pages: {
+    index: string;
+    scriptTag: string;
+    module: string;
+    react: string;
+    hash: string;
+    crossOrigin: string;
+    strictCsp: string;
+  };
+}
+
+export interface Running {
+  child: ChildProcess;
+  /** Everything the process printed, for failure messages. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+function track(child: ChildProcess): {
+  output: () => string;
+  waitFor: (re: RegExp, ms: number) => Promise<RegExpExecArray>;
+} {
+  let text = '';
+  const waiters: Array<() => void> = [];
+  const onData = (chunk: Buffer) => {
+    text += chunk.toString('utf8');
+    for (const waiter of waiters.splice(0)) waiter();
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+  const waitFor = (re: RegExp, ms: number) =>
+    new Promise<RegExpExecArray>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        reject(new Error(`Timed out after ${ms} ms waiting for ${re} in:\n${text}`));
+      }, ms);
+      const check = () => {
+        const match = re.exec(text);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match);
+          return;
+        }
+        if (child.exitCode !== null || child.signalCode !== null) {
+          clearTimeout(timer);
+          reject(new Error(`The process exited (${child.exitCode ?? child.signalCode}):\n${text}`));
+          return;
+        }
+        waiters.push(check);
+      };
+      child.once('exit', () => {
+        for (const waiter of waiters.splice(0)) waiter();
+      });
+      check();
+    });
+  return { output: () => text, waitFor };
+}
+
+/** SIGTERM to the process we started (it forwards to its child); SIGKILL to its group if stuck. */
+async function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    if (child.pid !== undefined) {
+      try {
+        process.kill(-child.pid, 'SIGKILL'); // the group we created with detached: true
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }
+  }, 8_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export interface DemoOptions {
+  /** SANDBOX_FAULTS for every sandbox response. */
+  faults?: string;
+  env?: Record<string, string>;
+}
+
+/** `node demo/scripts/start.mjs` on three free ports: server, sandbox, cross-origin pages. */
+export async function startDemo(options: DemoOptions = {}): Promise<Running & { urls: DemoUrls }> {
+  const [port, sandboxPort, xoPort] = await freePorts(3);
+  const child = spawn(process.execPath, [DEMO_START], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      DEMO_XO_PORT: String(xoPort),
+      LOG_LEVEL: 'warn',
+      // Journeys create many attempts from one address; the limiter has its own server tests.
+      RATE_LIMIT_PER_MINUTE: '0',
+      ...(options.faults ? { SANDBOX_FAULTS: options.faults } : {}),
+      ...options.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const { output, waitFor } = track(child);
+  const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
+  const urls = JSON.parse(match[1]!) as DemoUrls;
+  return { child, output, urls, stop: () => stopChild(child) };
+}
+
+/** The signing server with a short DigiLocker link lifetime (the CLI cannot shorten it). */
+export async function startShortLinkServer(
+  linkLifetimeMs: number,
+): Promise<Running & { origin: string; sandbox: string }> {
+  const [port, sandboxPort] = await freePorts(2);
+  const child = spawn(process.execPath, [SHORT_LINK_SERVER], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      SANDBOX_PORT: String(sandboxPort),
+      STATIC_DIR: DEMO_DIST,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LINK_LIFETIME_MS: String(linkLifetimeMs),
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  const { output, waitFor } = track(child);
+  await waitFor(/^SHORT_LINK_READY$/m, 20_000);
+  return {
+    child,
+    output,
+    origin: `http://127.0.0.1:${port}`,
+    sandbox: `http://127.0.0.1:${sandboxPort}`,
+    stop: () => stopChild(child),
+  };
+}

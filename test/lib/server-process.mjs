@@ -1,0 +1,84 @@
+// Starts the built standalone server (server/dist/cli.js) as a real process, for load tests and
+// benchmarks: in sandbox mode it also starts the sandbox, whose origin it prints.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
+export const PAGE_ORIGIN = 'http://merchant.test';
+
+/**
+ * @param {Record<string, string>} env extra environment (PORT defaults to 0: a free port)
+ * @returns {Promise<{ url: string, sandboxOrigin: string | undefined, pid: number, startMs: number,
+ *   output: () => string, exited: Promise<number | null>, stop: (signal?: NodeJS.Signals) => Promise<number | null> }>}
+ */
+export async function startServer(env = {}) {
+  if (!existsSync(CLI)) {
+    throw new Error('Expected a built server at server/dist/cli.js: run `pnpm build` first.');
+  }
+  const started = performance.now();
+  const proc = spawn(process.execPath, [CLI], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      ALLOWED_ORIGINS: PAGE_ORIGIN,
+      LOG_LEVEL: 'warn',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  proc.stdout.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  proc.stderr.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+  const url = await new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The server did not start:\n${output}`)),
+      15_000,
+    );
+    proc.stdout.on('data', () => {
+      const match = /listening on (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    proc.on('exit', () => reject(new Error(`The server exited:\n${output}`)));
+  });
+  const sandboxOrigin = /Sandbox \(simulated Eko \+ DigiLocker\): (http:\/\/\S+)/.exec(output)?.[1];
+  return {
+    url,
+    sandboxOrigin,
+    pid: proc.pid ?? 0,
+    startMs: performance.now() - started,
+    output: () => output,
+    exited,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode === null) proc.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Counts of the sandbox's create calls and attempts (its loopback control API). */
+export async function sandboxAttempts(sandboxOrigin) {
+  const res = await fetch(`${sandboxOrigin}/__sandbox/attempts`);
+  const body = await res.json();
+  return { createRequests: body.create_requests, attemptsCreated: body.attempts_created };
+}
+
+export const CREATE_REQUEST = {
+  method: 'POST',
+  path: '/kyc/sessions',
+  headers: {
+    origin: PAGE_ORIGIN,
+    'x-digilocker-kyc': '1',
+    'content-type': 'application/json',
+  },
+  body: '{"documents":["AADHAAR"]}',
+};
