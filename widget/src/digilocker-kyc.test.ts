@@ -200,6 +200,36 @@ describe('<digilocker-kyc>', () => {
     expect(el.getAttributeNames().join(' ')).not.to.contain('token');
   });
 
+  it('moves focus to Reopen while waiting and gives it back to the start button after', async () => {
+    const el = await mount();
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({ create: () => json(201, created()), status: () => json(200, status('pending')) });
+    button(el)?.focus();
+    button(el)?.click();
+    await untilStatus(el, 'awaiting');
+    await el.updateComplete;
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.equal('reopen-button');
+    button(el, 'cancel-button')?.click();
+    await el.updateComplete;
+    expect(el.status).to.equal('cancelled');
+    expect(el.shadowRoot?.activeElement?.getAttribute('part')).to.equal('button');
+  });
+
+  it('leaves focus alone when the journey was started from elsewhere', async () => {
+    const el = await mount();
+    const outside = document.createElement('button');
+    document.body.append(outside);
+    outside.focus();
+    openStub = stubOpen(new FakePopup());
+    fetchStub = stubFetch({ create: () => 'network-error' });
+    el.start();
+    await untilStatus(el, 'error');
+    await el.updateComplete;
+    expect(document.activeElement).to.equal(outside);
+    outside.remove();
+  });
+
   it('errors with config_error when endpoint is missing, without opening anything', async () => {
     const el = await fixture<DigilockerKyc>(html`<digilocker-kyc></digilocker-kyc>`);
     openStub = stubOpen(new FakePopup());

@@ -1,6 +1,6 @@
 // The built package imports in plain Node (server-side rendering, tests, tooling) without throwing.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -33,6 +33,18 @@ test('package.json exports resolve to files the build made', async () => {
         existsSync(new URL(`../${file}`, import.meta.url)),
         `${entry} → ${file} is missing`,
       );
+    }
+  }
+});
+
+test('library sources stay Trusted-Types and strict-CSP safe, with no console output', () => {
+  const src = new URL('../src/', import.meta.url);
+  const library = readdirSync(src).filter((name) => name.endsWith('.ts') && !/test|\.d\.ts$/.test(name));
+  assert.ok(library.length > 10);
+  for (const name of library) {
+    const code = readFileSync(new URL(name, src), 'utf8');
+    for (const banned of [/innerHTML/, /outerHTML/, /unsafeHTML/, /insertAdjacentHTML/, /document\.write/, /\bstyle=/, /\beval\(/, /new Function/, /console\.log/, /postMessage\([^)]*'\*'\)/]) {
+      assert.doesNotMatch(code, banned, `${name} uses ${banned}`);
     }
   }
 });
