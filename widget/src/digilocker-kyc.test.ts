@@ -204,7 +204,10 @@ describe('<digilocker-kyc>', () => {
     const el = await mount();
     const popup = new FakePopup();
     openStub = stubOpen(popup);
-    fetchStub = stubFetch({ create: () => json(201, created()), status: () => json(200, status('pending')) });
+    fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('pending')),
+    });
     button(el)?.focus();
     button(el)?.click();
     await untilStatus(el, 'awaiting');

@@ -156,7 +156,8 @@ export class DigilockerKyc extends LitElement {
       case 'creating':
         return strings.connecting;
       case 'awaiting':
-        return this.#controller.mode === 'redirect' ? strings.redirecting : strings.awaiting;
+        // In redirect mode the page is about to leave for DigiLocker.
+        return this.#controller.mode === 'redirect' ? strings.connecting : strings.awaiting;
       case 'verifying':
         return strings.verifying;
       case 'complete':

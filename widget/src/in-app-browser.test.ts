@@ -52,7 +52,7 @@ const IN_APP: [string, string][] = [
     'Mozilla/5.0 (Linux; Android 13; SM-A536E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.6099.43 Mobile Safari/537.36 Telegram-Android/10.3.2 (Samsung SM-A536E; Android 13; SDK 33; AVERAGE)',
   ],
   [
-    'WeChat',
+    'WeChat iOS (caught by the WKWebView rule)',
     'Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.40(0x18002831) NetType/WIFI Language/zh_CN',
   ],
   [

@@ -14,8 +14,6 @@ export const IN_APP_RULES: readonly RegExp[] = [
   /\sLine\/\d/, // LINE
   /\bTwitter\b|\bTwitterAndroid\b/, // Twitter / X
   /\bTelegram\b/i,
-  /\bMicroMessenger\b/, // WeChat
-  /\bmusical_ly\b|\bBytedanceWebview\b/, // TikTok
   // Android System WebView marks itself with "; wv)" in the platform part.
   /;\s?wv\)/,
   // An iOS app's WKWebView keeps AppleWebKit and Mobile/ but drops the "Safari/" token that

@@ -1,19 +1,13 @@
 // Runs one DigiLocker attempt at a time for an element: create, open, wait, verify, report.
-import type {
-  CancelReason,
-  FallbackReason,
-  OpenedMode,
-  WidgetStatus,
-} from '@digilocker-kyc/shared';
+import type { CancelReason, OpenedMode, WidgetStatus } from '@digilocker-kyc/shared';
 import { Attempt } from './attempt.js';
 import type { KycConfig, KycHost } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
 import type { CreatedSession, SessionStatusReply } from './guards.js';
-import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
-import { readPending, savePending, takePending } from './pending-attempt.js';
+import { openJourneyWindow, takeArrival } from './open-journey.js';
+import { savePending } from './pending-attempt.js';
 import { nextPollDelay } from './poll-schedule.js';
 import { openPlaceholder, PopupWatch } from './popup.js';
-import { STATE_QUERY_PARAM, VERIFICATION_QUERY_PARAM } from './protocol.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
 
@@ -60,18 +54,7 @@ export class KycController {
     );
     if (start.defaultPrevented || this.busy) return;
 
-    const win = this.#host.win;
-    let reason: FallbackReason | null = null;
-    if (config.mode === 'auto') {
-      if (isInAppBrowser(win.navigator.userAgent)) reason = 'in_app_browser';
-      else if (isCrossOriginFrame(win)) reason = 'cross_origin_iframe';
-    }
-    let handle: Window | null = null;
-    if (config.mode !== 'redirect' && !reason) {
-      handle = openPlaceholder(win, config.popupText);
-      // A tab that blocks popups leaves only the redirect, even with mode="popup".
-      if (!handle) reason = 'popup_blocked';
-    }
+    const { handle, reason } = openJourneyWindow(this.#host.win, config.mode, config.popupText);
     const attempt = this.#begin(handle ? 'popup' : 'redirect', config);
     if (handle) {
       attempt.popup = new PopupWatch(handle, config.timings, () => void this.#onClosed(attempt));
@@ -117,39 +100,21 @@ export class KycController {
   }
 
   /**
-   * On page load and bfcache restore: finish a redirect-mode attempt parked in sessionStorage,
-   * or, when DigiLocker came back to this page inside our popup, relay the result to the opener.
+   * On page load and bfcache restore: finish the redirect-mode attempt this page parked in
+   * sessionStorage (never a new one), confirming with the server before any event.
    */
   resume(): void {
     const config = this.#host.config();
     const win = this.#host.win;
     if (!config.endpoint || (this.busy && this.mode === 'popup')) return;
-    const url = new URL(win.location.href);
-    const state = url.searchParams.get(STATE_QUERY_PARAM);
-    const base = endpointBase(config.endpoint, win.document.baseURI);
-    let pending: ReturnType<typeof takePending>;
-    try {
-      pending = takePending(win.sessionStorage, base, Date.now(), state);
-      if (!pending && state && !readPending(win.sessionStorage, state)) {
-        // DigiLocker came back to this page (the merchant's `redirect-url`) inside our own
-        // popup, with nothing parked here: tidy up and close. The opener sees `closed` and asks
-        // the server at once (#onClosed), so no message needs to travel.
-        stripReturnParams(win, url);
-        if (win.opener) win.close();
-        return;
-      }
-    } catch {
-      return; // Storage is disabled: nothing was parked.
-    }
-    if (!pending || resumed.has(pending.state)) return;
-    resumed.add(pending.state);
-    const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
-    if (state) stripReturnParams(win, url);
+    const arrival = takeArrival(win, endpointBase(config.endpoint, win.document.baseURI));
+    if (!arrival || resumed.has(arrival.pending.state)) return;
+    resumed.add(arrival.pending.state);
     this.#attempt?.release(win);
     const attempt = this.#begin('redirect', config);
-    attempt.session = pending;
-    attempt.returned = Boolean(state || pending.returned);
-    attempt.verificationId = verificationId ?? pending.verification_id;
+    attempt.session = arrival.pending;
+    attempt.returned = arrival.returned;
+    attempt.verificationId = arrival.verificationId;
     this.#set('verifying');
     void this.#check(attempt).then(() => {
       if (attempt.settled) return;
@@ -326,11 +291,4 @@ export class KycController {
     this.status = status;
     this.#host.changed();
   }
-}
-
-/** Removes the return hints from the address bar, keeping every other parameter and the hash. */
-function stripReturnParams(win: Window, url: URL): void {
-  url.searchParams.delete(STATE_QUERY_PARAM);
-  url.searchParams.delete(VERIFICATION_QUERY_PARAM);
-  win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
 }

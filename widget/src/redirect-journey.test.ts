@@ -67,7 +67,7 @@ describe('redirect journey', () => {
     expect(parked).to.include({ session_token: TOKEN, return_to: location.href, endpoint: BASE });
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('[part="status"]')?.textContent).to.equal(
-      'Opening DigiLocker…',
+      'Connecting to DigiLocker…',
     );
   });
 

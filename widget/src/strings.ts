@@ -8,10 +8,9 @@ export interface KycStrings {
   retry: string;
   reopen: string;
   cancel: string;
-  /** Status line while the link is made; also the placeholder window's title and text. */
+  /** Status line while the link is made and the page leaves; also the placeholder's title and text. */
   connecting: string;
   awaiting: string;
-  redirecting: string;
   verifying: string;
   complete: string;
   cancelled: string;
@@ -40,7 +39,6 @@ const en: KycStrings = {
   cancel: 'Cancel',
   connecting: 'Connecting to DigiLocker…',
   awaiting: 'Finish in the DigiLocker window.',
-  redirecting: 'Opening DigiLocker…',
   verifying: 'Checking your consent…',
   complete: 'Verified with DigiLocker.',
   cancelled: 'Cancelled.',
@@ -60,7 +58,6 @@ const hi: KycStrings = {
   cancel: 'रद्द करें',
   connecting: 'DigiLocker से जुड़ रहे हैं…',
   awaiting: 'DigiLocker विंडो में पूरा करें।',
-  redirecting: 'DigiLocker खुल रहा है…',
   verifying: 'सहमति जाँची जा रही है…',
   complete: 'सत्यापन पूरा हुआ।',
   cancelled: 'रद्द किया गया।',
