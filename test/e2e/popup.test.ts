@@ -1,8 +1,8 @@
 // The popup journey in real Chromium against the demo's script-tag, ES-module and React pages,
 // served by the real signing server and sandbox (demo/scripts/start.mjs).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launch, newContext } from './support/browser.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeContexts, launch, newContext } from './support/browser.js';
 import {
   decide,
   expectCleanEvents,
@@ -27,12 +27,17 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await closeContexts();
   await browser?.close();
   await demo?.stop();
 });
 
 beforeEach(async () => {
   await sandbox.reset();
+});
+
+afterEach(async () => {
+  await closeContexts();
 });
 
 /** The status the server reports for an attempt, asked the way the merchant's page would. */
@@ -164,8 +169,14 @@ describe('popup journey (script-tag page)', () => {
     const { context, recorder, page } = await newContext(browser);
     await page.goto(urls.pages.scriptTag);
     await ready(page);
+    // Listen on the context before the click: the consent page may answer before the popup
+    // handle reaches the test.
+    const consentResponse = context.waitForEvent('response', {
+      predicate: (r) => r.url().includes('/digilocker/consent'),
+      timeout: 15_000,
+    });
     const popup = await startInPopup(page);
-    const consent = await popup.waitForResponse((r) => r.url().includes('/digilocker/consent'));
+    const consent = await consentResponse;
     expect(consent.headers()['cross-origin-opener-policy']).toBe('same-origin');
     await popup.getByRole('button', { name: 'Approve' }).waitFor();
     // Long enough for the widget to read `closed === true` on its severed handle many times.

@@ -213,11 +213,21 @@ function initScript(names: readonly string[]): void {
   );
 }
 
+const openContexts = new Set<BrowserContext>();
+
+/** Closes every context newContext made (call in afterEach, so a failed test leaves nothing open). */
+export async function closeContexts(): Promise<void> {
+  const contexts = [...openContexts];
+  openContexts.clear();
+  await Promise.all(contexts.map((context) => context.close().catch(() => undefined)));
+}
+
 /** A fresh context whose pages (popups included) all report to one recorder. */
 export async function newContext(
   browser: Browser,
 ): Promise<{ context: BrowserContext; recorder: Recorder; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  openContexts.add(context);
   const recorder = new Recorder();
   await context.exposeBinding('__e2eRecord', (source, payload: Record<string, unknown>) => {
     recorder.record(source.page, payload);

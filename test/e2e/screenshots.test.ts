@@ -1,0 +1,141 @@
+// Screenshots of each widget state, in English and Hindi, for the README: written by the real
+// journeys (no state is faked) to docs/screenshots/<state>-<locale>.png.
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeContexts, launch, newContext } from './support/browser.js';
+import { decide, ready, startInPopup, widget } from './support/journey.js';
+import { SCREENSHOTS } from './support/paths.js';
+import { type DemoUrls, type Running, startDemo } from './support/processes.js';
+import { SandboxControl } from './support/sandbox.js';
+
+let demo: Running & { urls: DemoUrls };
+let urls: DemoUrls;
+let browser: Browser;
+let sandbox: SandboxControl;
+
+beforeAll(async () => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  [demo, browser] = await Promise.all([startDemo(), launch()]);
+  urls = demo.urls;
+  sandbox = new SandboxControl(urls.sandbox);
+});
+
+beforeEach(async () => {
+  await sandbox.reset();
+});
+
+afterEach(async () => {
+  await closeContexts();
+});
+
+afterAll(async () => {
+  await closeContexts();
+  await browser?.close();
+  await demo?.stop();
+});
+
+// Headless machines often have no Devanagari font (the Hindi text would be boxes), and system
+// fonts differ between machines: the pictures use Noto Sans Devanagari (Latin included), shipped
+// by an npm package and served to the page from a routed URL.
+const FONT_DIR = join(
+  dirname(createRequire(import.meta.url).resolve('@fontsource/noto-sans-devanagari/package.json')),
+  'files',
+);
+const FONT_FACES = ['devanagari', 'latin']
+  .flatMap((subset) =>
+    [400, 600].map(
+      (weight) =>
+        `@font-face{font-family:"E2E Noto";font-weight:${weight};src:url(/__e2e-font/noto-sans-devanagari-${subset}-${weight}-normal.woff2) format("woff2");unicode-range:${subset === 'latin' ? 'U+0000-00FF,U+2000-206F' : 'U+0900-097F,U+1CD0-1CFF,U+200C-200D,U+20A8,U+20B9,U+25CC,U+A830-A839,U+A8E0-A8FF'}}`,
+    ),
+  )
+  .join('');
+
+async function useFont(page: Page): Promise<void> {
+  await page.route('**/__e2e-font/*.woff2', (route) =>
+    route.fulfill({
+      contentType: 'font/woff2',
+      body: readFileSync(join(FONT_DIR, new URL(route.request().url()).pathname.split('/').pop()!)),
+    }),
+  );
+}
+
+/** A small, padded picture of the element alone. */
+async function shoot(page: Page, name: string): Promise<void> {
+  const host = widget(page).host;
+  if ((await page.locator('style[data-e2e-font]').count()) === 0) {
+    await page.addStyleTag({ content: `${FONT_FACES}#kyc{font-family:"E2E Noto",sans-serif}` });
+    await page.evaluate(() =>
+      document.querySelector('style:last-of-type')?.setAttribute('data-e2e-font', ''),
+    );
+  }
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await host.evaluate((el) => {
+    const style = (el as HTMLElement).style;
+    style.padding = '16px';
+    style.background = '#fff';
+    style.width = '520px';
+  });
+  const path = join(SCREENSHOTS, `${name}.png`);
+  await host.screenshot({ path, animations: 'disabled', caret: 'hide' });
+  expect(statSync(path).size).toBeLessThan(60_000);
+}
+
+async function waitForStatus(page: Page, status: string): Promise<void> {
+  await page.waitForFunction(
+    (expected) =>
+      (document.querySelector('#kyc') as HTMLElement & { status: string }).status === expected,
+    status,
+    { timeout: 20_000, polling: 50 },
+  );
+}
+
+const TEXT = {
+  en: { awaiting: 'Finish in the DigiLocker window.', verifying: 'Checking your consent…' },
+  hi: { awaiting: 'DigiLocker विंडो में पूरा करें।', verifying: 'सहमति जाँची जा रही है…' },
+} as const;
+
+describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
+  it('idle, waiting, verifying, done, error', async () => {
+    const { recorder, page } = await newContext(browser);
+    const w = widget(page);
+    await useFont(page);
+    await page.goto(`${urls.pages.scriptTag}?locale=${locale}`);
+    await ready(page);
+    await shoot(page, `idle-${locale}`);
+
+    // Waiting: the popup is open on DigiLocker; Reopen and Cancel replace the start button.
+    const popup = await startInPopup(page);
+    await popup.waitForURL(/\/digilocker\/consent/);
+    await waitForStatus(page, 'awaiting');
+    expect(await w.status.textContent()).toBe(TEXT[locale].awaiting);
+    await w.cancelButton.waitFor();
+    await shoot(page, `waiting-${locale}`);
+    await w.cancelButton.click();
+    await recorder.waitFor('digilocker-kyc-cancel');
+
+    // Verifying, then done: a redirect journey whose status check the sandbox slows down.
+    await page.goto(`${urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
+    await ready(page);
+    await w.startButton.click();
+    await page.waitForURL(/\/digilocker\/consent/);
+    await sandbox.arm('latency=2500', 1, 'api');
+    await decide(page, 'Approve');
+    await page.waitForURL(`${urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
+    await waitForStatus(page, 'verifying');
+    expect(await w.status.textContent()).toBe(TEXT[locale].verifying);
+    await shoot(page, `verifying-${locale}`);
+    await waitForStatus(page, 'complete');
+    await shoot(page, `done-${locale}`);
+
+    // Error: Eko answers 503; the widget explains and offers Retry.
+    await sandbox.arm('error=503', 3, 'api');
+    await page.goto(`${urls.pages.scriptTag}?locale=${locale}`);
+    await ready(page);
+    await startInPopup(page);
+    await waitForStatus(page, 'error');
+    await shoot(page, `error-${locale}`);
+  });
+});
