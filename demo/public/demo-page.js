@@ -85,6 +85,11 @@ function applyPage() {
     crossOrigin.href = `${location.protocol}//${location.hostname}:${port}/xo/cross-origin.html`;
     crossOrigin.textContent = crossOrigin.href;
   }
+  const frame = document.getElementById('merchant-frame');
+  if (frame && location.port) {
+    const port = Number(location.port) + 2;
+    frame.src = `${location.protocol}//${location.hostname}:${port}/xo/cross-origin.html${location.search}`;
+  }
   const strict = document.getElementById('strict-csp-link');
   if (strict && location.port) {
     const port = Number(location.port) + 2;

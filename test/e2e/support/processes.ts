@@ -23,6 +23,34 @@ export async function freePorts(count: number): Promise<number[]> {
   return [...ports];
 }
 
+async function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free base port whose next `count - 1` ports are free too: the demo's pages assume the
+ * default layout (sandbox on PORT+1, the second origin on PORT+2).
+ */
+export async function freeConsecutivePorts(count: number): Promise<number[]> {
+  for (let tries = 0; tries < 50; tries++) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const ports = Array.from({ length: count }, (_, i) => base + i);
+    let free = true;
+    for (const port of ports) {
+      if (!(await isFree(port))) {
+        free = false;
+        break;
+      }
+    }
+    if (free) return ports;
+  }
+  throw new Error(`No ${count} consecutive free ports found`);
+}
+
 export interface DemoUrls {
   server: string;
   sandbox: string;
@@ -110,7 +138,7 @@ export interface DemoOptions {
 
 /** `node demo/scripts/start.mjs` on three free ports: server, sandbox, cross-origin pages. */
 export async function startDemo(options: DemoOptions = {}): Promise<Running & { urls: DemoUrls }> {
-  const [port, sandboxPort, xoPort] = await freePorts(3);
+  const [port, sandboxPort, xoPort] = await freeConsecutivePorts(3);
   const child = spawn(process.execPath, [DEMO_START], {
     env: {
       PATH: process.env.PATH ?? '',
