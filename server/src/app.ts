@@ -32,6 +32,7 @@ export interface KycApp {
 export function createApp({ config, dispatcher, clock, logger, router: extra }: AppDeps): KycApp {
   const log = logger ?? createLogger(config.logLevel);
   const sandbox = config.env === 'sandbox';
+  let draining = false;
   const router = digilockerKyc({
     eko: config.eko,
     allowedOrigins: config.allowedOrigins,
@@ -47,8 +48,6 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     ...(clock ? { now: clock } : {}),
     ...extra,
   });
-  let draining = false;
-
   const app = express();
   app.disable('x-powered-by');
   // A hop count, never `true`: with `true` any client could pick its own IP via X-Forwarded-For.

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
-import { closeGracefully } from './lifecycle.js';
+import { drainable } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import { createSandbox, type RunningSandbox } from './sandbox/index.js';
 
@@ -40,6 +40,7 @@ async function main(): Promise<void> {
 
   const kyc = createApp({ config, logger });
   const server = createServer(kyc.app);
+  const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -70,13 +71,23 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: draining in-flight requests');
+    const { connections, inFlight } = drain.stats();
+    logger.info(
+      { signal, connections, in_flight: inFlight },
+      'shutting down: draining in-flight requests',
+    );
     kyc.startDraining();
-    const outcome = await closeGracefully(server, { deadlineMs: 10_000 });
+    const began = performance.now();
+    const outcome = await drain.close({ deadlineMs: 10_000 });
+    const drainedMs = Math.round(performance.now() - began);
     await kyc.close();
     await sandbox?.close();
-    logger.info({ outcome }, 'stopped');
-    process.exit(0);
+    logger.info(
+      { outcome, drained_ms: drainedMs, total_ms: Math.round(performance.now() - began) },
+      'stopped',
+    );
+    // stdout is asynchronous when it is a pipe: exit once the log lines are out.
+    logger.flush(() => process.stdout.write('', () => process.exit(0)));
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

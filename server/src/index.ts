@@ -21,7 +21,7 @@ export {
   type EkoClientOptions,
   type VerificationStatus,
 } from './eko-client.js';
-export { closeGracefully } from './lifecycle.js';
+export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
 // The router merchants mount in their own Express app, and its options.
 export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';

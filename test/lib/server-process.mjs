@@ -35,7 +35,8 @@ export async function startServer(env = {}) {
   proc.stderr.on('data', (chunk) => {
     output += String(chunk);
   });
-  const exited = new Promise((resolve) => proc.on('exit', (code) => resolve(code)));
+  // 'close', not 'exit': the output is complete only once the child's stdio has closed.
+  const exited = new Promise((resolve) => proc.on('close', (code) => resolve(code)));
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server did not start:\n${output}`)),
