@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
 
   let sandbox: RunningSandbox | undefined;
-  if (config.env === 'sandbox') {
+  if (config.startSandbox) {
     // The sandbox accepts the same credentials the client signs with: Eko's public UAT keys by
     // default, or sentinel keys when a leak test sets EKO_ENV=sandbox with keys of its own.
     const { developerKey, accessKey, initiatorId, userCode } = config.eko;
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const { port } = server.address() as AddressInfo;
   const origin = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
-  if (sandbox) {
+  if (config.env === 'sandbox') {
     process.stdout.write(
       [
         '',
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
         '  │  SANDBOX MODE: no Eko keys are set. Eko and DigiLocker are        │',
         '  │  simulated; no real KYC happens and no real Aadhaar is read.      │',
         '  └──────────────────────────────────────────────────────────────────┘',
-        `  Sandbox (simulated Eko + DigiLocker): ${sandbox.origin}`,
+        `  Sandbox (simulated Eko + DigiLocker): ${sandbox?.origin ?? new URL(config.eko.baseUrl).origin}`,
         '',
       ].join('\n'),
     );

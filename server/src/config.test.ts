@@ -37,6 +37,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('uses an external sandbox when EKO_BASE_URL is set in sandbox mode', () => {
+    expect(loadConfig({}).startSandbox).toBe(true);
+    const external = loadConfig({
+      EKO_ENV: 'sandbox',
+      EKO_BASE_URL: 'http://127.0.0.1:9999/ekoapi/v3',
+    });
+    expect(external).toMatchObject({ env: 'sandbox', startSandbox: false });
+    expect(external.eko.baseUrl).toBe('http://127.0.0.1:9999/ekoapi/v3');
+  });
+
   it('honours SANDBOX_PORT and PORT', () => {
     expect(loadConfig({ PORT: '9000' }).sandboxPort).toBe(9001);
     expect(loadConfig({ PORT: '9000', SANDBOX_PORT: '7000' }).eko.baseUrl).toBe(

@@ -40,6 +40,8 @@ export interface ServerConfig {
   digilockerUrlHosts: string[];
   sessionSecrets: string[];
   sandboxPort: number;
+  /** Sandbox mode with no EKO_BASE_URL: the CLI starts the sandbox in its own process. */
+  startSandbox: boolean;
   sandboxFaults: string | undefined;
   rateLimitPerMinute: number;
   trustProxyHops: number;
@@ -207,6 +209,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       e.DIGILOCKER_URL_HOSTS.length > 0 ? e.DIGILOCKER_URL_HOSTS : DEFAULT_DIGILOCKER_URL_HOSTS,
     sessionSecrets,
     sandboxPort,
+    startSandbox: mode === 'sandbox' && e.EKO_BASE_URL === undefined,
     sandboxFaults: e.SANDBOX_FAULTS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
     trustProxyHops: e.TRUST_PROXY_HOPS,

@@ -1,0 +1,221 @@
+// `pnpm bench`: the signing server under load against two baselines, all on one sandbox, in one
+// run. Prints a table and writes it as JSON to test/bench/results/latest.json.
+//
+//   (a) ceiling: the sandbox's create call hit directly with pre-signed requests
+//   (b) naive:   a bare Express route signing with node:crypto and forwarding with fetch
+//   ours:        the standalone server (validation, limits, logs, breaker), limiter off
+//
+// Each target runs at each connection count for DLKYC_BENCH_SECONDS (default 10; the issue's
+// 20 s gate: DLKYC_BENCH_SECONDS=20). Targets are measured in turn, after a warm-up each.
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { computeSecretKey, EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
+import autocannon from 'autocannon';
+import { CREATE_REQUEST, startServer } from '../lib/server-process.mjs';
+
+const SECONDS = Number(process.env.DLKYC_BENCH_SECONDS ?? 10);
+const CONNECTIONS = (process.env.DLKYC_BENCH_CONNECTIONS ?? '10,100,200').split(',').map(Number);
+const SANDBOX_CLI = fileURLToPath(new URL('../../server/dist/sandbox/cli.js', import.meta.url));
+const NAIVE = fileURLToPath(new URL('./naive-server.mjs', import.meta.url));
+const RESULTS = new URL('./results/', import.meta.url);
+
+function spawnListening(script, env, pattern) {
+  const proc = spawn(process.execPath, [script], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start:\n${output}`)),
+      15_000,
+    );
+    const onData = (chunk) => {
+      output += String(chunk);
+      const match = pattern.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ proc, url: match[1] });
+      }
+    };
+    proc.stdout.on('data', onData);
+    proc.stderr.on('data', (chunk) => {
+      output += String(chunk);
+    });
+    proc.on('exit', () => reject(new Error(`${script} exited:\n${output}`)));
+  });
+}
+
+/** Peak resident memory of a process so far (Linux VmHWM), in MB. */
+function peakRssMb(pid) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  return Math.round(kb / 102.4) / 10;
+}
+
+function load(url, connections, requests, seconds) {
+  return new Promise((resolve, reject) => {
+    autocannon({ url, connections, duration: seconds, timeout: 10, requests }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+function summarise(name, connections, result, pid) {
+  return {
+    target: name,
+    connections,
+    requests_per_s: Math.round(result.requests.average),
+    p50_ms: result.latency.p50,
+    p99_ms: result.latency.p99,
+    total: result.requests.total,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    peak_rss_mb: pid ? peakRssMb(pid) : null,
+  };
+}
+
+/** Milliseconds from spawning the standalone server to its first 200 on /readyz. */
+async function timeToReady(sandboxBase) {
+  const started = performance.now();
+  const server = await startServer({
+    EKO_ENV: 'sandbox',
+    EKO_BASE_URL: sandboxBase,
+    RATE_LIMIT_PER_MINUTE: '0',
+  });
+  let ready = false;
+  while (!ready) {
+    ready = (await fetch(`${server.url}/readyz`).catch(() => undefined))?.status === 200;
+  }
+  const ms = performance.now() - started;
+  await server.stop();
+  return Math.round(ms);
+}
+
+async function main() {
+  const sandbox = await spawnListening(
+    SANDBOX_CLI,
+    { SANDBOX_PORT: '0', HOST: '127.0.0.1' },
+    /(http:\/\/127\.0\.0\.1:\d+)\/ekoapi\/v3/,
+  );
+  const apiBase = `${sandbox.url}/ekoapi/v3`;
+  const ours = await startServer({
+    EKO_ENV: 'sandbox',
+    EKO_BASE_URL: apiBase,
+    RATE_LIMIT_PER_MINUTE: '0',
+    LOG_LEVEL: 'info',
+  });
+  const naive = await spawnListening(
+    NAIVE,
+    {
+      EKO_BASE_URL: apiBase,
+      EKO_DEVELOPER_KEY: EKO_UAT_CREDENTIALS.developerKey,
+      EKO_ACCESS_KEY: EKO_UAT_CREDENTIALS.accessKey,
+      EKO_INITIATOR_ID: EKO_UAT_CREDENTIALS.initiatorId,
+      EKO_USER_CODE: EKO_UAT_CREDENTIALS.userCode,
+    },
+    /naive listening on (http:\/\/\S+)/,
+  );
+
+  // (a) the ceiling: signed once per run; the sandbox accepts a timestamp for ±120 s.
+  const presigned = () => {
+    const timestamp = Date.now();
+    return [
+      {
+        method: 'POST',
+        path: '/ekoapi/v3/tools/kyc/digilocker',
+        headers: {
+          developer_key: EKO_UAT_CREDENTIALS.developerKey,
+          'secret-key': computeSecretKey(EKO_UAT_CREDENTIALS.accessKey, timestamp),
+          'secret-key-timestamp': String(timestamp),
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({
+          initiator_id: EKO_UAT_CREDENTIALS.initiatorId,
+          user_code: EKO_UAT_CREDENTIALS.userCode,
+          document_requested: ['AADHAAR'],
+          redirect_url: 'http://127.0.0.1/return',
+        }),
+      },
+    ];
+  };
+
+  const targets = [
+    { name: 'ceiling (a): sandbox direct', url: sandbox.url, requests: presigned, pid: undefined },
+    {
+      name: 'naive (b): express + fetch',
+      url: naive.url,
+      requests: () => [CREATE_REQUEST],
+      pid: naive.proc.pid,
+    },
+    {
+      name: 'ours: digilocker-kyc-server',
+      url: ours.url,
+      requests: () => [CREATE_REQUEST],
+      pid: ours.pid,
+    },
+  ];
+  const rows = [];
+  try {
+    for (const target of targets) {
+      await load(target.url, 50, target.requests(), 3); // warm-up: JIT and connection pools
+      for (const connections of CONNECTIONS) {
+        const result = await load(target.url, connections, target.requests(), SECONDS);
+        rows.push(summarise(target.name, connections, result, target.pid));
+        process.stderr.write(`  measured ${target.name} at ${connections} connections\n`);
+      }
+    }
+  } finally {
+    await ours.stop();
+    naive.proc.kill('SIGTERM');
+  }
+  const readyMs = [];
+  for (let i = 0; i < 3; i++) readyMs.push(await timeToReady(apiBase));
+  sandbox.proc.kill('SIGTERM');
+
+  const at = (name, connections) =>
+    rows.find((r) => r.target.startsWith(name) && r.connections === connections);
+  const ratios = CONNECTIONS.map((connections) => {
+    const o = at('ours', connections);
+    const a = at('ceiling', connections);
+    const b = at('naive', connections);
+    return {
+      connections,
+      ours_over_naive_rps: +(o.requests_per_s / b.requests_per_s).toFixed(2),
+      ours_over_ceiling_rps: +(o.requests_per_s / a.requests_per_s).toFixed(2),
+      ours_p99_ms: o.p99_ms,
+      naive_p99_ms: b.p99_ms,
+    };
+  });
+  const report = {
+    date: new Date().toISOString(),
+    machine: {
+      cpus: cpus().length,
+      cpu: cpus()[0]?.model,
+      memory_gb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+    },
+    seconds_per_run: SECONDS,
+    rows,
+    ratios,
+    ready_ms: { runs: readyMs, median: readyMs.sort((x, y) => x - y)[1] },
+  };
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(new URL('latest.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+
+  console.log(
+    `\nMachine: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memory_gb} GB, Node ${report.machine.node}; ${SECONDS} s per run\n`,
+  );
+  console.table(rows);
+  console.table(ratios);
+  console.log(`Start to /readyz: ${readyMs.join(', ')} ms (median ${report.ready_ms.median} ms)`);
+  console.log(`Written to ${fileURLToPath(new URL('latest.json', RESULTS))}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
