@@ -164,6 +164,29 @@ describe('popup journey (script-tag page)', () => {
     await context.close();
   });
 
+  it('a slow signing server (3 s): the popup opens at the click, before the server answers (B1)', async () => {
+    await sandbox.arm('latency=3000', 1, 'api');
+    const { context, recorder, page } = await newContext(browser);
+    await page.goto(urls.pages.scriptTag);
+    await ready(page);
+    let answeredAt = 0;
+    page.on('response', (response) => {
+      if (response.url().endsWith('/kyc/sessions')) answeredAt = Date.now();
+    });
+    const clickedAt = Date.now();
+    const popup = await startInPopup(page);
+    const openedAt = Date.now();
+    // The placeholder says what is happening while the link is made.
+    expect(await popup.title()).toBe('Connecting to DigiLocker…');
+    expect(openedAt - clickedAt).toBeLessThan(2_000);
+    await decide(popup, 'Approve');
+    expect(answeredAt).toBeGreaterThan(openedAt);
+    await recorder.waitFor('digilocker-kyc-complete');
+    await recorder.settle(1_000);
+    expect(context.pages()).toHaveLength(1); // the popup closed itself; only the page is left
+    expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
+  });
+
   it('COOP: same-origin on the consent page severs the popup, yet exactly one complete and no cancel', async () => {
     await sandbox.arm('coop', undefined, 'consent');
     const { context, recorder, page } = await newContext(browser);

@@ -112,6 +112,23 @@ function track(child: ChildProcess): {
   return { output: () => text, waitFor };
 }
 
+/** Every process this worker started and has not seen exit: killed if the worker exits first. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+function adopt(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+}
+
 /** SIGTERM to the process we started (it forwards to its child); SIGKILL to its group if stuck. */
 async function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -155,6 +172,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  adopt(child);
   const { output, waitFor } = track(child);
   const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
   const urls = JSON.parse(match[1]!) as DemoUrls;
@@ -180,6 +198,7 @@ export async function startShortLinkServer(
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
+  adopt(child);
   const { output, waitFor } = track(child);
   await waitFor(/^SHORT_LINK_READY$/m, 20_000);
   return {
