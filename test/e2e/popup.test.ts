@@ -225,6 +225,25 @@ describe('popup journey (script-tag page)', () => {
 });
 
 describe('other integrations', () => {
+  it('themed variant and Hindi: custom properties and ::part reach the shadow DOM', async () => {
+    const { page } = await newContext(browser);
+    await page.goto(`${urls.pages.scriptTag}?theme=brand&locale=hi`);
+    await ready(page);
+    const button = widget(page).startButton;
+    const style = await button.evaluate((el) => {
+      const css = getComputedStyle(el);
+      return {
+        background: css.backgroundColor,
+        radius: css.borderTopLeftRadius,
+        shadow: css.boxShadow,
+      };
+    });
+    expect(style.background).toBe('rgb(15, 118, 110)'); // --digilocker-kyc-accent
+    expect(style.radius).toBe('999px'); // --digilocker-kyc-radius
+    expect(style.shadow).not.toBe('none'); // ::part(button)
+    expect(await button.textContent()).toBe('DigiLocker से सत्यापित करें');
+  });
+
   it('ES module page (bundled by Vite): approve → one complete', async () => {
     const { context, recorder, page } = await newContext(browser);
     await page.goto(urls.pages.module);

@@ -141,6 +141,25 @@ describe('redirect mode', () => {
     await context.close();
   });
 
+  it('React page (StrictMode) in redirect mode: resumes once after the return, one complete', async () => {
+    const { context, recorder, page } = await newContext(browser);
+    const start = `${urls.pages.react}?mode=redirect`;
+    await page.goto(start);
+    await ready(page);
+    await widget(page).startButton.click();
+    await decide(page, 'Approve');
+    const complete = await recorder.waitFor('digilocker-kyc-complete');
+    await recorder.settle();
+    expect(page.url()).toBe(start);
+    expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
+    expect((await sandbox.attempts()).create_requests).toBe(1);
+    await expect
+      .poll(() => page.locator('#outcome').textContent())
+      .toBe(`Verified: reference ${complete.detail.reference_id}.`);
+    await expectCleanStorage(page, tokensOf(recorder));
+    await context.close();
+  });
+
   it('back/forward cache: Back from DigiLocker restores the page, cancels, and starts no second attempt', async () => {
     const { context, recorder, page } = await newContext(browser);
     const start = `${urls.pages.scriptTag}?mode=redirect`;
