@@ -7,7 +7,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { drainable } from './lifecycle.js';
 import { createLogger } from './logger.js';
-import { createSandbox, type RunningSandbox } from './sandbox/index.js';
+import type { RunningSandbox } from './sandbox/index.js';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
     // The sandbox accepts the same credentials the client signs with: Eko's public UAT keys by
     // default, or sentinel keys when a leak test sets EKO_ENV=sandbox with keys of its own.
     const { developerKey, accessKey, initiatorId, userCode } = config.eko;
+    // Loaded only in sandbox mode: a production start does not pay for the simulator.
+    const { createSandbox } = await import('./sandbox/index.js');
     sandbox = await createSandbox({
       developerKey,
       accessKey,

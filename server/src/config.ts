@@ -1,7 +1,7 @@
 // The standalone server's configuration: the environment, parsed once with zod (design §5).
 import { existsSync } from 'node:fs';
 import * as z from 'zod';
-import { EKO_UAT_CREDENTIALS } from './sandbox/index.js';
+import { EKO_UAT_CREDENTIALS } from './sandbox/options.js';
 
 export const EKO_BASE_URLS = {
   uat: 'https://staging.eko.in/ekoapi/v3',
