@@ -1,8 +1,8 @@
 // Runs every package's tests in turn and prints one closing line: "N passed, N failed, N skipped".
-// Each package's runner writes a JSON report (vitest's json reporter shape: numPassedTests,
-// numFailedTests, numPendingTests) to the file named by DLKYC_TEST_REPORT.
+// Each runner of a package (vitest, web-test-runner, node:test) writes its counts in vitest's
+// JSON shape (numPassedTests, numFailedTests, numPendingTests) to `${DLKYC_TEST_REPORT}-<label>.json`.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -14,22 +14,24 @@ const failedPackages = [];
 for (const name of PACKAGES) {
   const manifest = JSON.parse(readFileSync(join(name, 'package.json'), 'utf8'));
   if (!manifest.scripts?.test) continue;
-  const report = join(reports, `${name}.json`);
+  const prefix = join(reports, name);
   console.log(`\n--- ${name}: ${manifest.scripts.test}`);
   const run = spawnSync('npx', ['-y', 'pnpm@10.34.9', 'run', 'test'], {
     cwd: name,
     stdio: 'inherit',
-    env: { ...process.env, DLKYC_TEST_REPORT: report },
+    env: { ...process.env, DLKYC_TEST_REPORT: prefix },
   });
-  if (existsSync(report)) {
-    const counts = JSON.parse(readFileSync(report, 'utf8'));
+  const files = readdirSync(reports).filter((file) => file.startsWith(`${name}-`));
+  for (const file of files) {
+    const counts = JSON.parse(readFileSync(join(reports, file), 'utf8'));
     totals.passed += counts.numPassedTests ?? 0;
     totals.failed += counts.numFailedTests ?? 0;
     totals.skipped += (counts.numPendingTests ?? 0) + (counts.numTodoTests ?? 0);
   }
-  if (run.status !== 0 || !existsSync(report)) {
+  // A runner that crashed before reporting still fails the package, and counts as a failure.
+  if (run.status !== 0 || files.length === 0) {
     failedPackages.push(name);
-    if (!existsSync(report)) totals.failed += 1;
+    if (files.length === 0) totals.failed += 1;
   }
 }
 rmSync(reports, { recursive: true, force: true });

@@ -5,6 +5,6 @@ export default defineConfig({
   test: {
     include: ['load/**/*.test.ts'],
     fileParallelism: false,
-    reporters: reporters(),
+    reporters: reporters('load'),
   },
 });

@@ -1,7 +1,9 @@
 // Unit tests of the element and its flow modules, in Debian's Chromium (see toolchain notes).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { countReporter } from '../scripts/reporters/wtr-count.mjs';
 
 const FLAGS = [
   '--headless',
@@ -30,4 +32,5 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 5000 } },
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };
