@@ -14,17 +14,57 @@ function errorsTable() {
   return ['| code | HTTP | retryable | meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-function eventsTable() {
+function element() {
   if (!existsSync(MANIFEST)) return undefined;
   const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8'));
-  const element = manifest.modules
+  return manifest.modules
     .flatMap((module) => module.declarations ?? [])
     .find((declaration) => declaration.tagName === 'digilocker-kyc');
-  if (!element?.events?.length) return undefined;
-  const rows = element.events
-    .filter((event) => event.name?.startsWith('digilocker-kyc-'))
-    .map((event) => `| \`${event.name}\` | ${(event.description ?? '').replace(/\n/g, ' ')} |`);
+}
+
+const cell = (text) => (text ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|');
+
+function eventsTable(el) {
+  const rows = (el.events ?? []).map(
+    (event) => `| \`${event.name}\` | ${cell(event.description)} |`,
+  );
   return ['| event | when, and its `detail` |', '| --- | --- |', ...rows].join('\n');
+}
+
+function apiTables(el) {
+  const publicFields = (el.members ?? []).filter(
+    (m) => m.kind === 'field' && !m.static && (m.privacy ?? 'public') === 'public' && !m.attribute,
+  );
+  const attributes = (el.attributes ?? []).map(
+    (a) =>
+      `| \`${a.name}\` | \`${cell(a.type?.text)}\` | \`${cell(a.default)}\` | ${cell(a.description)} |`,
+  );
+  const properties = publicFields.map(
+    (m) => `| \`${m.name}\`${m.readonly ? ' (read-only)' : ''} | ${cell(m.description)} |`,
+  );
+  const methods = (el.members ?? [])
+    .filter((m) => m.kind === 'method' && !m.static && (m.privacy ?? 'public') === 'public')
+    .map((m) => `| \`${m.name}()\` | ${cell(m.description)} |`);
+  const parts = (el.cssParts ?? []).map((p) => `| \`${p.name}\` | ${cell(p.description)} |`);
+  const props = (el.cssProperties ?? []).map((p) => `| \`${p.name}\` | ${cell(p.description)} |`);
+  return [
+    '| attribute | type | default | meaning |',
+    '| --- | --- | --- | --- |',
+    ...attributes,
+    '',
+    '| property or method | meaning |',
+    '| --- | --- |',
+    ...properties,
+    ...methods,
+    '',
+    '| `::part()` | what it is |',
+    '| --- | --- |',
+    ...parts,
+    '',
+    '| custom property | what it sets |',
+    '| --- | --- |',
+    ...props,
+  ].join('\n');
 }
 
 function replaceBlock(text, name, body) {
@@ -38,8 +78,11 @@ function replaceBlock(text, name, body) {
 
 const current = readFileSync(README, 'utf8');
 let next = replaceBlock(current, 'errors', errorsTable());
-const events = eventsTable();
-if (events) next = replaceBlock(next, 'events', events);
+const el = element();
+if (el) {
+  next = replaceBlock(next, 'events', eventsTable(el));
+  next = replaceBlock(next, 'api', apiTables(el));
+}
 
 if (process.argv.includes('--check')) {
   if (next !== current) {

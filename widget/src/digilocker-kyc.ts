@@ -14,6 +14,7 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * popups cannot work, a full-page redirect, and reports the verified result as events.
  *
  * @summary Verify a customer's Aadhaar (and other documents) with DigiLocker, in one element.
+ * @tag digilocker-kyc
  *
  * @fires digilocker-kyc-start - The customer asked to start. Cancelable: `preventDefault()` vetoes the journey. Detail `{ mode }`.
  * @fires digilocker-kyc-open - DigiLocker opened. Detail `{ reference_id, mode: 'popup' | 'redirect' }`.
