@@ -178,7 +178,7 @@ describe('widget inside a cross-origin iframe (B7)', () => {
     const frame = page.frameLocator('#merchant-frame');
     await frame.locator('#kyc [part="button"]').waitFor({ timeout: 15_000 });
     expect(page.frames().some((f) => f.url() === urls.pages.crossOrigin)).toBe(true);
-    const popupOrNone = page.waitForEvent('popup', { timeout: 3_000 }).catch(() => null);
+    const popupOrNone = page.waitForEvent('popup', { timeout: 1_500 }).catch(() => null);
     await frame.locator('#kyc [part="button"]').click();
     const fallback = await recorder.waitFor('digilocker-kyc-fallback');
     expect(fallback.detail).toEqual({ reason: 'cross_origin_iframe' });
@@ -191,7 +191,7 @@ describe('widget inside a cross-origin iframe (B7)', () => {
         [page, ...(popup ? [popup] : [])]
           .flatMap((p) => p.frames())
           .find((f) => f.url().includes('/digilocker/consent')),
-      6_000,
+      4_000,
       () => 'a frame or window showing the consent page',
     );
     await consent.getByRole('button', { name: 'Approve', exact: true }).click({ timeout: 5_000 });
