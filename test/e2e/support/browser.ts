@@ -163,7 +163,7 @@ export class Recorder {
   }
 
   /** Waits `ms` so that late duplicates (a second complete, a false cancel) would show up. */
-  settle(ms = 1_500): Promise<void> {
+  settle(ms = 1_000): Promise<void> {
     return new Promise((resolve) => setTimeout(resolve, ms));
   }
 
