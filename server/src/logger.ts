@@ -39,6 +39,11 @@ export const REDACT_PATHS = [
   '*.documents[*].name',
 ];
 
+/**
+ * Logs go to stdout through a buffered, asynchronous writer: a synchronous write per line costs
+ * a syscall per request and stalls the event loop when whatever reads stdout falls behind.
+ * pino flushes the buffer when the process exits; the CLI also flushes before it exits.
+ */
 export function createLogger(level = 'info', destination?: DestinationStream): Logger {
   return pino(
     {
@@ -47,7 +52,7 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
       redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }),
   );
 }
 
