@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { computeSecretKey, EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
 import autocannon from 'autocannon';
 import { CREATE_REQUEST, startServer } from '../lib/server-process.mjs';
+import { measureWidgetOverhead } from './widget-overhead.mjs';
 
 const SECONDS = Number(process.env.DLKYC_BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.DLKYC_BENCH_CONNECTIONS ?? '10,100,200').split(',').map(Number);
@@ -175,6 +176,7 @@ async function main() {
   const readyMs = [];
   for (let i = 0; i < 3; i++) readyMs.push(await timeToReady(apiBase));
   sandbox.proc.kill('SIGTERM');
+  const widget = await measureWidgetOverhead();
 
   const at = (name, connections) =>
     rows.find((r) => r.target.startsWith(name) && r.connections === connections);
@@ -202,6 +204,7 @@ async function main() {
     rows,
     ratios,
     ready_ms: { runs: readyMs, median: readyMs.sort((x, y) => x - y)[1] },
+    widget_overhead: widget,
   };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(new URL('latest.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
@@ -212,6 +215,7 @@ async function main() {
   console.table(rows);
   console.table(ratios);
   console.log(`Start to /readyz: ${readyMs.join(', ')} ms (median ${report.ready_ms.median} ms)`);
+  console.log('Widget overhead on a click (ms):', widget);
   console.log(`Written to ${fileURLToPath(new URL('latest.json', RESULTS))}`);
 }
 

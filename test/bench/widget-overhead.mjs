@@ -1,0 +1,138 @@
+// The widget's own overhead on a click: time from the click to the popup's navigation to
+// DigiLocker, minus the signing server's part (the POST /kyc/sessions round trip) and minus the
+// browser's own window.open call, measured in real Chromium on the demo's script-tag page.
+// Target: ≤ 10 ms (median).
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const DEMO_START = fileURLToPath(new URL('../../demo/scripts/start.mjs', import.meta.url));
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+function startDemo() {
+  const proc = spawn(process.execPath, [DEMO_START], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: '18480',
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The demo did not start:\n${output}`)), 20_000);
+    proc.stdout.on('data', (chunk) => {
+      output += String(chunk);
+      const match = /DEMO_READY (\{.*\})/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ proc, urls: JSON.parse(match[1]) });
+      }
+    });
+    proc.on('exit', () => reject(new Error(`The demo exited:\n${output}`)));
+  });
+}
+
+/** One click: { total, server, widget } in ms, all read from the page's own clock. */
+async function measureOnce(page) {
+  await page.evaluate(() => {
+    performance.clearResourceTimings();
+    const kyc = document.querySelector('digilocker-kyc');
+    window.__timing = { windowOpen: 0 };
+    // window.open itself (the browser creating a window) is timed apart from the widget's code.
+    if (!window.__wrapped) {
+      const open = window.open;
+      window.open = function timedOpen(...args) {
+        const started = performance.now();
+        try {
+          return open.apply(this, args);
+        } finally {
+          window.__timing.windowOpen += performance.now() - started;
+        }
+      };
+      window.__wrapped = true;
+    }
+    // Capture phase on the document runs before the widget's own click handler.
+    document.addEventListener(
+      'click',
+      () => {
+        window.__timing.click = performance.now();
+      },
+      { capture: true, once: true },
+    );
+    kyc.addEventListener(
+      'digilocker-kyc-open',
+      () => {
+        window.__timing.open = performance.now();
+      },
+      { once: true },
+    );
+  });
+  const popup = page.waitForEvent('popup');
+  await page.locator('digilocker-kyc [part="button"]').click();
+  const opened = await popup;
+  await page.waitForFunction(() => window.__timing.open !== undefined);
+  const timing = await page.evaluate(() => {
+    const entry = performance
+      .getEntriesByType('resource')
+      .find((e) => e.name.endsWith('/kyc/sessions'));
+    return { ...window.__timing, fetchStart: entry.startTime, responseEnd: entry.responseEnd };
+  });
+  await opened.close();
+  await page.evaluate(() => document.querySelector('digilocker-kyc').reset());
+  const total = timing.open - timing.click;
+  const server = timing.responseEnd - timing.fetchStart;
+  return {
+    total,
+    server,
+    windowOpen: timing.windowOpen,
+    widget: total - server - timing.windowOpen,
+    beforeFetch: timing.fetchStart - timing.click,
+    afterResponse: timing.open - timing.responseEnd,
+  };
+}
+
+export async function measureWidgetOverhead(runs = 15) {
+  const demo = await startDemo();
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: FLAGS,
+  });
+  try {
+    const page = await browser.newPage();
+    await page.goto(demo.urls.pages.scriptTag);
+    await page.locator('digilocker-kyc [part="button"]').waitFor();
+    await measureOnce(page); // warm-up: first fetch, JIT
+    const samples = [];
+    for (let i = 0; i < runs; i++) samples.push(await measureOnce(page));
+    const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    return {
+      runs,
+      widget_ms_median: +median(samples.map((s) => s.widget)).toFixed(2),
+      widget_ms_max: +Math.max(...samples.map((s) => s.widget)).toFixed(2),
+      server_ms_median: +median(samples.map((s) => s.server)).toFixed(2),
+      window_open_ms_median: +median(samples.map((s) => s.windowOpen)).toFixed(2),
+      click_to_open_ms_median: +median(samples.map((s) => s.total)).toFixed(2),
+      click_to_fetch_ms_median: +median(samples.map((s) => s.beforeFetch)).toFixed(2),
+      response_to_open_ms_median: +median(samples.map((s) => s.afterResponse)).toFixed(2),
+    };
+  } finally {
+    await browser.close();
+    demo.proc.kill('SIGTERM');
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(await measureWidgetOverhead());
+}
