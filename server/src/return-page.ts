@@ -1,4 +1,5 @@
 // The HTML of the return page: where DigiLocker sends the customer back (design §4, GET /return).
+import escapeHtml from 'escape-html';
 
 export interface ReturnPageInput {
   /** The attempt's state when it is in the path; validated by the caller. */
@@ -9,25 +10,13 @@ export interface ReturnPageInput {
   origins: readonly string[];
 }
 
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-function escapeAttribute(value: string): string {
-  return value.replace(/[&<>"']/g, (char) => ESCAPES[char]!);
-}
-
 /**
  * A static page with no inline script or style, so its CSP can be `script-src 'self'` with no
  * exceptions. Everything dynamic is in `<meta>` tags the return script reads; nothing from the
  * query string is ever written into the page.
  */
 export function renderReturnPage({ state, scriptPath, origins }: ReturnPageInput): string {
-  const stateMeta = state ? `\n<meta name="dlkyc-state" content="${escapeAttribute(state)}">` : '';
+  const stateMeta = state ? `\n<meta name="dlkyc-state" content="${escapeHtml(state)}">` : '';
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -35,8 +24,8 @@ export function renderReturnPage({ state, scriptPath, origins }: ReturnPageInput
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
 <title>Returning from DigiLocker</title>${stateMeta}
-<meta name="dlkyc-origins" content="${escapeAttribute(origins.join(' '))}">
-<script type="module" src="${escapeAttribute(scriptPath)}"></script>
+<meta name="dlkyc-origins" content="${escapeHtml(origins.join(' '))}">
+<script type="module" src="${escapeHtml(scriptPath)}"></script>
 </head>
 <body>
 <main>

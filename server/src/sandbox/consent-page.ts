@@ -1,5 +1,7 @@
 // HTML of the simulated DigiLocker pages: the consent form and the "cannot continue" pages. Pure.
+
 import type { DocumentType } from '@digilocker-kyc/shared';
+import escapeHtml from 'escape-html';
 import type { Persona } from './personas.js';
 
 export const CONSENT_PATH = '/digilocker/consent';
@@ -13,9 +15,8 @@ const DOCUMENT_NAMES: Record<DocumentType, string> = {
 
 const BANNER = 'SANDBOX — simulated DigiLocker, no real KYC';
 
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+/** HTML-escapes text for element content and quoted attributes (the `escape-html` package). */
+export { escapeHtml };
 
 /**
  * The page's own policy: nothing inline, its stylesheet only, and forms may go to this origin
