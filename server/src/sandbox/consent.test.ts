@@ -130,7 +130,7 @@ describe('the simulated consent page', () => {
 
   it('escapes what it prints', () => {
     expect(escapeHtml(`<a href="x">'&</a>`)).toBe(
-      '&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#60;/a&#62;',
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&lt;/a&gt;',
     );
   });
 });
