@@ -30,8 +30,9 @@ export default defineConfig(({ mode }): UserConfig => {
         ...shared,
         emptyOutDir: false,
         minify: true,
-        // Vite keeps whitespace in ES library output; the single-file bundle wants it gone.
-        rolldownOptions: { output: { minify: true } },
+        // Vite keeps whitespace in ES library output; the single-file bundle wants it gone, and
+        // its `@__PURE__` annotations too (~35 bytes gzipped; nothing tree-shakes this file further).
+        rolldownOptions: { output: { minify: true, comments: { annotation: false } } },
         lib: {
           entry: 'src/bundle.ts',
           formats: ['es'],

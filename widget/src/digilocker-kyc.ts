@@ -153,21 +153,14 @@ export class DigilockerKyc extends LitElement {
   }
 
   #statusText(strings: KycStrings): string {
-    switch (this.#controller.status) {
-      case 'creating':
-        return strings.connecting;
-      case 'awaiting':
-        // In redirect mode the page is about to leave for DigiLocker.
-        return this.#controller.mode === 'redirect' ? strings.connecting : strings.awaiting;
-      case 'verifying':
-        return strings.verifying;
-      case 'complete':
-        return strings.complete;
-      case 'cancelled':
-        return this.#controller.cancelReason === 'denied' ? strings.denied : strings.cancelled;
-      default:
-        return '';
+    const { status, mode, cancelReason } = this.#controller;
+    // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
+    if (status === 'creating' || (status === 'awaiting' && mode === 'redirect')) {
+      return strings.connecting;
     }
+    if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
+    // The other busy and final states have a line of the same name; idle and error have none.
+    return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
 
   #config(): KycConfig {

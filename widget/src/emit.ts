@@ -22,12 +22,7 @@ export function emit<K extends KycEventName>(
   detail: KycEventDetails[K],
   options: EmitOptions = {},
 ): KycEvent<K> {
-  const event = new CustomEvent(name, {
-    bubbles: true,
-    composed: true,
-    cancelable: options.cancelable ?? false,
-    detail,
-  });
+  const event = new CustomEvent(name, { bubbles: true, composed: true, ...options, detail });
   target.dispatchEvent(event);
   return event;
 }

@@ -93,13 +93,13 @@ export function errorReply(value: unknown): ErrorReply | null {
   return typeof retryable === 'boolean' ? { code: code as KycErrorCode, message, retryable } : null;
 }
 
+const RETURN_KEYS = ['v', 'type', 'state', 'verification_id'];
+
 /** Strict, like shared's `returnMessageSchema` (a `z.strictObject`): no unknown keys. */
 export function isReturnMessage(value: unknown): value is ReturnMessage {
-  if (!isObject(value)) return false;
-  for (const key of Object.keys(value)) {
-    if (key !== 'v' && key !== 'type' && key !== 'state' && key !== 'verification_id') return false;
-  }
   return (
+    isObject(value) &&
+    Object.keys(value).every((key) => RETURN_KEYS.includes(key)) &&
     value.v === 1 &&
     value.type === 'dlkyc:result' &&
     matches(value.state, STATE_PATTERN) &&

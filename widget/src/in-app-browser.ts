@@ -28,8 +28,9 @@ export function isInAppBrowser(userAgent: string): boolean {
 
 /**
  * True inside an iframe whose top-level document has another origin. There, BroadcastChannel
- * and storage are partitioned by top-level site (Chromium 115+), so a popup's result may never
- * arrive: redirect instead.
+ * and storage are partitioned by top-level site (Chromium 115+): a popup's result arrives only
+ * by `opener.postMessage` or status polling, and a redirect of the frame cannot load DigiLocker
+ * (it refuses to be framed). See openJourneyWindow.
  */
 export function isCrossOriginFrame(win: Window): boolean {
   try {

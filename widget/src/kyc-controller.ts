@@ -54,7 +54,15 @@ export class KycController {
     );
     if (start.defaultPrevented || this.busy) return;
 
-    const { handle, reason } = openJourneyWindow(this.#host.win, config.mode, config.popupText);
+    const { handle, reason, error } = openJourneyWindow(
+      this.#host.win,
+      config.mode,
+      config.popupText,
+    );
+    if (error) {
+      this.#fail(this.#begin('popup', config), error);
+      return;
+    }
     const attempt = this.#begin(handle ? 'popup' : 'redirect', config);
     if (handle) {
       attempt.popup = new PopupWatch(handle, config.timings, () => void this.#onClosed(attempt));
@@ -87,8 +95,7 @@ export class KycController {
       popup.focus();
       return;
     }
-    const config = this.#host.config();
-    const handle = openPlaceholder(this.#host.win, config.popupText);
+    const handle = openPlaceholder(this.#host.win, this.#host.config().popupText);
     if (handle) popup.navigate(url, handle);
   }
 
@@ -135,12 +142,10 @@ export class KycController {
   async #create(attempt: Attempt, config: KycConfig): Promise<void> {
     let session: CreatedSession;
     try {
+      // JSON leaves out an unset (undefined) member: the server then uses its defaults.
       session = await createSession(
         attempt.base,
-        {
-          ...(config.documents?.length ? { documents: config.documents } : {}),
-          ...(config.redirectUrl ? { redirect_url: config.redirectUrl } : {}),
-        },
+        { documents: config.documents, redirect_url: config.redirectUrl },
         config.timings.requestTimeoutMs,
       );
     } catch (error) {
@@ -159,12 +164,11 @@ export class KycController {
     if (!popup) return this.#redirect(attempt, session, config);
     // Before our navigation the window is same-origin, so `closed` tells the truth.
     if (popup.closedBeforeNavigation) return this.#cancel(attempt, 'closed');
-    const baseUri = this.#host.win.document.baseURI;
     attempt.onRelease(
       listenForReturn({
         win: this.#host.win,
         state: session.state,
-        origin: new URL(config.redirectUrl || attempt.base, baseUri).origin,
+        origin: new URL(config.redirectUrl || attempt.base, this.#host.win.document.baseURI).origin,
         source: () => popup.live,
         onResult: (message) => {
           attempt.returned = true;
@@ -271,15 +275,16 @@ export class KycController {
 
   #fail(attempt: Attempt, error: unknown): void {
     const failure = asWidgetError(error);
-    const referenceId = attempt.session?.reference_id;
+    const reference_id = attempt.session?.reference_id;
     this.error = failure;
     this.#settle(attempt, 'error');
     const { code, message, retryable } = failure;
-    const detail = { code, message, retryable };
-    this.#host.emit(
-      'digilocker-kyc-error',
-      referenceId ? { ...detail, reference_id: referenceId } : detail,
-    );
+    this.#host.emit('digilocker-kyc-error', {
+      code,
+      message,
+      retryable,
+      ...(reference_id ? { reference_id } : {}),
+    });
   }
 
   #settle(attempt: Attempt, status: 'complete' | 'cancelled' | 'error'): void {

@@ -1,29 +1,48 @@
 // How a journey reaches DigiLocker: a popup when it can work, else a full-page redirect, and why.
 import type { FallbackReason, KycMode } from '@digilocker-kyc/shared';
+import { WidgetError } from './errors.js';
 import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
 import { type PendingAttempt, readPending, takePending } from './pending-attempt.js';
 import { openPlaceholder } from './popup.js';
-import { STATE_QUERY_PARAM, VERIFICATION_QUERY_PARAM } from './protocol.js';
+import {
+  returnMessage,
+  STATE_PATTERN,
+  STATE_QUERY_PARAM,
+  VERIFICATION_QUERY_PARAM,
+} from './protocol.js';
+import { deliverResult } from './return-page.js';
 
 export interface JourneyWindow {
   /** The placeholder popup, or null for a redirect. */
   handle: Window | null;
   /** Why a popup was not used, when the mode allowed one (the `fallback` event's reason). */
   reason: FallbackReason | null;
+  /** Neither a popup nor a redirect can work here: the attempt ends in this error at once. */
+  error?: WidgetError;
 }
 
-/** Synchronous on purpose: `window.open` must run inside the click's user activation. */
+/**
+ * Synchronous on purpose: `window.open` must run inside the click's user activation.
+ *
+ * In-app browsers go straight to a redirect (mode="auto"), and so does a top-level tab that
+ * blocks the popup. A cross-origin iframe uses the popup like a top-level page (security B7):
+ * DigiLocker refuses to be framed, so redirecting the frame would strand the customer. Its
+ * BroadcastChannel and storage are partitioned by top-level site (Chromium 115+), so there the
+ * result arrives by `opener.postMessage` (the return page posts to every allowed origin) or by
+ * status polling. A popup blocked inside such a frame (a sandbox without `allow-popups`) leaves
+ * nothing that works: `error`, and no redirect.
+ */
 export function openJourneyWindow(win: Window, mode: KycMode, text: string): JourneyWindow {
-  let reason: FallbackReason | null = null;
-  if (mode === 'auto') {
-    if (isInAppBrowser(win.navigator.userAgent)) reason = 'in_app_browser';
-    else if (isCrossOriginFrame(win)) reason = 'cross_origin_iframe';
-  }
-  let handle: Window | null = null;
-  if (mode !== 'redirect' && !reason) {
-    handle = openPlaceholder(win, text);
+  let reason: FallbackReason | null =
+    mode === 'auto' && isInAppBrowser(win.navigator.userAgent) ? 'in_app_browser' : null;
+  const handle = mode === 'redirect' || reason ? null : openPlaceholder(win, text);
+  if (!handle && !reason && mode !== 'redirect') {
+    if (isCrossOriginFrame(win)) {
+      const message = 'Popup blocked in a cross-origin frame';
+      return { handle, reason, error: new WidgetError('config_error', message, false) };
+    }
     // A tab that blocks popups leaves only the redirect, even with mode="popup".
-    if (!handle) reason = 'popup_blocked';
+    reason = 'popup_blocked';
   }
   return { handle, reason };
 }
@@ -50,14 +69,17 @@ export interface Arrival {
 export function takeArrival(win: Window, base: string): Arrival | null {
   const url = new URL(win.location.href);
   const state = url.searchParams.get(STATE_QUERY_PARAM);
+  const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
   let pending: PendingAttempt | null;
   try {
     pending = takePending(win.sessionStorage, base, Date.now(), state);
     if (!pending && state && !readPending(win.sessionStorage, state)) {
       // DigiLocker came back to this page (the merchant's `redirect-url`) inside our own popup,
-      // with nothing parked here: tidy up and close. The opener sees `closed` and asks the
-      // server at once, so no message needs to travel.
+      // with nothing parked here. Hand the result to the opener the way the return page does
+      // (its `closed` flip alone looks like a COOP-severed handle, which waits for the next
+      // status poll), then tidy up and close.
       stripReturnParams(win, url);
+      if (STATE_PATTERN.test(state)) deliverResult(win, returnMessage(state, verificationId), []);
       if (win.opener) win.close();
       return null;
     }
@@ -65,7 +87,10 @@ export function takeArrival(win: Window, base: string): Arrival | null {
     return null; // Storage is disabled: nothing was parked.
   }
   if (!pending) return null;
-  const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM) ?? pending.verification_id;
   if (state) stripReturnParams(win, url);
-  return { pending, returned: Boolean(state || pending.returned), verificationId };
+  return {
+    pending,
+    returned: Boolean(state || pending.returned),
+    verificationId: verificationId ?? pending.verification_id,
+  };
 }

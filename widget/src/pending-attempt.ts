@@ -79,11 +79,6 @@ export function removePending(storage: Storage, state: string): void {
   storage.removeItem(keyOf(state));
 }
 
-function pendingKeys(storage: Storage): string[] {
-  const keys: string[] = [];
-  for (let i = 0; i < storage.length; i++) {
-    const key = storage.key(i);
-    if (key?.startsWith(PENDING_STORAGE_PREFIX)) keys.push(key);
-  }
-  return keys;
-}
+/** A Storage's own enumerable keys are its stored keys. */
+const pendingKeys = (storage: Storage): string[] =>
+  Object.keys(storage).filter((key) => key.startsWith(PENDING_STORAGE_PREFIX));

@@ -32,21 +32,18 @@ export interface PopupTimings {
  * Safari and Firefox block it. The text is set through the DOM (no HTML strings: Trusted Types).
  */
 export function openPlaceholder(win: Window, text: string): Window | null {
-  let popup: Window | null;
+  let popup: Window | null = null;
   try {
     popup = win.open('', POPUP_NAME, POPUP_FEATURES);
-  } catch {
-    return null;
-  }
-  if (!popup) return null;
-  try {
+    if (!popup) return null;
     const doc = popup.document;
     doc.title = text;
     const line = doc.createElement('p');
     line.textContent = text;
     doc.body?.replaceChildren(line);
   } catch {
-    // A window of that name already at a cross-origin page: it is navigated anyway.
+    // `open` threw (popup stays null), or a window of that name is already at a cross-origin
+    // page (its document is unreadable): that one is navigated anyway.
   }
   return popup;
 }

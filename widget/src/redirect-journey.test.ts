@@ -180,21 +180,67 @@ describe('redirect journey', () => {
     expect(dlkycKeys()).to.deep.equal([]);
   });
 
-  it('a popup that DigiLocker sent back to this page closes itself and resumes nothing', async () => {
+  it('a popup that DigiLocker sent back to this page relays the result to the opener, then closes', async () => {
     const state = freshState();
+    const message = { v: 1, type: 'dlkyc:result', state, verification_id: 'v' };
     history.replaceState(null, '', `${home}?dlkyc_state=${state}&verification_id=v#top`);
-    let closed = false;
+    const events: string[] = [];
+    const posts: [unknown, string][] = [];
     const realClose = window.close;
-    Object.defineProperty(window, 'opener', { configurable: true, value: {} });
-    window.close = () => (closed = true);
+    Object.defineProperty(window, 'opener', {
+      configurable: true,
+      value: {
+        postMessage: (data: unknown, origin: string) => {
+          events.push('post');
+          posts.push([data, origin]);
+        },
+      },
+    });
+    window.close = () => events.push('close');
+    const channel = new BroadcastChannel(`dlkyc-${state}`);
+    const heard: unknown[] = [];
+    channel.onmessage = (event) => heard.push(event.data);
     try {
       fetchStub = stubFetch({});
       const el = await mount();
       await el.updateComplete;
-      expect(closed).to.equal(true);
+      // The opener completes at once: the same three channels as the return page, before close.
+      expect(events).to.deep.equal(['post', 'close']);
+      expect(posts).to.deep.equal([[message, location.origin]]);
+      expect(JSON.parse(localStorage.getItem(`dlkyc:result:${state}`) ?? 'null')).to.deep.equal(
+        message,
+      );
+      expect(el.status).to.equal('idle');
+      const until = Date.now() + 2000;
+      while (!heard.length && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
+      expect(heard).to.deep.equal([message]);
       expect(location.search).to.equal('');
       expect(location.hash).to.equal('#top');
-      expect(fetchStub.calls.length).to.equal(0);
+      expect(fetchStub.calls.length, 'this page resumes nothing').to.equal(0);
+    } finally {
+      channel.close();
+      localStorage.removeItem(`dlkyc:result:${state}`);
+      window.close = realClose;
+      Object.defineProperty(window, 'opener', { configurable: true, value: null });
+    }
+  });
+
+  it('a returned URL with a malformed state relays nothing', async () => {
+    history.replaceState(null, '', `${home}?dlkyc_state=short&verification_id=v`);
+    const posts: unknown[] = [];
+    const realClose = window.close;
+    Object.defineProperty(window, 'opener', {
+      configurable: true,
+      value: { postMessage: (data: unknown) => posts.push(data) },
+    });
+    window.close = () => {};
+    try {
+      fetchStub = stubFetch({});
+      const el = await mount();
+      await el.updateComplete;
+      expect(posts).to.deep.equal([]);
+      expect(dlkycKeys()).to.deep.equal([]);
+      expect(location.search).to.equal('');
     } finally {
       window.close = realClose;
       Object.defineProperty(window, 'opener', { configurable: true, value: null });

@@ -71,11 +71,13 @@ export function listenForReturn(options: ReturnListenOptions): () => void {
 
   win.addEventListener('message', onMessage);
   win.addEventListener('storage', onStorage);
-  // Looked up at call time: older Safari has no BroadcastChannel, and tests remove it.
-  const Channel = (win as Window & { BroadcastChannel?: typeof BroadcastChannel }).BroadcastChannel;
-  if (typeof Channel === 'function') {
-    channel = new Channel(RETURN_CHANNEL_PREFIX + state);
-    channel.onmessage = (event) => deliver(event.data);
+  try {
+    // Looked up at call time: older Safari has no BroadcastChannel (`new undefined` throws), and
+    // tests remove it.
+    channel = new (win as typeof window).BroadcastChannel(RETURN_CHANNEL_PREFIX + state);
+    channel.onmessage = (event: MessageEvent) => deliver(event.data);
+  } catch {
+    // The other two channels and status polling remain.
   }
   return dispose;
 }

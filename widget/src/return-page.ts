@@ -21,42 +21,31 @@ const STORAGE_LINGER_MS = 1000;
 
 export type ReturnOutcome = 'closed' | 'returned' | 'shown' | 'invalid';
 
-type ChannelWindow = Window & { BroadcastChannel?: typeof BroadcastChannel };
-
 const meta = (doc: Document, name: string): string | null =>
   doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content ?? null;
 
-/** An exact origin such as `https://shop.example` (never `*`, never a path). */
-const isOrigin = (value: string): boolean => {
-  try {
-    return new URL(value).origin === value;
-  } catch {
-    return false;
-  }
-};
-
 /** Sends the message over BroadcastChannel, `opener.postMessage` (exact origins) and storage. */
 export function deliverResult(win: Window, message: ReturnMessage, origins: string[]): void {
-  const Channel = (win as ChannelWindow).BroadcastChannel;
-  if (typeof Channel === 'function') {
-    try {
-      const channel = new Channel(RETURN_CHANNEL_PREFIX + message.state);
-      channel.postMessage(message);
-      channel.close();
-    } catch {
-      // Another channel will carry it.
-    }
+  try {
+    // Older Safari has no BroadcastChannel: `new undefined` throws, and the other channels remain.
+    const channel = new (win as typeof window).BroadcastChannel(
+      RETURN_CHANNEL_PREFIX + message.state,
+    );
+    channel.postMessage(message);
+    channel.close();
+  } catch {
+    // Another channel will carry it.
   }
   const opener = win.opener as Window | null;
+  // A post to an origin the opener does not have is dropped by the browser, so trying each
+  // allowed origin reaches the right one and no other. Only an exact origin such as
+  // `https://shop.example` is used (never `*`, never a path); a value that is not a URL throws.
   if (opener) {
-    // A post to an origin the opener does not have is dropped by the browser, so trying each
-    // allowed origin reaches the right one and no other.
     for (const origin of new Set([win.location.origin, ...origins])) {
-      if (!isOrigin(origin)) continue;
       try {
-        opener.postMessage(message, origin);
+        if (new URL(origin).origin === origin) opener.postMessage(message, origin);
       } catch {
-        // The opener went away.
+        // Not an origin, or the opener went away.
       }
     }
   }

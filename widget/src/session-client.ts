@@ -40,7 +40,6 @@ export function getSessionStatus(
   timeoutMs: number,
 ): Promise<SessionStatusReply> {
   return call(`${base}/sessions/${referenceId}`, timeoutMs, isSessionStatusReply, {
-    method: 'GET',
     headers: { Authorization: `Bearer ${sessionToken}` },
     cache: 'no-store',
   });
@@ -91,8 +90,10 @@ export function isSafeJourneyUrl(raw: string): boolean {
   } catch {
     return false;
   }
-  if (url.protocol === 'https:') return true;
-  if (url.protocol !== 'http:') return false;
-  const host = url.hostname;
-  return host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+  const { protocol, hostname: host } = url;
+  return (
+    protocol === 'https:' ||
+    (protocol === 'http:' &&
+      (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)))
+  );
 }

@@ -39,11 +39,24 @@ test('package.json exports resolve to files the build made', async () => {
 
 test('library sources stay Trusted-Types and strict-CSP safe, with no console output', () => {
   const src = new URL('../src/', import.meta.url);
-  const library = readdirSync(src).filter((name) => name.endsWith('.ts') && !/test|\.d\.ts$/.test(name));
+  const library = readdirSync(src).filter(
+    (name) => name.endsWith('.ts') && !/test|\.d\.ts$/.test(name),
+  );
   assert.ok(library.length > 10);
   for (const name of library) {
     const code = readFileSync(new URL(name, src), 'utf8');
-    for (const banned of [/innerHTML/, /outerHTML/, /unsafeHTML/, /insertAdjacentHTML/, /document\.write/, /\bstyle=/, /\beval\(/, /new Function/, /console\.log/, /postMessage\([^)]*'\*'\)/]) {
+    for (const banned of [
+      /innerHTML/,
+      /outerHTML/,
+      /unsafeHTML/,
+      /insertAdjacentHTML/,
+      /document\.write/,
+      /\bstyle=/,
+      /\beval\(/,
+      /new Function/,
+      /console\.log/,
+      /postMessage\([^)]*'\*'\)/,
+    ]) {
       assert.doesNotMatch(code, banned, `${name} uses ${banned}`);
     }
   }

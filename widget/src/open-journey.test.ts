@@ -1,0 +1,135 @@
+// How a journey reaches DigiLocker, decided on the click: popup, redirect, or (in a cross-origin
+// frame whose popup is blocked) an error, since a framed DigiLocker never loads (security B7).
+import type { KycEventName, KycMode } from '@digilocker-kyc/shared';
+import { expect } from '@open-wc/testing';
+import { KycController } from './kyc-controller.js';
+import { openJourneyWindow } from './open-journey.js';
+import { FAST, FakePopup, stubFetch } from './test-helpers.js';
+
+const INSTAGRAM =
+  'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 Instagram 312.0';
+
+/** A window for openJourneyWindow: top-level, or framed by a page of another origin. */
+function fakeWindow(options: { framed: boolean; popup: FakePopup | null; userAgent?: string }) {
+  const opens: unknown[][] = [];
+  const crossOriginTop = {
+    get location(): Location {
+      throw new DOMException('Blocked a frame with origin', 'SecurityError');
+    },
+  };
+  const win = {
+    location: { href: location.href },
+    navigator: { userAgent: options.userAgent ?? navigator.userAgent },
+    document: { baseURI: location.href },
+    open: (...args: unknown[]) => {
+      opens.push(args);
+      return options.popup;
+    },
+  } as Record<string, unknown>;
+  win.self = win;
+  win.top = options.framed ? crossOriginTop : win;
+  return { win: win as unknown as Window, opens };
+}
+
+describe('openJourneyWindow', () => {
+  it('uses the popup inside a cross-origin frame: no fallback, no redirect of the frame', () => {
+    for (const mode of ['auto', 'popup'] as const) {
+      const popup = new FakePopup();
+      const { win, opens } = fakeWindow({ framed: true, popup });
+      const opened = openJourneyWindow(win, mode, 'Connecting…');
+      expect(opened, mode).to.deep.equal({ handle: popup, reason: null });
+      expect(opens.length, mode).to.equal(1);
+    }
+  });
+
+  it('errors instead of redirecting when the popup is blocked inside a cross-origin frame', () => {
+    for (const mode of ['auto', 'popup'] as const) {
+      const { win } = fakeWindow({ framed: true, popup: null });
+      const { handle, reason, error } = openJourneyWindow(win, mode, 'Connecting…');
+      expect([handle, reason], mode).to.deep.equal([null, null]);
+      expect(error?.code, mode).to.equal('config_error');
+      expect(error?.retryable, mode).to.equal(false);
+      expect(error?.message, mode).to.contain('cross-origin frame');
+    }
+  });
+
+  it('still falls back to a redirect for a popup blocked at the top level', () => {
+    for (const mode of ['auto', 'popup'] as const) {
+      const { win } = fakeWindow({ framed: false, popup: null });
+      expect(openJourneyWindow(win, mode, 'x'), mode).to.deep.equal({
+        handle: null,
+        reason: 'popup_blocked',
+      });
+    }
+  });
+
+  it('keeps in-app browsers (framed or not) and mode="redirect" on a redirect, without a popup', () => {
+    const cases: [boolean, KycMode, string | undefined, unknown][] = [
+      [false, 'auto', INSTAGRAM, 'in_app_browser'],
+      [true, 'auto', INSTAGRAM, 'in_app_browser'],
+      [false, 'redirect', undefined, null],
+      [true, 'redirect', undefined, null],
+    ];
+    for (const [framed, mode, userAgent, reason] of cases) {
+      const { win, opens } = fakeWindow({ framed, popup: new FakePopup(), userAgent });
+      expect(openJourneyWindow(win, mode, 'x')).to.deep.equal({ handle: null, reason });
+      expect(opens.length).to.equal(0);
+    }
+  });
+});
+
+describe('KycController in a cross-origin frame', () => {
+  let fetchStub: ReturnType<typeof stubFetch> | undefined;
+  afterEach(() => fetchStub?.restore());
+
+  const controllerIn = (win: Window) => {
+    const events: [KycEventName, unknown][] = [];
+    const navigations: string[] = [];
+    const controller = new KycController({
+      win,
+      config: () => ({
+        endpoint: '/kyc',
+        documents: undefined,
+        redirectUrl: undefined,
+        mode: 'auto',
+        timings: FAST,
+        popupText: 'Connecting…',
+        navigate: (url) => navigations.push(url),
+      }),
+      emit: (name, detail, options) => {
+        events.push([name, detail]);
+        return new CustomEvent(name, { ...options, detail });
+      },
+      changed: () => {},
+    });
+    return { controller, events, navigations };
+  };
+
+  it('runs the journey in the popup, with no fallback event', () => {
+    fetchStub = stubFetch({}); // The POST never answers: only the click's synchronous part runs.
+    const popup = new FakePopup();
+    const { controller, events } = controllerIn(fakeWindow({ framed: true, popup }).win);
+    controller.start();
+    expect(events.map(([name]) => name)).to.deep.equal(['digilocker-kyc-start']);
+    expect([controller.status, controller.mode]).to.deep.equal(['creating', 'popup']);
+    expect(fetchStub.posts().length).to.equal(1);
+    controller.reset();
+    expect(popup.closed).to.equal(true);
+  });
+
+  it('reports a blocked popup as an error at once: no attempt is created, nothing navigates', () => {
+    fetchStub = stubFetch({});
+    const { controller, events, navigations } = controllerIn(
+      fakeWindow({ framed: true, popup: null }).win,
+    );
+    controller.start();
+    expect(events.map(([name]) => name)).to.deep.equal([
+      'digilocker-kyc-start',
+      'digilocker-kyc-error',
+    ]);
+    expect(events[1]?.[1]).to.deep.include({ code: 'config_error', retryable: false });
+    expect(controller.status).to.equal('error');
+    expect(fetchStub.calls.length, 'no Eko session minted').to.equal(0);
+    expect(navigations).to.deep.equal([]);
+  });
+});
