@@ -27,6 +27,7 @@ export const ERROR_CODES = {
   upstream_unavailable: { status: 503, retryable: true },
   upstream_timeout: { status: 504, retryable: true },
   network_error: { status: 0, retryable: true },
+  popup_blocked: { status: 0, retryable: false },
   invalid_response: { status: 0, retryable: true },
   journey_timeout: { status: 0, retryable: true },
 } as const satisfies Record<string, { status: number; retryable: boolean }>;
@@ -58,6 +59,8 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
   upstream_unavailable: 'Eko is failing repeatedly, so calls are paused (circuit open).',
   upstream_timeout: 'Eko did not answer within the deadline.',
   network_error: 'The browser could not reach the signing server.',
+  popup_blocked:
+    'A popup is needed (the widget is in a cross-origin frame, where a redirect cannot work) and the browser blocked it; allow popups for the frame (sandbox allow-popups) or embed the widget top-level.',
   invalid_response: 'The signing server answered with something the widget does not understand.',
   journey_timeout: 'The customer did not finish on DigiLocker within the time allowed.',
 };

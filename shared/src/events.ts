@@ -14,11 +14,7 @@ export type WidgetStatus =
   | 'cancelled'
   | 'error';
 
-export type FallbackReason =
-  | 'popup_blocked'
-  | 'in_app_browser'
-  | 'cross_origin_iframe'
-  | 'popup_unavailable';
+export type FallbackReason = 'popup_blocked' | 'in_app_browser';
 
 export type CancelReason = 'denied' | 'closed' | 'expired' | 'cancelled';
 

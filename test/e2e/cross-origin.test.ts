@@ -236,7 +236,7 @@ describe('widget inside a cross-origin iframe (B7)', () => {
     const error = await recorder.waitFor('digilocker-kyc-error', { timeout: 5_000 });
     await recorder.settle();
     expect(recorder.names()).toEqual(['digilocker-kyc-start', 'digilocker-kyc-error']);
-    expect(error.detail).toMatchObject({ code: 'config_error', retryable: false });
+    expect(error.detail).toMatchObject({ code: 'popup_blocked', retryable: false });
     expect(String(error.detail.message)).toContain('cross-origin frame');
     expect(popups).toBe(0);
     // The frame stayed on the merchant page, and no DigiLocker attempt was created.

@@ -47,7 +47,7 @@ describe('openJourneyWindow', () => {
       const { win } = fakeWindow({ framed: true, popup: null });
       const { handle, reason, error } = openJourneyWindow(win, mode, 'Connecting…');
       expect([handle, reason], mode).to.deep.equal([null, null]);
-      expect(error?.code, mode).to.equal('config_error');
+      expect(error?.code, mode).to.equal('popup_blocked');
       expect(error?.retryable, mode).to.equal(false);
       expect(error?.message, mode).to.contain('cross-origin frame');
     }
@@ -127,7 +127,7 @@ describe('KycController in a cross-origin frame', () => {
       'digilocker-kyc-start',
       'digilocker-kyc-error',
     ]);
-    expect(events[1]?.[1]).to.deep.include({ code: 'config_error', retryable: false });
+    expect(events[1]?.[1]).to.deep.include({ code: 'popup_blocked', retryable: false });
     expect(controller.status).to.equal('error');
     expect(fetchStub.calls.length, 'no Eko session minted').to.equal(0);
     expect(navigations).to.deep.equal([]);

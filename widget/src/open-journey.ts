@@ -39,7 +39,7 @@ export function openJourneyWindow(win: Window, mode: KycMode, text: string): Jou
   if (!handle && !reason && mode !== 'redirect') {
     if (isCrossOriginFrame(win)) {
       const message = 'Popup blocked in a cross-origin frame';
-      return { handle, reason, error: new WidgetError('config_error', message, false) };
+      return { handle, reason, error: new WidgetError('popup_blocked', message, false) };
     }
     // A tab that blocks popups leaves only the redirect, even with mode="popup".
     reason = 'popup_blocked';

@@ -200,6 +200,21 @@ describe('redirect journey', () => {
     const channel = new BroadcastChannel(`dlkyc-${state}`);
     const heard: unknown[] = [];
     channel.onmessage = (event) => heard.push(event.data);
+    // The storage channel: written and removed at once, so only the events tell it happened.
+    const writes: (string | null)[] = [];
+    const spy = (key: string, value: string | null) => {
+      if (key === `dlkyc:result:${state}`) writes.push(value);
+    };
+    const realSet = Storage.prototype.setItem;
+    const realRemove = Storage.prototype.removeItem;
+    Storage.prototype.setItem = function setItem(key, value) {
+      spy(key, value);
+      return realSet.call(this, key, value);
+    };
+    Storage.prototype.removeItem = function removeItem(key) {
+      spy(key, null);
+      return realRemove.call(this, key);
+    };
     try {
       fetchStub = stubFetch({});
       const el = await mount();
@@ -207,9 +222,8 @@ describe('redirect journey', () => {
       // The opener completes at once: the same three channels as the return page, before close.
       expect(events).to.deep.equal(['post', 'close']);
       expect(posts).to.deep.equal([[message, location.origin]]);
-      expect(JSON.parse(localStorage.getItem(`dlkyc:result:${state}`) ?? 'null')).to.deep.equal(
-        message,
-      );
+      expect(writes.map((value) => value && JSON.parse(value))).to.deep.equal([message, null]);
+      expect(localStorage.getItem(`dlkyc:result:${state}`)).to.equal(null);
       expect(el.status).to.equal('idle');
       const until = Date.now() + 2000;
       while (!heard.length && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
@@ -218,6 +232,8 @@ describe('redirect journey', () => {
       expect(location.hash).to.equal('#top');
       expect(fetchStub.calls.length, 'this page resumes nothing').to.equal(0);
     } finally {
+      Storage.prototype.setItem = realSet;
+      Storage.prototype.removeItem = realRemove;
       channel.close();
       localStorage.removeItem(`dlkyc:result:${state}`);
       window.close = realClose;

@@ -60,14 +60,17 @@ describe('runReturnPage', () => {
     expect(win.location.search, 'query stripped').to.equal('');
   });
 
-  it('writes the storage key for other documents and removes it shortly after', async () => {
+  it('writes the storage key for other documents and removes it at once', async () => {
     const { win } = await returnFrame(`/kyc/return?dlkyc_state=${STATE}`);
     const seen: (string | null)[] = [];
     const onStorage = (event: StorageEvent) => seen.push(event.newValue);
     window.addEventListener('storage', onStorage);
     runReturnPage(win);
-    await sleep(1300);
+    expect(localStorage.getItem(`dlkyc:result:${STATE}`)).to.equal(null);
+    await sleep(200);
     window.removeEventListener('storage', onStorage);
+    expect(seen).to.have.length(2);
+    expect(seen[1]).to.equal(null);
     expect(seen[0] && JSON.parse(seen[0])).to.deep.equal({
       v: 1,
       type: 'dlkyc:result',

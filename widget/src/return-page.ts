@@ -17,7 +17,6 @@ import {
 import { CLOSE_WINDOW } from './strings.js';
 
 /** How long the storage key lives: long enough for every same-origin document to see it. */
-const STORAGE_LINGER_MS = 1000;
 
 export type ReturnOutcome = 'closed' | 'returned' | 'shown' | 'invalid';
 
@@ -51,8 +50,10 @@ export function deliverResult(win: Window, message: ReturnMessage, origins: stri
   }
   try {
     const key = RETURN_STORAGE_PREFIX + message.state;
+    // Other documents get a storage event for the write (with the value) and one for the
+    // removal; removing at once leaves nothing behind even if this window closes right away.
     win.localStorage.setItem(key, JSON.stringify(message));
-    win.setTimeout(() => win.localStorage.removeItem(key), STORAGE_LINGER_MS);
+    win.localStorage.removeItem(key);
   } catch {
     // Storage disabled: the other channels and status polling remain.
   }
