@@ -14,6 +14,19 @@ export const FORBIDDEN_IN_BROWSER = [
   'D/O Ramesh Verma',
 ];
 
+/** No key or personal datum, plain or base64, anywhere in `text` (logs, pages, storage dumps). */
+export function expectNoLeaks(text: string, where: string): void {
+  for (const value of FORBIDDEN_IN_BROWSER) {
+    for (const form of [
+      value,
+      Buffer.from(value).toString('base64'),
+      Buffer.from(value).toString('base64url'),
+    ]) {
+      expect(text.includes(form), `${where} contain ${JSON.stringify(form)}`).toBe(false);
+    }
+  }
+}
+
 /** The keys each event's detail may have (design §6); anything else is a leak or a bug. */
 const ALLOWED_DETAIL_KEYS: Record<string, readonly string[]> = {
   'digilocker-kyc-start': ['mode'],

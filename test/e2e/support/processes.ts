@@ -1,7 +1,9 @@
 // Spawns the real processes a journey runs against (the demo start script, or the short-link
 // server) on free loopback ports, waits until they listen, and stops them by their own pid.
+
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { expectNoLeaks } from './journey.js';
 import { DEMO_DIST, DEMO_START, SHORT_LINK_SERVER } from './paths.js';
 
 export async function freePort(): Promise<number> {
@@ -163,7 +165,8 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
       PORT: String(port),
       SANDBOX_PORT: String(sandboxPort),
       DEMO_XO_PORT: String(xoPort),
-      LOG_LEVEL: 'warn',
+      // Info: every request is logged, so the leak check on stop has something to read.
+      LOG_LEVEL: 'info',
       // Journeys create many attempts from one address; the limiter has its own server tests.
       RATE_LIMIT_PER_MINUTE: '0',
       ...(options.faults ? { SANDBOX_FAULTS: options.faults } : {}),
@@ -176,7 +179,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
   const { output, waitFor } = track(child);
   const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
   const urls = JSON.parse(match[1]!) as DemoUrls;
-  return { child, output, urls, stop: () => stopChild(child) };
+  const stop = async () => {
+    await stopChild(child);
+    expectNoLeaks(output(), 'the demo server and sandbox logs');
+  };
+  return { child, output, urls, stop };
 }
 
 /** The signing server with a short DigiLocker link lifetime (the CLI cannot shorten it). */
