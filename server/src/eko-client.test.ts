@@ -1,7 +1,8 @@
 import { KycError } from '@digilocker-kyc/shared';
 import { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEkoClient, type EkoClientOptions } from './eko-client.js';
+import { createEkoClient } from './eko-client.js';
+import type { EkoClientOptions } from './eko-types.js';
 import { computeSecretKey } from './signing.js';
 
 const ORIGIN = 'https://staging.eko.in';

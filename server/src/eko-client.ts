@@ -17,86 +17,21 @@ import {
   type VerifiedDocument,
 } from '@digilocker-kyc/shared';
 import { type Dispatcher, Pool } from 'undici';
-import { classifyTransportError, readCappedText } from './eko-transport.js';
+import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
+import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
+import {
+  type CreatedUrl,
+  DEFAULT_EKO_RETRY,
+  DEFAULT_EKO_TIMEOUTS,
+  type DocumentResult,
+  type EkoClient,
+  type EkoClientOptions,
+  type EkoRetry,
+  type EkoTimeouts,
+  type VerificationStatus,
+} from './eko-types.js';
 import { signEkoRequest } from './signing.js';
 import { readBusinessError, readStatusData } from './verification-status.js';
-
-/** undici's defaults are minutes (connect 10 s, headers and body 300 s); a KYC click is not. */
-export const DEFAULT_EKO_TIMEOUTS = {
-  connectMs: 3_000,
-  headersMs: 8_000,
-  bodyMs: 5_000,
-  /** Covers every attempt of one call, retries and backoff included. */
-  deadlineMs: 10_000,
-} as const;
-export type EkoTimeouts = { [K in keyof typeof DEFAULT_EKO_TIMEOUTS]: number };
-
-export const DEFAULT_EKO_RETRY = { attempts: 3, baseDelayMs: 200, maxDelayMs: 2_000 } as const;
-export type EkoRetry = { [K in keyof typeof DEFAULT_EKO_RETRY]: number };
-
-export interface EkoClientOptions {
-  /** Eko's base including the version, e.g. `https://staging.eko.in/ekoapi/v3`. */
-  baseUrl: string;
-  developerKey: string;
-  accessKey: string;
-  /** The API user's registered mobile number. */
-  initiatorId: string;
-  /** The retailer/agent code sent when a call does not name its own. */
-  userCode: string;
-  /** A `Pool` in production (the default), a `MockAgent` in tests. */
-  dispatcher?: Dispatcher;
-  /** Unix milliseconds; injected so signatures and skew are testable. */
-  now?: () => number;
-  random?: (size: number) => Uint8Array;
-  timeouts?: Partial<EkoTimeouts>;
-  retry?: Partial<EkoRetry>;
-  /**
-   * Eko's two doc generations disagree on Get Document: `post` (current eps.eko.in, JSON body)
-   * or `get` (older docs, `/document/{type}` with query parameters).
-   */
-  documentCall?: 'post' | 'get';
-  /** Called with (Eko's Date header − our clock) in ms after each reply that carries a Date. */
-  onClockSkew?: (skewMs: number) => void;
-}
-
-export interface CreateUrlInput {
-  redirectUrl: string;
-  documents?: readonly DocumentType[];
-  clientRefId?: string;
-  userCode?: string;
-}
-export interface CreatedUrl {
-  referenceId: string;
-  url: string;
-  documents: DocumentType[];
-  redirectUrl: string;
-  clientRefId: string;
-  verificationId?: string;
-}
-export interface VerificationStatus {
-  referenceId: string;
-  status: SessionStatus;
-  verificationId?: string;
-  /** Eko's data as sent (personal data included): for the merchant's backend, never the browser. */
-  data: EkoStatusData | undefined;
-}
-export interface DocumentResult {
-  referenceId: string;
-  documents: VerifiedDocument[];
-}
-
-export interface EkoClient {
-  createDigilockerUrl(input: CreateUrlInput): Promise<CreatedUrl>;
-  getVerificationStatus(input: { referenceId: string }): Promise<VerificationStatus>;
-  getDocument(input: {
-    referenceId: string;
-    verificationId?: string;
-    documents?: readonly DocumentType[];
-  }): Promise<DocumentResult>;
-  /** The last measured clock skew against Eko, in ms (positive: Eko is ahead). */
-  readonly clockSkewMs: number | undefined;
-  close(): Promise<void>;
-}
 
 const MAX_REPLY_BYTES = 1024 * 1024;
 const PATHS = {
@@ -434,45 +369,4 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       if (ownsDispatcher) await dispatcher.close();
     },
   };
-}
-
-function parseBaseUrl(value: string): { origin: string; path: string } {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new TypeError(
-      'Expected baseUrl to be an absolute http(s) URL such as https://api.eko.in/ekoicici/v3.',
-    );
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(
-      `Expected baseUrl to use https: (or http: for the sandbox), received ${url.protocol}.`,
-    );
-  }
-  return { origin: url.origin, path: url.pathname.replace(/\/+$/, '') };
-}
-
-function requireAbsoluteUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
-  } catch {}
-  throw new KycError('invalid_request', 'Expected redirect_url to be an absolute http(s) URL.');
-}
-
-function requireReferenceId(value: string): void {
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(value)) {
-    throw new KycError(
-      'invalid_request',
-      'Expected reference_id to be 1-64 letters, digits, _ or -.',
-    );
-  }
-}
-
-function describeBody(text: string, contentType: string | string[] | undefined): string {
-  const type = Array.isArray(contentType) ? contentType[0] : contentType;
-  if (text.trim() === '') return 'empty';
-  if (/^\s*</.test(text)) return `HTML, content-type ${type ?? 'none'}`;
-  return `content-type ${type ?? 'none'}`;
 }

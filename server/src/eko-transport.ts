@@ -55,3 +55,11 @@ export async function readCappedText(
   }
   return Buffer.concat(chunks).toString('utf8');
 }
+
+/** Says what kind of body Eko sent instead of JSON, without quoting it. */
+export function describeBody(text: string, contentType: string | string[] | undefined): string {
+  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  if (text.trim() === '') return 'empty';
+  if (/^\s*</.test(text)) return `HTML, content-type ${type ?? 'none'}`;
+  return `content-type ${type ?? 'none'}`;
+}

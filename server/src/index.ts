@@ -10,17 +10,17 @@ export {
   type ServerConfig,
 } from './config.js';
 // The Eko client, for fetching the verified document server-side.
+export { createEkoClient } from './eko-client.js';
 export {
   type CreatedUrl,
   type CreateUrlInput,
-  createEkoClient,
   DEFAULT_EKO_RETRY,
   DEFAULT_EKO_TIMEOUTS,
   type DocumentResult,
   type EkoClient,
   type EkoClientOptions,
   type VerificationStatus,
-} from './eko-client.js';
+} from './eko-types.js';
 export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
 // The router merchants mount in their own Express app, and its options.

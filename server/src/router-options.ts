@@ -6,7 +6,8 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
-import { createEkoClient, type EkoClient, type EkoClientOptions } from './eko-client.js';
+import { createEkoClient } from './eko-client.js';
+import type { EkoClient, EkoClientOptions } from './eko-types.js';
 
 export interface DigilockerKycOptions {
   /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
