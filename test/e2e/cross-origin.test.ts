@@ -1,9 +1,9 @@
 // The signing server on another origin than the page (CORS, ALLOWED_ORIGINS, RETURN_URLS), and a
 // page under a strict nonce-based CSP with Trusted Types required: both served by the demo's
 // second origin with real response headers.
-import type { Browser, Locator } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
+import type { Locator } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
 import {
   decide,
   expectCleanEvents,
@@ -13,41 +13,17 @@ import {
   tokensOf,
   widget,
 } from './support/journey.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
-import { SandboxControl } from './support/sandbox.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-let sandbox: SandboxControl;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-  urls = demo.urls;
-  sandbox = new SandboxControl(urls.sandbox);
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
-
-beforeEach(async () => {
-  await sandbox.reset();
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
+const suite = useJourneySuite();
 
 describe('cross-origin signing server', () => {
   it('popup: the page on one origin, /kyc on another → one complete', async () => {
-    const { context, recorder, page } = await newContext(browser);
+    const { context, recorder, page } = await newContext(suite.browser);
     const requests: string[] = [];
     page.on('request', (request) => requests.push(request.url()));
-    await page.goto(urls.pages.crossOrigin);
-    expect(new URL(page.url()).origin).not.toBe(urls.server);
+    await page.goto(suite.urls.pages.crossOrigin);
+    expect(new URL(page.url()).origin).not.toBe(suite.urls.server);
     await ready(page);
     await slowPolling(widget(page).host);
     const popup = await startInPopup(page);
@@ -66,20 +42,20 @@ describe('cross-origin signing server', () => {
     // complete this soon (measured under 0.2 s; 2 s leaves room on a busy machine).
     expect(complete.at - (await closedAt)).toBeLessThan(2_000);
     // The API calls really crossed origins.
-    expect(requests).toContain(`${urls.server}/kyc/sessions`);
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect(requests).toContain(`${suite.urls.server}/kyc/sessions`);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));
     // The return page ran on the server's origin: nothing of the attempt is left there either.
     const probe = await context.newPage();
-    await probe.goto(`${urls.server}/index.html`);
+    await probe.goto(`${suite.urls.server}/index.html`);
     await expectCleanStorage(probe, tokensOf(recorder));
     await context.close();
   });
 
   it('redirect: DigiLocker returns to the allowlisted page URL, which completes the attempt', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    const start = `${urls.pages.crossOrigin}?mode=redirect`;
+    const { context, recorder, page } = await newContext(suite.browser);
+    const start = `${suite.urls.pages.crossOrigin}?mode=redirect`;
     await page.goto(start);
     await ready(page);
     await widget(page).startButton.click();
@@ -93,8 +69,8 @@ describe('cross-origin signing server', () => {
     ]);
     expect(recorder.named('digilocker-kyc-open')[0]!.detail.mode).toBe('redirect');
     // Back on redirect-url (RETURN_URLS), with the return hints stripped from the address bar.
-    expect(complete.url.startsWith(urls.pages.crossOrigin)).toBe(true);
-    expect(page.url()).toBe(urls.pages.crossOrigin);
+    expect(complete.url.startsWith(suite.urls.pages.crossOrigin)).toBe(true);
+    expect(page.url()).toBe(suite.urls.pages.crossOrigin);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));
     await context.close();
@@ -103,8 +79,8 @@ describe('cross-origin signing server', () => {
 
 describe('strict CSP + Trusted Types', () => {
   it('the page really is under the policy (a control violation is caught)', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    const response = await page.goto(urls.pages.strictCsp);
+    const { context, recorder, page } = await newContext(suite.browser);
+    const response = await page.goto(suite.urls.pages.strictCsp);
     const csp = response?.headers()['content-security-policy'] ?? '';
     expect(csp).toContain("require-trusted-types-for 'script'");
     expect(csp).toContain('trusted-types lit-html');
@@ -131,9 +107,9 @@ describe('strict CSP + Trusted Types', () => {
   });
 
   it('popup journey completes with zero securitypolicyviolation events', async () => {
-    const { context, recorder, page } = await newContext(browser);
+    const { context, recorder, page } = await newContext(suite.browser);
     const before = await cspReportCount();
-    await page.goto(urls.pages.strictCsp);
+    await page.goto(suite.urls.pages.strictCsp);
     await ready(page);
     // The widget rendered its styles (adopted stylesheets): the button is styled, not default.
     const background = await widget(page).startButton.evaluate(
@@ -152,8 +128,8 @@ describe('strict CSP + Trusted Types', () => {
   });
 
   it('redirect journey completes with zero violations', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(`${urls.pages.strictCsp}?mode=redirect`);
+    const { context, recorder, page } = await newContext(suite.browser);
+    await page.goto(`${suite.urls.pages.strictCsp}?mode=redirect`);
     await ready(page);
     await widget(page).startButton.click();
     await decide(page, 'Approve');
@@ -177,7 +153,7 @@ function slowPolling(host: Locator): Promise<void> {
 
 /** Violation reports the second origin received through report-uri (popups included). */
 async function cspReportCount(): Promise<number> {
-  const response = await fetch(`${urls.crossOrigin}/__csp-report`);
+  const response = await fetch(`${suite.urls.crossOrigin}/__csp-report`);
   return ((await response.json()) as { count: number }).count;
 }
 
@@ -187,11 +163,11 @@ describe('widget inside a cross-origin iframe (B7)', () => {
   // BroadcastChannel and storage are partitioned by top-level site there; the result arrives by
   // opener.postMessage (from the widget on redirect-url in the popup) or by status polling.
   it('uses the popup from inside the frame and finishes with one complete (no fallback)', async () => {
-    const { recorder, page } = await newContext(browser);
-    await page.goto(`${urls.server}/iframe.html`);
+    const { recorder, page } = await newContext(suite.browser);
+    await page.goto(`${suite.urls.server}/iframe.html`);
     const frame = page.frameLocator('#merchant-frame');
     await frame.locator('#kyc [part="button"]').waitFor({ timeout: 15_000 });
-    expect(page.frames().some((f) => f.url() === urls.pages.crossOrigin)).toBe(true);
+    expect(page.frames().some((f) => f.url() === suite.urls.pages.crossOrigin)).toBe(true);
     await slowPolling(frame.locator('#kyc'));
     const opened = page.waitForEvent('popup', { timeout: 10_000 });
     await frame.locator('#kyc [part="button"]').click();
@@ -207,16 +183,16 @@ describe('widget inside a cross-origin iframe (B7)', () => {
     ]);
     expect(recorder.named('digilocker-kyc-open')[0]!.detail.mode).toBe('popup');
     // Reported by the framed page, which never left the merchant's URL.
-    expect(complete.url).toBe(urls.pages.crossOrigin);
-    expect(page.frames().some((f) => f.url() === urls.pages.crossOrigin)).toBe(true);
+    expect(complete.url).toBe(suite.urls.pages.crossOrigin);
+    expect(page.frames().some((f) => f.url() === suite.urls.pages.crossOrigin)).toBe(true);
     // Relayed by opener.postMessage across the storage partition: polling is a minute away.
     expect(complete.at - (await closedAt)).toBeLessThan(2_000);
     expectCleanEvents(recorder.events);
   });
 
   it('a sandboxed frame without allow-popups gets an error, not a redirect that cannot load', async () => {
-    const { recorder, page } = await newContext(browser);
-    await page.goto(`${urls.server}/iframe.html`);
+    const { recorder, page } = await newContext(suite.browser);
+    await page.goto(`${suite.urls.server}/iframe.html`);
     // The same merchant page, framed anew with a sandbox that lacks allow-popups.
     await page.evaluate(() => {
       const old = document.querySelector<HTMLIFrameElement>('#merchant-frame')!;
@@ -240,8 +216,8 @@ describe('widget inside a cross-origin iframe (B7)', () => {
     expect(String(error.detail.message)).toContain('cross-origin frame');
     expect(popups).toBe(0);
     // The frame stayed on the merchant page, and no DigiLocker attempt was created.
-    expect(page.frames().some((f) => f.url() === urls.pages.crossOrigin)).toBe(true);
-    expect((await sandbox.attempts()).create_requests).toBe(0);
+    expect(page.frames().some((f) => f.url() === suite.urls.pages.crossOrigin)).toBe(true);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(0);
     expectCleanEvents(recorder.events);
   });
 });

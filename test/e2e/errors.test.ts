@@ -1,41 +1,18 @@
 // Failures a customer can meet, end to end: Eko answering 5xx, Eko slower than the server's
 // deadline, and a DigiLocker link that expires, each followed by the Retry the widget offers.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
-import { decide, expectCleanEvents, ready, startInPopup, widget } from './support/journey.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
-  type DemoUrls,
-  type Running,
-  startDemo,
-  startShortLinkServer,
-} from './support/processes.js';
-import { SandboxControl } from './support/sandbox.js';
+  decide,
+  expectCleanEvents,
+  openAndStartInPopup,
+  startInPopup,
+  widget,
+} from './support/journey.js';
+import { startShortLinkServer } from './support/processes.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-let sandbox: SandboxControl;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-  urls = demo.urls;
-  sandbox = new SandboxControl(urls.sandbox);
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
-
-beforeEach(async () => {
-  await sandbox.reset();
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
+const suite = useJourneySuite();
 
 function closed(page: Page): Promise<void> {
   return page.isClosed()
@@ -45,11 +22,12 @@ function closed(page: Page): Promise<void> {
 
 describe('upstream failures', () => {
   it('Eko answers 503 → error {upstream_error, retryable}, the popup closes, Retry then works', async () => {
-    await sandbox.arm('error=503', 5, 'api');
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
-    await ready(page);
-    const popup = await startInPopup(page); // the placeholder opened before the request
+    await suite.sandbox.arm('error=503', 5, 'api');
+    // The popup is the placeholder, opened before the request.
+    const { context, recorder, page, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.scriptTag,
+    );
     const error = await recorder.waitFor('digilocker-kyc-error');
     expect(error.detail).toEqual({
       code: 'upstream_error',
@@ -63,7 +41,7 @@ describe('upstream failures', () => {
     expect(await w.startButton.textContent()).toBe('Try again');
     expect(recorder.named('digilocker-kyc-open')).toHaveLength(0);
 
-    await sandbox.disarm();
+    await suite.sandbox.disarm();
     const retry = await startInPopup(page);
     await decide(retry, 'Approve');
     await recorder.waitFor('digilocker-kyc-complete');
@@ -75,11 +53,11 @@ describe('upstream failures', () => {
   });
 
   it("Eko slower than the server's upstream timeout → error {upstream_timeout, retryable} in time", async () => {
-    await sandbox.arm('latency=15000', 1, 'api');
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
-    await ready(page);
-    await startInPopup(page);
+    await suite.sandbox.arm('latency=15000', 1, 'api');
+    const { context, recorder, page } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.scriptTag,
+    );
     const start = recorder.named('digilocker-kyc-start')[0]!;
     const error = await recorder.waitFor('digilocker-kyc-error', { timeout: 20_000 });
     expect(error.detail).toEqual({
@@ -101,10 +79,12 @@ describe('expired DigiLocker link', () => {
   it('the link expires while the popup is open → error {session_expired, retryable} → Retry mints a new URL', async () => {
     const server = await startShortLinkServer(4_000);
     try {
-      const { context, recorder, page } = await newContext(browser);
-      await page.goto(`${server.origin}/script-tag.html`);
-      await ready(page);
-      const first = await startInPopup(page);
+      const {
+        context,
+        recorder,
+        page,
+        popup: first,
+      } = await openAndStartInPopup(suite.browser, `${server.origin}/script-tag.html`);
       await first.waitForURL(/\/digilocker\/consent/);
       const firstUrl = first.url();
       const error = await recorder.waitFor('digilocker-kyc-error', { timeout: 25_000 });

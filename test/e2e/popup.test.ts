@@ -1,48 +1,25 @@
 // The popup journey in real Chromium against the demo's script-tag, ES-module and React pages,
 // served by the real signing server and sandbox (demo/scripts/start.mjs).
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
 import {
   decide,
   expectCleanEvents,
   expectCleanStorage,
+  openAndStartInPopup,
   ready,
   startInPopup,
   tokensOf,
   widget,
 } from './support/journey.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
-import { SandboxControl } from './support/sandbox.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-let sandbox: SandboxControl;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-  urls = demo.urls;
-  sandbox = new SandboxControl(urls.sandbox);
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
-
-beforeEach(async () => {
-  await sandbox.reset();
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
+const suite = useJourneySuite();
 
 /** The status the server reports for an attempt, asked the way the merchant's page would. */
 async function serverStatus(referenceId: string, token: string, origin: string): Promise<string> {
-  const response = await fetch(`${urls.server}/kyc/sessions/${referenceId}`, {
+  const response = await fetch(`${suite.urls.server}/kyc/sessions/${referenceId}`, {
     headers: { authorization: `Bearer ${token}`, origin },
   });
   expect(response.status).toBe(200);
@@ -57,10 +34,10 @@ function closed(page: Page): Promise<void> {
 
 describe('popup journey (script-tag page)', () => {
   it('approve → exactly one complete, confirmed by the server, popup closed, nothing left in storage', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
-    await ready(page);
-    const popup = await startInPopup(page);
+    const { context, recorder, page, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.scriptTag,
+    );
     await decide(popup, 'Approve');
     const complete = await recorder.waitFor('digilocker-kyc-complete');
     await closed(popup); // the return page closed its own window
@@ -86,19 +63,23 @@ describe('popup journey (script-tag page)', () => {
     // The token the merchant's backend gets is accepted by the server for this very attempt.
     const token = String(complete.detail.session_token);
     expect(
-      await serverStatus(String(complete.detail.reference_id), token, new URL(urls.server).origin),
+      await serverStatus(
+        String(complete.detail.reference_id),
+        token,
+        new URL(suite.urls.server).origin,
+      ),
     ).toBe('consented');
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));
     await context.close();
   });
 
   it('deny → cancel {reason: denied}, never complete', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
-    await ready(page);
-    const popup = await startInPopup(page);
+    const { context, recorder, page, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.scriptTag,
+    );
     await decide(popup, 'Deny');
     const cancel = await recorder.waitFor('digilocker-kyc-cancel');
     await recorder.settle();
@@ -114,10 +95,10 @@ describe('popup journey (script-tag page)', () => {
   });
 
   it('the customer closes the popup on DigiLocker → cancel {reason: closed} after the grace period', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
-    await ready(page);
-    const popup = await startInPopup(page);
+    const { context, recorder, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.scriptTag,
+    );
     await popup.waitForURL(/\/digilocker\/consent/);
     await popup.getByRole('button', { name: 'Approve' }).waitFor();
     // Past the widget's default severedWindowMs (10 s): an earlier flip of `closed` is taken for
@@ -142,8 +123,8 @@ describe('popup journey (script-tag page)', () => {
   });
 
   it('a double click opens one popup and makes one sandbox attempt', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
+    const { context, recorder, page } = await newContext(suite.browser);
+    await page.goto(suite.urls.pages.scriptTag);
     await ready(page);
     const popups: Page[] = [];
     context.on('page', (p) => {
@@ -158,16 +139,16 @@ describe('popup journey (script-tag page)', () => {
     expect(popups).toHaveLength(1);
     expect(recorder.named('digilocker-kyc-open')).toHaveLength(1);
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
-    const attempts = await sandbox.attempts();
+    const attempts = await suite.sandbox.attempts();
     expect(attempts.create_requests).toBe(1);
     expect(attempts.attempts_created).toBe(1);
     await context.close();
   });
 
   it('a slow signing server (3 s): the popup opens at the click, before the server answers (B1)', async () => {
-    await sandbox.arm('latency=3000', 1, 'api');
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
+    await suite.sandbox.arm('latency=3000', 1, 'api');
+    const { context, recorder, page } = await newContext(suite.browser);
+    await page.goto(suite.urls.pages.scriptTag);
     await ready(page);
     let answeredAt = 0;
     page.on('response', (response) => {
@@ -188,9 +169,9 @@ describe('popup journey (script-tag page)', () => {
   });
 
   it('COOP: same-origin on the consent page severs the popup, yet exactly one complete and no cancel', async () => {
-    await sandbox.arm('coop', undefined, 'consent');
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.scriptTag);
+    await suite.sandbox.arm('coop', undefined, 'consent');
+    const { context, recorder, page } = await newContext(suite.browser);
+    await page.goto(suite.urls.pages.scriptTag);
     await ready(page);
     // Listen on the context before the click: the consent page may answer before the popup
     // handle reaches the test.
@@ -226,8 +207,8 @@ describe('popup journey (script-tag page)', () => {
 
 describe('other integrations', () => {
   it('themed variant and Hindi: custom properties and ::part reach the shadow DOM', async () => {
-    const { page } = await newContext(browser);
-    await page.goto(`${urls.pages.scriptTag}?theme=brand&locale=hi`);
+    const { page } = await newContext(suite.browser);
+    await page.goto(`${suite.urls.pages.scriptTag}?theme=brand&locale=hi`);
     await ready(page);
     const button = widget(page).startButton;
     const style = await button.evaluate((el) => {
@@ -245,10 +226,10 @@ describe('other integrations', () => {
   });
 
   it('ES module page (bundled by Vite): approve → one complete', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.module);
-    await ready(page);
-    const popup = await startInPopup(page);
+    const { context, recorder, page, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.module,
+    );
     await decide(popup, 'Approve');
     const complete = await recorder.waitFor('digilocker-kyc-complete');
     await recorder.settle();
@@ -261,15 +242,15 @@ describe('other integrations', () => {
   });
 
   it('React page (StrictMode): one attempt, onComplete fires once', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    await page.goto(urls.pages.react);
-    await ready(page);
-    const popup = await startInPopup(page);
+    const { context, recorder, page, popup } = await openAndStartInPopup(
+      suite.browser,
+      suite.urls.pages.react,
+    );
     await decide(popup, 'Approve');
     const complete = await recorder.waitFor('digilocker-kyc-complete');
     await recorder.settle();
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     await expect
       .poll(() => page.locator('#outcome').textContent())
       .toBe(`Verified: reference ${complete.detail.reference_id}.`);

@@ -1,9 +1,9 @@
 // Redirect mode in a Chromium whose popup blocker and back/forward cache are on (Playwright
 // turns both off by default): the automatic fallback, explicit mode="redirect", a hash-routed
 // app, and a bfcache restore that must never start a second DigiLocker attempt.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
+import type { BrowserContext } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
 import {
   decide,
   expectCleanEvents,
@@ -12,33 +12,9 @@ import {
   tokensOf,
   widget,
 } from './support/journey.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
-import { SandboxControl } from './support/sandbox.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-let sandbox: SandboxControl;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch({ popupBlocker: true, bfcache: true })]);
-  urls = demo.urls;
-  sandbox = new SandboxControl(urls.sandbox);
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
-
-beforeEach(async () => {
-  await sandbox.reset();
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
+const suite = useJourneySuite({ browser: { popupBlocker: true, bfcache: true } });
 
 /** Counts the pages a context opens besides the first (popups). */
 function countPopups(context: BrowserContext): () => number {
@@ -53,7 +29,7 @@ function countPopups(context: BrowserContext): () => number {
 
 describe('redirect mode', () => {
   it('popup blocked (start() after an await, no user gesture) → fallback → redirect → complete on the original page', async () => {
-    const { context, recorder, page } = await newContext(browser);
+    const { context, recorder, page } = await newContext(suite.browser);
     const popups = countPopups(context);
     // The journey is started by page script with no user activation: an init script (unlike
     // page.evaluate or a binding's reply, it carries no user gesture) waits for the element,
@@ -65,7 +41,7 @@ describe('redirect mode', () => {
         (document.querySelector('#kyc') as HTMLElement & { start(): void }).start();
       });
     });
-    await page.goto(urls.pages.scriptTag);
+    await page.goto(suite.urls.pages.scriptTag);
     const fallback = await recorder.waitFor('digilocker-kyc-fallback');
     expect(fallback.detail).toEqual({ reason: 'popup_blocked' });
     await autostart.dispose();
@@ -86,20 +62,20 @@ describe('redirect mode', () => {
       verification_id: expect.any(String),
       documents: ['AADHAAR'],
     });
-    expect(complete.url).toBe(urls.pages.scriptTag);
-    expect(page.url()).toBe(urls.pages.scriptTag);
+    expect(complete.url).toBe(suite.urls.pages.scriptTag);
+    expect(page.url()).toBe(suite.urls.pages.scriptTag);
     expect(popups()).toBe(0);
     expect(await widget(page).state()).toBe('complete');
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));
     await context.close();
   });
 
   it('explicit mode="redirect" → complete back on the starting page, query kept, return hints gone', async () => {
-    const { context, recorder, page } = await newContext(browser);
+    const { context, recorder, page } = await newContext(suite.browser);
     const popups = countPopups(context);
-    const start = `${urls.pages.scriptTag}?mode=redirect&theme=brand`;
+    const start = `${suite.urls.pages.scriptTag}?mode=redirect&theme=brand`;
     await page.goto(start);
     await ready(page);
     await widget(page).startButton.click();
@@ -119,8 +95,8 @@ describe('redirect mode', () => {
   });
 
   it('hash-routed app: the redirect comes back to #/kyc and completes there', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    const start = urls.pages.hash.replace('#', '?mode=redirect#');
+    const { context, recorder, page } = await newContext(suite.browser);
+    const start = suite.urls.pages.hash.replace('#', '?mode=redirect#');
     await page.goto(start);
     await ready(page);
     expect(await page.locator('#view').getAttribute('data-route')).toBe('/kyc');
@@ -142,8 +118,8 @@ describe('redirect mode', () => {
   });
 
   it('React page (StrictMode) in redirect mode: resumes once after the return, one complete', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    const start = `${urls.pages.react}?mode=redirect`;
+    const { context, recorder, page } = await newContext(suite.browser);
+    const start = `${suite.urls.pages.react}?mode=redirect`;
     await page.goto(start);
     await ready(page);
     await widget(page).startButton.click();
@@ -152,7 +128,7 @@ describe('redirect mode', () => {
     await recorder.settle();
     expect(page.url()).toBe(start);
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     await expect
       .poll(() => page.locator('#outcome').textContent())
       .toBe(`Verified: reference ${complete.detail.reference_id}.`);
@@ -161,8 +137,8 @@ describe('redirect mode', () => {
   });
 
   it('back/forward cache: Back from DigiLocker restores the page, cancels, and starts no second attempt', async () => {
-    const { context, recorder, page } = await newContext(browser);
-    const start = `${urls.pages.scriptTag}?mode=redirect`;
+    const { context, recorder, page } = await newContext(suite.browser);
+    const start = `${suite.urls.pages.scriptTag}?mode=redirect`;
     await page.goto(start);
     await ready(page);
     await widget(page).startButton.click();
@@ -177,7 +153,7 @@ describe('redirect mode', () => {
     const open = recorder.named('digilocker-kyc-open')[0]!;
     expect(cancel.detail).toEqual({ reference_id: open.detail.reference_id, reason: 'closed' });
     expect(recorder.named('digilocker-kyc-open')).toHaveLength(1);
-    expect((await sandbox.attempts()).create_requests).toBe(1);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     expect(await widget(page).state()).toBe('cancelled');
     await expectCleanStorage(page, []);
 
@@ -186,7 +162,7 @@ describe('redirect mode', () => {
     await decide(page, 'Approve');
     const complete = await recorder.waitFor('digilocker-kyc-complete');
     expect(complete.detail.reference_id).not.toBe(open.detail.reference_id);
-    expect((await sandbox.attempts()).create_requests).toBe(2);
+    expect((await suite.sandbox.attempts()).create_requests).toBe(2);
     await recorder.settle();
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
     await context.close();

@@ -1,29 +1,12 @@
 // The return page DigiLocker sends the customer back to (GET /kyc/return[/<state>]): no open
 // redirect (A3), no leaks through Referer, history or third parties (A5), no COOP (B3).
 import { randomBytes } from 'node:crypto';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-
-beforeAll(async () => {
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-  urls = demo.urls;
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
+const suite = useJourneySuite({ resetSandbox: false });
 
 const EVIL = 'https://evil.example/phish';
 const newState = () => randomBytes(32).toString('base64url');
@@ -52,15 +35,17 @@ async function settledUrl(page: Page): Promise<string> {
 
 describe('return page', () => {
   it('headers: Referrer-Policy no-referrer, no COOP, a strict CSP, no caching', async () => {
-    const { page } = await newContext(browser);
-    const response = await page.goto(`${urls.server}/kyc/return/${newState()}?verification_id=v1`);
+    const { page } = await newContext(suite.browser);
+    const response = await page.goto(
+      `${suite.urls.server}/kyc/return/${newState()}?verification_id=v1`,
+    );
     const headers = response!.headers();
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['cross-origin-opener-policy']).toBeUndefined();
     expect(headers['content-security-policy']).toContain("script-src 'self'");
     expect(headers['cache-control']).toContain('no-store');
     // The one script it loads is same-origin and carries no COOP either.
-    const script = await page.request.get(`${urls.server}/kyc/return.js`);
+    const script = await page.request.get(`${suite.urls.server}/kyc/return.js`);
     expect(script.ok()).toBe(true);
     expect(script.headers()['cross-origin-opener-policy']).toBeUndefined();
   });
@@ -70,7 +55,7 @@ describe('return page', () => {
     ['without a state', () => '/kyc/return'],
   ] as const) {
     it(`${label}: ?next=${EVIL} and friends never navigate, the query is stripped, every request stays same-origin`, async () => {
-      const { page } = await newContext(browser);
+      const { page } = await newContext(suite.browser);
       const { requests, escaped } = await watch(page);
       const pathname = path();
       const query = new URLSearchParams({
@@ -80,12 +65,12 @@ describe('return page', () => {
         redirect_uri: EVIL,
         url: EVIL,
       });
-      await page.goto(`${urls.server}${pathname}?${query}`);
+      await page.goto(`${suite.urls.server}${pathname}?${query}`);
       await page.waitForFunction(() => location.search === '', null, { timeout: 5_000 });
-      expect(await settledUrl(page)).toBe(`${urls.server}${pathname}`);
+      expect(await settledUrl(page)).toBe(`${suite.urls.server}${pathname}`);
       expect(await page.evaluate(() => location.search)).toBe('');
       expect(escaped).toEqual([]);
-      expect(requests.every((url) => new URL(url).origin === urls.server)).toBe(true);
+      expect(requests.every((url) => new URL(url).origin === suite.urls.server)).toBe(true);
       expect(await page.locator('#dlkyc-return-status').textContent()).toBe(
         'You can close this window.',
       );
@@ -93,10 +78,10 @@ describe('return page', () => {
   }
 
   it('a planted pending attempt whose return_to is another origin is not followed', async () => {
-    const { page } = await newContext(browser);
+    const { page } = await newContext(suite.browser);
     const { escaped } = await watch(page);
     const state = newState();
-    await page.goto(urls.pages.scriptTag);
+    await page.goto(suite.urls.pages.scriptTag);
     await page.evaluate(
       ({ state, evil, endpoint }) => {
         sessionStorage.setItem(
@@ -112,10 +97,10 @@ describe('return page', () => {
           }),
         );
       },
-      { state, evil: EVIL, endpoint: `${urls.server}/kyc` },
+      { state, evil: EVIL, endpoint: `${suite.urls.server}/kyc` },
     );
-    await page.goto(`${urls.server}/kyc/return/${state}?verification_id=v-1&next=${EVIL}`);
-    expect(await settledUrl(page)).toBe(`${urls.server}/kyc/return/${state}`);
+    await page.goto(`${suite.urls.server}/kyc/return/${state}?verification_id=v-1&next=${EVIL}`);
+    expect(await settledUrl(page)).toBe(`${suite.urls.server}/kyc/return/${state}`);
     expect(escaped).toEqual([]);
   });
 });

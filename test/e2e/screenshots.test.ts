@@ -3,39 +3,18 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { closeContexts, launch, newContext } from './support/browser.js';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { newContext } from './support/browser.js';
 import { decide, ready, startInPopup, widget } from './support/journey.js';
 import { SCREENSHOTS } from './support/paths.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
-import { SandboxControl } from './support/sandbox.js';
+import { useJourneySuite } from './support/suite.js';
 
-let demo: Running & { urls: DemoUrls };
-let urls: DemoUrls;
-let browser: Browser;
-let sandbox: SandboxControl;
-
-beforeAll(async () => {
+beforeAll(() => {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  [demo, browser] = await Promise.all([startDemo(), launch()]);
-  urls = demo.urls;
-  sandbox = new SandboxControl(urls.sandbox);
 });
 
-beforeEach(async () => {
-  await sandbox.reset();
-});
-
-afterEach(async () => {
-  await closeContexts();
-});
-
-afterAll(async () => {
-  await closeContexts();
-  await browser?.close();
-  await demo?.stop();
-});
+const suite = useJourneySuite();
 
 // Headless machines often have no Devanagari font (the Hindi text would be boxes), and system
 // fonts differ between machines: the pictures use Noto Sans Devanagari (Latin included), shipped
@@ -99,10 +78,10 @@ const TEXT = {
 
 describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
   it('idle, waiting, verifying, done, error', async () => {
-    const { recorder, page } = await newContext(browser);
+    const { recorder, page } = await newContext(suite.browser);
     const w = widget(page);
     await useFont(page);
-    await page.goto(`${urls.pages.scriptTag}?locale=${locale}`);
+    await page.goto(`${suite.urls.pages.scriptTag}?locale=${locale}`);
     await ready(page);
     await shoot(page, `idle-${locale}`);
 
@@ -117,13 +96,13 @@ describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
     await recorder.waitFor('digilocker-kyc-cancel');
 
     // Verifying, then done: a redirect journey whose status check the sandbox slows down.
-    await page.goto(`${urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
+    await page.goto(`${suite.urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
     await ready(page);
     await w.startButton.click();
     await page.waitForURL(/\/digilocker\/consent/);
-    await sandbox.arm('latency=2500', 1, 'api');
+    await suite.sandbox.arm('latency=2500', 1, 'api');
     await decide(page, 'Approve');
-    await page.waitForURL(`${urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
+    await page.waitForURL(`${suite.urls.pages.scriptTag}?locale=${locale}&mode=redirect`);
     await waitForStatus(page, 'verifying');
     expect(await w.status.textContent()).toBe(TEXT[locale].verifying);
     await shoot(page, `verifying-${locale}`);
@@ -131,8 +110,8 @@ describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
     await shoot(page, `done-${locale}`);
 
     // Error: Eko answers 503; the widget explains and offers Retry.
-    await sandbox.arm('error=503', 3, 'api');
-    await page.goto(`${urls.pages.scriptTag}?locale=${locale}`);
+    await suite.sandbox.arm('error=503', 3, 'api');
+    await page.goto(`${suite.urls.pages.scriptTag}?locale=${locale}`);
     await ready(page);
     await startInPopup(page);
     await waitForStatus(page, 'error');

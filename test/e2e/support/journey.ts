@@ -1,7 +1,7 @@
 // Steps a customer takes, and the checks every journey ends with.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { RecordedEvent, Recorder } from './browser.js';
+import { newContext, type RecordedEvent, type Recorder } from './browser.js';
 
 /** Eko's public UAT keys (the sandbox defaults) and the sandbox personas' personal data. */
 export const FORBIDDEN_IN_BROWSER = [
@@ -61,6 +61,18 @@ export async function startInPopup(page: Page, selector = '#kyc'): Promise<Page>
   const popup = page.waitForEvent('popup', { timeout: 10_000 });
   await widget(page, selector).startButton.click();
   return popup;
+}
+
+/**
+ * A fresh context on `url`, the widget ready and its start clicked: the context, its recorder,
+ * the page and the popup the widget opened.
+ */
+export async function openAndStartInPopup(browser: Browser, url: string) {
+  const { context, recorder, page } = await newContext(browser);
+  await page.goto(url);
+  await ready(page);
+  const popup = await startInPopup(page);
+  return { context, recorder, page, popup };
 }
 
 /** On the simulated DigiLocker page: pick a persona (optional) and press Approve or Deny. */
