@@ -195,13 +195,6 @@ describe('session tokens', () => {
             headers: { authorization: `Bearer ${tampered}` },
           });
           await res.body.dump();
-          // base64url's last character carries spare bits: a change there can decode equal.
-          if (res.statusCode === 200) {
-            expect(Buffer.from(tampered.split('.')[2] ?? '', 'base64url')).toEqual(
-              Buffer.from(token.split('.')[2] ?? '', 'base64url'),
-            );
-            return;
-          }
           expect(res.statusCode).toBe(401);
           expect(upstreamCalls(t.agent).length).toBe(before);
         },

@@ -14,6 +14,13 @@ const CLAIMS: SessionClaims = {
   expires_at: NOW / 1000 + 1800,
 };
 
+/** The same signature bytes spelled with different spare bits in the last base64url character. */
+function respellLastCharacter(value: string): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const last = alphabet.indexOf(value.at(-1) ?? 'A');
+  return value.slice(0, -1) + alphabet[last ^ 1];
+}
+
 function failure(fn: () => unknown): KycError {
   try {
     fn();
@@ -71,6 +78,7 @@ describe('session tokens', () => {
       `${token.slice(0, -2)}${token.endsWith('A') ? 'B' : 'A'}${token.slice(-1)}`,
     ],
     ['a truncated signature (unequal length must not throw a TypeError)', token.slice(0, -5)],
+    ['a non-canonical last character (same bytes, other spare bits)', respellLastCharacter(token)],
     ['an oversized token', `v1.${'a'.repeat(5000)}.b`],
   ])('refuses %s', (_name, value) => {
     failure(() => verifySessionToken(value, { secrets: [SECRET], now: NOW }));

@@ -71,6 +71,11 @@ export function verifySessionToken(token: unknown, options: VerifyOptions): Sess
   }
   const [, body = '', signature = ''] = parts;
   const presented = Buffer.from(signature, 'base64url');
+  // base64url's last character carries spare bits: only the canonical spelling is accepted, so
+  // a token is valid byte for byte or not at all.
+  if (presented.toString('base64url') !== signature) {
+    throw unauthorized('The session token signature is not canonical base64url.');
+  }
   const signed = `${VERSION}.${body}`;
   const valid = options.secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
   if (!valid) throw unauthorized('The session token signature does not match.');
