@@ -7,6 +7,10 @@ import { returnMessage, STATE } from './test-helpers.js';
 
 const ORIGIN = 'https://kyc.merchant.example';
 
+// A fixed seed keeps CI repeatable; drop it locally to explore new cases (a failure prints the
+// seed and path that replay it).
+fc.configureGlobal({ seed: 20261126 });
+
 function deliverOnce(data: unknown, origin: string): unknown[] {
   const results: unknown[] = [];
   const dispose = listenForReturn({
