@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
+import { precomputedHeaders, sendJson } from './reply.js';
 import { digilockerKyc, type KycRouter } from './router.js';
 import type { DigilockerKycOptions } from './router-options.js';
 
@@ -52,16 +53,17 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
   app.disable('x-powered-by');
   // A hop count, never `true`: with `true` any client could pick its own IP via X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
-  app.get('/livez', helmet(), (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({ status: 'ok' });
+  const securityHeaders = precomputedHeaders(helmet());
+  app.get('/livez', securityHeaders, (_req, res) => {
+    sendJson(res, 200, { status: 'ok' });
   });
-  app.get('/readyz', helmet(), (_req, res) => {
+  app.get('/readyz', securityHeaders, (_req, res) => {
     const health = router.health();
     const reasons = draining ? ['draining', ...health.reasons] : health.reasons;
-    res
-      .status(reasons.length === 0 ? 200 : 503)
-      .set('Cache-Control', 'no-store')
-      .json({ status: reasons.length === 0 ? 'ready' : 'not_ready', reasons });
+    sendJson(res, reasons.length === 0 ? 200 : 503, {
+      status: reasons.length === 0 ? 'ready' : 'not_ready',
+      reasons,
+    });
   });
   app.use(MOUNT_PATH, router);
   if (config.staticDir) {
@@ -71,8 +73,8 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
       express.static(config.staticDir, { index: 'index.html', dotfiles: 'ignore' }),
     );
   }
-  app.use(helmet(), (req, res) => {
-    res.status(404).json({
+  app.use(securityHeaders, (req, res) => {
+    sendJson(res, 404, {
       error: {
         code: 'not_found',
         message: `No route for ${req.method} ${req.path}.`,

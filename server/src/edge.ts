@@ -8,7 +8,7 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
  * allowlist is exact strings (no regex, never reflection), and `originCheck` refuses the
  * request before any work is done.
  */
-export function corsFor(allowedOrigins: ReadonlySet<string>): RequestHandler {
+export function corsPreflight(allowedOrigins: ReadonlySet<string>): RequestHandler {
   return cors({
     origin: (origin, callback) =>
       callback(null, origin !== undefined && allowedOrigins.has(origin)),
@@ -17,6 +17,24 @@ export function corsFor(allowedOrigins: ReadonlySet<string>): RequestHandler {
     credentials: true,
     maxAge: 600,
   });
+}
+
+/**
+ * The CORS headers of an actual (non-preflight) request: exactly what `cors` sends with the
+ * options above, set directly because this runs on every API request and the policy is a
+ * single exact-match lookup. `Vary: Origin` always, so no cache reuses one origin's reply for
+ * another.
+ */
+export function corsHeaders(allowedOrigins: ReadonlySet<string>): RequestHandler {
+  return function digilockerKycCors(req: Request, res: Response, next: NextFunction) {
+    const origin = req.headers.origin;
+    res.vary('Origin');
+    if (origin !== undefined && allowedOrigins.has(origin)) {
+      res.setHeader('Access-Control-Allow-Origin', origin);
+      res.setHeader('Access-Control-Allow-Credentials', 'true');
+    }
+    next();
+  };
 }
 
 /**

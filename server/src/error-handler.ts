@@ -2,6 +2,7 @@
 import { type ErrorBody, KycError } from '@digilocker-kyc/shared';
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { sendJson } from './reply.js';
 
 /** Maps body-parser's errors (which carry the raw body: never logged) and the rest to KycError. */
 export function toKycError(error: unknown): KycError {
@@ -69,7 +70,7 @@ export function errorHandler(logger: Logger) {
         request_id: requestId,
       },
     };
-    res.status(failure.status).set('Cache-Control', 'no-store').json(body);
+    sendJson(res, failure.status, body);
   };
 }
 

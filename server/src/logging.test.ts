@@ -140,4 +140,37 @@ describe('leak scan', () => {
     expect(line.res).toEqual({ statusCode: 200 });
     expect(t.logs.join('')).not.toMatch(/secret-bearer|secret-cookie|verification_id/);
   });
+
+  it("logs one line per creation, naming the attempt by a salted hash, with the caller's id", async () => {
+    t = testApp();
+    t.agent
+      .get(EKO_ORIGIN)
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(200, createReply(), JSON_HEADERS);
+    const res = await request(t.app)
+      .post('/kyc/sessions')
+      .set('Origin', PAGE_ORIGIN)
+      .set('X-DigiLocker-KYC', '1')
+      .set('X-Request-Id', 'trace-42.a_b')
+      .set('Content-Type', 'application/json')
+      .send('{}');
+    expect(res.status).toBe(201);
+    expect(res.headers['x-request-id']).toBe('trace-42.a_b');
+    const lines = t.logs.map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      msg: 'request completed',
+      req: { id: 'trace-42.a_b', method: 'POST', path: '/kyc/sessions' },
+      res: { statusCode: 201 },
+      ref: expect.stringMatching(/^[A-Za-z0-9_-]{12}$/),
+    });
+    expect(lines[0].ref).not.toContain(res.body.reference_id);
+  });
+
+  it('replaces a malformed X-Request-Id with a fresh UUID', async () => {
+    t = testApp();
+    const res = await request(t.app).get('/kyc/nothing').set('X-Request-Id', 'bad id\u00e9');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(res.body.error.request_id).toBe(res.headers['x-request-id']);
+  });
 });

@@ -1,15 +1,23 @@
 // digilockerKyc(options): the Express router a merchant mounts, e.g. app.use('/kyc', digilockerKyc(…)).
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import express, { type Request, type Router } from 'express';
 import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
 import helmet from 'helmet';
 import pino from 'pino';
-import { pinoHttp } from 'pino-http';
+import { accessLog } from './access-log.js';
 import { builtFile, locateWidgetAssets, returnPage, returnPageHeaders } from './assets.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
-import { corsFor, csrfHeaderCheck, jsonOnly, methodNotAllowed, originCheck } from './edge.js';
+import {
+  corsHeaders,
+  corsPreflight,
+  csrfHeaderCheck,
+  jsonOnly,
+  methodNotAllowed,
+  originCheck,
+} from './edge.js';
 import { errorHandler, notFound } from './error-handler.js';
+import { precomputedHeaders } from './reply.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 
@@ -40,35 +48,11 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
   });
 
   const router = express.Router() as KycRouter;
-  router.use(
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id =
-          typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming)
-            ? incoming
-            : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Method, path and status only: no headers, no query (the return page's query is private).
-      serializers: {
-        req: (req) => ({ id: req.id, method: req.method, path: redactPath(String(req.url)) }),
-        res: (res) => ({ statusCode: res.statusCode }),
-      },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : 'info'),
-      // The error handler has already logged the error's code; a synthetic stack adds nothing.
-      customErrorObject: (_req, _res, _error, fields) => ({
-        res: fields.res,
-        responseTime: fields.responseTime,
-      }),
-      customErrorMessage: () => 'request completed',
-    }),
-  );
+  router.use(accessLog(logger));
 
-  const apiHeaders = helmet();
-  const cors = corsFor(options.allowedOrigins);
+  const apiHeaders = precomputedHeaders(helmet());
+  const preflight = corsPreflight(options.allowedOrigins);
+  const cors = corsHeaders(options.allowedOrigins);
   const limiters = rateLimiters(input, options.rateLimitPerMinute);
   const authorize = async (req: Request) => {
     if (!input.authorize) return;
@@ -82,7 +66,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
       throw new KycError('forbidden', 'The merchant did not authorize this request.');
   };
 
-  router.options(['/sessions', '/sessions/:reference_id'], cors);
+  router.options(['/sessions', '/sessions/:reference_id'], preflight);
   router.post(
     '/sessions',
     apiHeaders,
@@ -91,10 +75,14 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     csrfHeaderCheck,
     jsonOnly,
     express.json({ limit: '2kb', strict: true, type: 'application/json' }),
-    async (req, _res, next) => {
-      await authorize(req);
-      next();
-    },
+    ...(input.authorize
+      ? [
+          async (req: Request, _res: unknown, next: () => void) => {
+            await authorize(req);
+            next();
+          },
+        ]
+      : []),
     ...limiters,
     createSession,
   );
@@ -167,12 +155,4 @@ function rateLimiters(input: DigilockerKycOptions, perMinute: number) {
     );
   }
   return limiters;
-}
-
-/** Ids stay out of the logs: `/return/<state>` → `/return/:state`, no query string ever. */
-function redactPath(url: string): string {
-  const path = url.split('?')[0] ?? '';
-  return path
-    .replace(/\/return\/[^/]+$/, '/return/:state')
-    .replace(/\/sessions\/[^/]+$/, '/sessions/:reference_id');
 }

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import * as z from 'zod';
 import type { UpstreamBreaker } from './circuit-breaker.js';
 import { referenceHash } from './logger.js';
+import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
@@ -76,7 +77,8 @@ export function sessionHandlers({
       },
       options.sessionSecrets,
     );
-    logger.info({ request_id: req.id, ref: referenceHash(created.referenceId) }, 'attempt created');
+    // The access-log line of this request names the attempt, by a salted hash only.
+    res.locals.logFields = { ref: referenceHash(created.referenceId) };
     const reply: CreateSessionResponse = {
       reference_id: created.referenceId,
       url: created.url,
@@ -86,7 +88,7 @@ export function sessionHandlers({
       session_token: sessionToken,
       expires_at: new Date(expiresAt * 1000).toISOString(),
     };
-    res.status(201).set('Cache-Control', 'no-store').json(reply);
+    sendJson(res, 201, reply);
   }
 
   async function sessionStatus(req: Request, res: Response): Promise<void> {
@@ -111,7 +113,7 @@ export function sessionHandlers({
       status,
       documents: claims.documents,
     };
-    res.status(200).set('Cache-Control', 'no-store').json(reply);
+    sendJson(res, 200, reply);
   }
 
   async function fetchStatus(referenceId: string): Promise<SessionStatus> {
