@@ -164,6 +164,9 @@ export class KycController {
     if (!popup) return this.#redirect(attempt, session, config);
     // Before our navigation the window is same-origin, so `closed` tells the truth.
     if (popup.closedBeforeNavigation) return this.#cancel(attempt, 'closed');
+    // DigiLocker first. The rest only waits for the customer, and no message can reach the
+    // listeners below before this task ends.
+    popup.navigate(session.url);
     attempt.onRelease(
       listenForReturn({
         win: this.#host.win,
@@ -178,7 +181,6 @@ export class KycController {
         },
       }),
     );
-    popup.navigate(session.url);
     this.#set('awaiting');
     this.#host.emit('digilocker-kyc-open', { reference_id, mode: 'popup' });
     this.#poll(attempt, config.timings.pollInitialMs);

@@ -15,6 +15,7 @@ import {
   status,
   stubFetch,
   stubOpen,
+  trackWindowListeners,
   untilStatus,
 } from './test-helpers.js';
 
@@ -56,6 +57,31 @@ describe('popup journey', () => {
     expect(part(el, 'reopen-button')?.textContent).to.equal('Reopen DigiLocker');
     expect(part(el, 'cancel-button')?.textContent).to.equal('Cancel');
     el.cancel();
+  });
+
+  it('navigates the popup as soon as the reply is checked, before it sets up the return listeners', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const popup = new FakePopup();
+    const listeners = trackWindowListeners();
+    let messageListenersAtNavigation = -1;
+    const replace = popup.location.replace;
+    popup.location.replace = (url: string) => {
+      messageListenersAtNavigation = listeners.count('message');
+      replace(url);
+    };
+    openStub = stubOpen(popup);
+    fetchStub = stubFetch({ create: () => json(201, created()) });
+    try {
+      const opened = oneEvent(el, 'digilocker-kyc-open');
+      el.start();
+      await opened;
+      expect(popup.navigations).to.deep.equal([created().url]);
+      expect(messageListenersAtNavigation).to.equal(0);
+      expect(listeners.count('message'), 'listening by the open event').to.equal(1);
+    } finally {
+      el.reset();
+      listeners.restore();
+    }
   });
 
   it('is single-flight: two fast clicks make one POST and one window, the second focuses it', async () => {
