@@ -7,7 +7,7 @@ import type { CreatedSession, SessionStatusReply } from './guards.js';
 import { openJourneyWindow, takeArrival } from './open-journey.js';
 import { savePending } from './pending-attempt.js';
 import { nextPollDelay } from './poll-schedule.js';
-import { openPlaceholder, PopupWatch } from './popup.js';
+import { openPopup, PopupWatch, showPlaceholder } from './popup.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
 
@@ -54,11 +54,7 @@ export class KycController {
     );
     if (start.defaultPrevented || this.busy) return;
 
-    const { handle, reason, error } = openJourneyWindow(
-      this.#host.win,
-      config.mode,
-      config.popupText,
-    );
+    const { handle, reason, error } = openJourneyWindow(this.#host.win, config.mode);
     if (error) {
       this.#fail(this.#begin('popup', config), error);
       return;
@@ -70,6 +66,8 @@ export class KycController {
     this.#set('creating');
     if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
     void this.#create(attempt, config);
+    // Only now, with the request on its way: writing into the new window takes about 1 ms.
+    if (handle) showPlaceholder(handle, config.popupText);
   }
 
   /** The customer gave up: closes the popup and reports `cancel {reason: 'cancelled'}`. */
@@ -95,8 +93,10 @@ export class KycController {
       popup.focus();
       return;
     }
-    const handle = openPlaceholder(this.#host.win, this.#host.config().popupText);
-    if (handle) popup.navigate(url, handle);
+    const handle = openPopup(this.#host.win);
+    if (!handle) return;
+    showPlaceholder(handle, this.#host.config().popupText);
+    popup.navigate(url, handle);
   }
 
   /** Stops every listener and timer without an event (the element left the document). */

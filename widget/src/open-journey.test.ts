@@ -36,7 +36,7 @@ describe('openJourneyWindow', () => {
     for (const mode of ['auto', 'popup'] as const) {
       const popup = new FakePopup();
       const { win, opens } = fakeWindow({ framed: true, popup });
-      const opened = openJourneyWindow(win, mode, 'Connecting…');
+      const opened = openJourneyWindow(win, mode);
       expect(opened, mode).to.deep.equal({ handle: popup, reason: null });
       expect(opens.length, mode).to.equal(1);
     }
@@ -45,7 +45,7 @@ describe('openJourneyWindow', () => {
   it('errors instead of redirecting when the popup is blocked inside a cross-origin frame', () => {
     for (const mode of ['auto', 'popup'] as const) {
       const { win } = fakeWindow({ framed: true, popup: null });
-      const { handle, reason, error } = openJourneyWindow(win, mode, 'Connecting…');
+      const { handle, reason, error } = openJourneyWindow(win, mode);
       expect([handle, reason], mode).to.deep.equal([null, null]);
       expect(error?.code, mode).to.equal('popup_blocked');
       expect(error?.retryable, mode).to.equal(false);
@@ -56,7 +56,7 @@ describe('openJourneyWindow', () => {
   it('still falls back to a redirect for a popup blocked at the top level', () => {
     for (const mode of ['auto', 'popup'] as const) {
       const { win } = fakeWindow({ framed: false, popup: null });
-      expect(openJourneyWindow(win, mode, 'x'), mode).to.deep.equal({
+      expect(openJourneyWindow(win, mode), mode).to.deep.equal({
         handle: null,
         reason: 'popup_blocked',
       });
@@ -72,7 +72,7 @@ describe('openJourneyWindow', () => {
     ];
     for (const [framed, mode, userAgent, reason] of cases) {
       const { win, opens } = fakeWindow({ framed, popup: new FakePopup(), userAgent });
-      expect(openJourneyWindow(win, mode, 'x')).to.deep.equal({ handle: null, reason });
+      expect(openJourneyWindow(win, mode)).to.deep.equal({ handle: null, reason });
       expect(opens.length).to.equal(0);
     }
   });

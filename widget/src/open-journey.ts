@@ -3,7 +3,7 @@ import type { FallbackReason, KycMode } from '@digilocker-kyc/shared';
 import { WidgetError } from './errors.js';
 import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
 import { type PendingAttempt, readPending, takePending } from './pending-attempt.js';
-import { openPlaceholder } from './popup.js';
+import { openPopup } from './popup.js';
 import {
   returnMessage,
   STATE_PATTERN,
@@ -13,7 +13,7 @@ import {
 import { deliverResult } from './return-page.js';
 
 export interface JourneyWindow {
-  /** The placeholder popup, or null for a redirect. */
+  /** The popup, still blank, or null for a redirect. */
   handle: Window | null;
   /** Why a popup was not used, when the mode allowed one (the `fallback` event's reason). */
   reason: FallbackReason | null;
@@ -32,10 +32,10 @@ export interface JourneyWindow {
  * status polling. A popup blocked inside such a frame (a sandbox without `allow-popups`) leaves
  * nothing that works: `error`, and no redirect.
  */
-export function openJourneyWindow(win: Window, mode: KycMode, text: string): JourneyWindow {
+export function openJourneyWindow(win: Window, mode: KycMode): JourneyWindow {
   let reason: FallbackReason | null =
     mode === 'auto' && isInAppBrowser(win.navigator.userAgent) ? 'in_app_browser' : null;
-  const handle = mode === 'redirect' || reason ? null : openPlaceholder(win, text);
+  const handle = mode === 'redirect' || reason ? null : openPopup(win);
   if (!handle && !reason && mode !== 'redirect') {
     if (isCrossOriginFrame(win)) {
       const message = 'Popup blocked in a cross-origin frame';

@@ -59,6 +59,25 @@ describe('popup journey', () => {
     el.cancel();
   });
 
+  it('sends the request before it writes the placeholder text (the text can wait; the server cannot)', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    let textWhenPosted: string | null = null;
+    fetchStub = stubFetch({
+      create: () => {
+        textWhenPosted = popup.document.body.textContent;
+        return new Promise<Response>(() => {});
+      },
+    });
+    el.start();
+    expect(textWhenPosted, 'blank when the POST left').to.equal('');
+    expect(popup.document.body.textContent, 'written in the same click').to.equal(
+      'Connecting to DigiLocker…',
+    );
+    el.reset();
+  });
+
   it('navigates the popup as soon as the reply is checked, before it sets up the return listeners', async () => {
     const el = await mount({ pollInitialMs: 10_000 });
     const popup = new FakePopup();

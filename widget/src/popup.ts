@@ -28,24 +28,31 @@ export interface PopupTimings {
 }
 
 /**
- * Opens the placeholder window. Must run synchronously inside the click, before any await, or
- * Safari and Firefox block it. The text is set through the DOM (no HTML strings: Trusted Types).
+ * Opens the journey window, blank. Must run synchronously inside the click, before any await, or
+ * Safari and Firefox block it.
  */
-export function openPlaceholder(win: Window, text: string): Window | null {
-  let popup: Window | null = null;
+export function openPopup(win: Window): Window | null {
   try {
-    popup = win.open('', POPUP_NAME, POPUP_FEATURES);
-    if (!popup) return null;
+    return win.open('', POPUP_NAME, POPUP_FEATURES);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Shows `text` in the window while the link is made, through the DOM (no HTML strings: Trusted
+ * Types). A window of that name already at a cross-origin page keeps it, and is navigated anyway.
+ */
+export function showPlaceholder(popup: Window, text: string): void {
+  try {
     const doc = popup.document;
     doc.title = text;
     const line = doc.createElement('p');
     line.textContent = text;
     doc.body?.replaceChildren(line);
   } catch {
-    // `open` threw (popup stays null), or a window of that name is already at a cross-origin
-    // page (its document is unreadable): that one is navigated anyway.
+    // Its document is unreadable.
   }
-  return popup;
 }
 
 export class PopupWatch {
