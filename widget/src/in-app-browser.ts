@@ -12,7 +12,7 @@ export const IN_APP_RULES: readonly RegExp[] = [
   /\bLinkedInApp\b/,
   /\bSnapchat\b/,
   /\sLine\/\d/, // LINE
-  /\bTwitter\b|\bTwitterAndroid\b/, // Twitter / X
+  /\bTwitter(Android)?\b/, // Twitter / X
   /\bTelegram\b/i,
   // Android System WebView marks itself with "; wv)" in the platform part.
   /;\s?wv\)/,
