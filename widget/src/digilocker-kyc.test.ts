@@ -166,6 +166,37 @@ describe('<digilocker-kyc>', () => {
     expect((await failed).detail.code).to.equal('invalid_response');
   });
 
+  it('reads a reply that arrives in pieces, a character split between two; no body is invalid', async () => {
+    const el = await mount();
+    openStub = stubOpen(new FakePopup());
+    const reply = {
+      error: {
+        code: 'rate_limited',
+        message: 'Wait… then retry',
+        retryable: true,
+        request_id: 'r',
+      },
+    };
+    const bytes = new TextEncoder().encode(JSON.stringify(reply));
+    const cut = bytes.indexOf(0x80); // The middle byte of "…" (E2 80 A6).
+    const pieces = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, cut));
+        controller.enqueue(bytes.slice(cut));
+        controller.close();
+      },
+    });
+    fetchStub = stubFetch({ create: () => new Response(pieces, { status: 429 }) });
+    let failed = oneEvent(el, 'digilocker-kyc-error');
+    el.start();
+    expect((await failed).detail).to.include({ code: 'rate_limited', message: 'Wait… then retry' });
+    fetchStub.restore();
+    fetchStub = stubFetch({ create: () => new Response(null, { status: 502 }) });
+    failed = oneEvent(el, 'digilocker-kyc-error');
+    el.start();
+    expect((await failed).detail.code).to.equal('invalid_response');
+  });
+
   for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'http://digilocker.example/x']) {
     it(`refuses to open an unsafe journey URL (${url.slice(0, 20)}) and never navigates`, async () => {
       const el = await mount();

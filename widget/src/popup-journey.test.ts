@@ -103,6 +103,24 @@ describe('popup journey', () => {
     }
   });
 
+  it('navigates the popup in the task that brings the last byte of the reply, with no task of its own', async () => {
+    const el = await mount({ pollInitialMs: 10_000 });
+    const popup = new FakePopup();
+    openStub = stubOpen(popup);
+    let body: ReadableStreamDefaultController<Uint8Array> | undefined;
+    const stream = new ReadableStream<Uint8Array>({ start: (controller) => (body = controller) });
+    fetchStub = stubFetch({ create: () => new Response(stream, { status: 201 }) });
+    el.start();
+    await sleep(0); // The headers are in; the body is not.
+    expect(popup.navigations).to.deep.equal([]);
+    body?.enqueue(new TextEncoder().encode(JSON.stringify(created())));
+    body?.close();
+    // Microtasks only: a body read that waits for a task (response.json() does) is not done yet.
+    for (let i = 0; i < 50; i++) await Promise.resolve();
+    expect(popup.navigations).to.deep.equal([created().url]);
+    el.reset();
+  });
+
   it('is single-flight: two fast clicks make one POST and one window, the second focuses it', async () => {
     const el = await mount();
     const popup = new FakePopup();

@@ -66,7 +66,16 @@ async function call<T>(
   );
   let body: unknown;
   try {
-    body = await response.json();
+    // Read off the stream, not with response.json(): Chromium settles json() in a task of its
+    // own (Blink's body.cc posts it), and on a click that task queues behind the new popup's
+    // first frames, on the main thread both windows share. Reads settle in the data's own task.
+    const reader = response.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      text += decoder.decode(chunk.value, { stream: true });
+    }
+    body = JSON.parse(text + decoder.decode());
   } catch {
     throw invalid;
   }
