@@ -1,7 +1,8 @@
 // The standalone server's configuration: the environment, parsed once with zod (design §5).
 import { existsSync } from 'node:fs';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { EKO_UAT_CREDENTIALS } from './sandbox/options.js';
+import { useEnglishMessages } from './zod-messages.js';
 
 export const EKO_BASE_URLS = {
   uat: 'https://staging.eko.in/ekoapi/v3',
@@ -55,87 +56,96 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const csv = z
-  .string()
-  .optional()
-  .transform((value) =>
+const csv = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) =>
     (value ?? '')
       .split(',')
       .map((item) => item.trim())
       .filter((item) => item !== ''),
-  );
+  ),
+);
 
-const origin = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}, 'Expected an exact origin such as https://shop.example (scheme, host and optional port; no path or trailing slash)');
+const origin = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
+    } catch {
+      return false;
+    }
+  }, 'Expected an exact origin such as https://shop.example (scheme, host and optional port; no path or trailing slash)'),
+);
 
-const absoluteHttpUrl = z.string().refine((value) => {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}, 'Expected an absolute http(s) URL');
+const absoluteHttpUrl = z.string().check(
+  z.refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'https:' || url.protocol === 'http:';
+    } catch {
+      return false;
+    }
+  }, 'Expected an absolute http(s) URL'),
+);
 
 const hostName = z
   .string()
-  .regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Expected a lower-case host name, optionally with :port');
+  .check(
+    z.regex(/^[a-z0-9.-]+(:\d{1,5})?$/, 'Expected a lower-case host name, optionally with :port'),
+  );
 
 const port = z.coerce
   .number({ error: 'Expected a port number' })
-  .int('Expected a whole port number')
-  .min(0)
-  .max(65535, 'Expected a port between 0 and 65535');
+  .check(
+    z.int('Expected a whole port number'),
+    z.minimum(0),
+    z.maximum(65535, 'Expected a port between 0 and 65535'),
+  );
 
-const optionalSecret = z
-  .string()
-  .optional()
-  .transform((value) => (value === undefined || value.trim() === '' ? undefined : value));
+const optionalSecret = z.pipe(
+  z.optional(z.string()),
+  z.transform((value) => (value === undefined || value.trim() === '' ? undefined : value)),
+);
 
 const envSchema = z.object({
-  PORT: port.default(8080),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  EKO_ENV: z.enum(['sandbox', 'uat', 'production']).optional(),
-  EKO_BASE_URL: absoluteHttpUrl.optional(),
+  PORT: z._default(port, 8080),
+  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  EKO_ENV: z.optional(z.enum(['sandbox', 'uat', 'production'])),
+  EKO_BASE_URL: z.optional(absoluteHttpUrl),
   EKO_DEVELOPER_KEY: optionalSecret,
   EKO_ACCESS_KEY: optionalSecret,
-  EKO_INITIATOR_ID: z
-    .string()
-    .regex(/^\d{10}$/, 'Expected a 10-digit mobile number')
-    .optional(),
-  EKO_USER_CODE: z
-    .string()
-    .regex(/^[A-Za-z0-9]{1,20}$/, 'Expected 1-20 letters or digits')
-    .optional(),
-  ALLOWED_ORIGINS: csv.pipe(z.array(origin)),
-  PUBLIC_BASE_URL: absoluteHttpUrl.optional(),
-  RETURN_URLS: csv.pipe(z.array(absoluteHttpUrl)),
-  DIGILOCKER_URL_HOSTS: csv.pipe(z.array(hostName)),
+  EKO_INITIATOR_ID: z.optional(
+    z.string().check(z.regex(/^\d{10}$/, 'Expected a 10-digit mobile number')),
+  ),
+  EKO_USER_CODE: z.optional(
+    z.string().check(z.regex(/^[A-Za-z0-9]{1,20}$/, 'Expected 1-20 letters or digits')),
+  ),
+  ALLOWED_ORIGINS: z.pipe(csv, z.array(origin)),
+  PUBLIC_BASE_URL: z.optional(absoluteHttpUrl),
+  RETURN_URLS: z.pipe(csv, z.array(absoluteHttpUrl)),
+  DIGILOCKER_URL_HOSTS: z.pipe(csv, z.array(hostName)),
   SESSION_SECRET: optionalSecret,
-  SANDBOX_PORT: port.optional(),
-  SANDBOX_FAULTS: z.string().optional(),
-  RATE_LIMIT_PER_MINUTE: z.coerce
-    .number({ error: 'Expected a number' })
-    .int('Expected a whole number')
-    .min(0, 'Expected 0 (off) or more')
-    .default(10),
-  TRUST_PROXY_HOPS: z.coerce
-    .number({ error: 'Expected a number of proxy hops' })
-    .int('Expected a whole number of proxy hops')
-    .min(0)
-    .max(10)
-    .default(0),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  STATIC_DIR: z
-    .string()
-    .optional()
-    .refine((dir) => dir === undefined || existsSync(dir), 'Expected an existing folder'),
+  SANDBOX_PORT: z.optional(port),
+  SANDBOX_FAULTS: z.optional(z.string()),
+  RATE_LIMIT_PER_MINUTE: z._default(
+    z.coerce
+      .number({ error: 'Expected a number' })
+      .check(z.int('Expected a whole number'), z.minimum(0, 'Expected 0 (off) or more')),
+    10,
+  ),
+  TRUST_PROXY_HOPS: z._default(
+    z.coerce
+      .number({ error: 'Expected a number of proxy hops' })
+      .check(z.int('Expected a whole number of proxy hops'), z.minimum(0), z.maximum(10)),
+    0,
+  ),
+  LOG_LEVEL: z._default(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    'info',
+  ),
+  STATIC_DIR: z.optional(
+    z.string().check(z.refine((dir) => existsSync(dir), 'Expected an existing folder')),
+  ),
 });
 
 /** A development-only session secret for sandbox mode; outside sandbox SESSION_SECRET is required. */
@@ -146,6 +156,7 @@ const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-product
  * first problem found.
  */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  useEnglishMessages();
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

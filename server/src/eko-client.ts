@@ -4,26 +4,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   CLIENT_REF_ID_PATTERN,
   DEFAULT_DOCUMENTS,
-  type DocumentType,
   type EkoEnvelope,
-  type EkoStatusData,
   ekoCreateUrlDataSchema,
   ekoDocumentDataSchema,
   ekoEnvelopeSchema,
   ekoStatusDataSchema,
   KycError,
   normaliseDocuments,
-  type SessionStatus,
-  type VerifiedDocument,
 } from '@digilocker-kyc/shared';
-import { type Dispatcher, Pool } from 'undici';
+import { Pool } from 'undici';
 import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
 import {
-  type CreatedUrl,
   DEFAULT_EKO_RETRY,
   DEFAULT_EKO_TIMEOUTS,
-  type DocumentResult,
   type EkoClient,
   type EkoClientOptions,
   type EkoRetry,

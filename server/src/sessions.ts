@@ -1,5 +1,4 @@
 // The two session routes: create a DigiLocker attempt, and report its status to the widget.
-import { randomBytes } from 'node:crypto';
 import {
   type CreateSessionResponse,
   createSessionRequestSchema,
@@ -11,13 +10,14 @@ import {
 } from '@digilocker-kyc/shared';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { UpstreamBreaker } from './circuit-breaker.js';
 import { referenceHash } from './logger.js';
 import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
+import { useEnglishMessages } from './zod-messages.js';
 
 interface Deps {
   options: ResolvedOptions;
@@ -38,6 +38,7 @@ export function sessionHandlers({
   random,
   statusCacheMs,
 }: Deps) {
+  useEnglishMessages();
   const cache = new StatusCache(now, statusCacheMs);
 
   async function createSession(req: Request, res: Response): Promise<void> {
@@ -168,6 +169,3 @@ function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   });
   return `Invalid request body. ${parts.join('; ')}.`;
 }
-
-// The English messages of zod's locale, for the mini schemas shared with the browser.
-z.config(z.locales.en());
