@@ -3,7 +3,11 @@
 //
 //   (a) ceiling: the sandbox's create call hit directly with pre-signed requests
 //   (b) naive:   a bare Express route signing with node:crypto and forwarding with fetch
+//   (c) floor:   node:http + undici's Pool and nothing else, to show what Node's HTTP itself costs
 //   ours:        the standalone server (validation, limits, logs, breaker), limiter off
+//
+// Besides requests/s, each row gives the CPU time per request of the server under test and of
+// the sandbox, read from /proc: on a shared machine it varies far less than requests/s.
 //
 // Each target runs at each connection count for DLKYC_BENCH_SECONDS (default 10; the issue's
 // 20 s gate: DLKYC_BENCH_SECONDS=20). Targets are measured in turn, after a warm-up each.
@@ -20,6 +24,7 @@ const SECONDS = Number(process.env.DLKYC_BENCH_SECONDS ?? 10);
 const CONNECTIONS = (process.env.DLKYC_BENCH_CONNECTIONS ?? '10,100,200').split(',').map(Number);
 const SANDBOX_CLI = fileURLToPath(new URL('../../server/dist/sandbox/cli.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive-server.mjs', import.meta.url));
+const FLOOR = fileURLToPath(new URL('./floor-server.mjs', import.meta.url));
 const RESULTS = new URL('./results/', import.meta.url);
 
 function spawnListening(script, env, pattern) {
@@ -56,6 +61,14 @@ function peakRssMb(pid) {
   return Math.round(kb / 102.4) / 10;
 }
 
+/** CPU time (user + system) a process has used so far, in microseconds. */
+function cpuMicros(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * (1_000_000 / CLOCK_TICKS);
+}
+/** USER_HZ: /proc reports CPU time in these ticks; 100 on every Linux this runs on. */
+const CLOCK_TICKS = 100;
+
 function load(url, connections, requests, seconds) {
   return new Promise((resolve, reject) => {
     autocannon({ url, connections, duration: seconds, timeout: 10, requests }, (error, result) =>
@@ -64,7 +77,7 @@ function load(url, connections, requests, seconds) {
   });
 }
 
-function summarise(name, connections, result, pid) {
+function summarise(name, connections, result, pid, cpu) {
   return {
     target: name,
     connections,
@@ -76,6 +89,8 @@ function summarise(name, connections, result, pid) {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     peak_rss_mb: pid ? peakRssMb(pid) : null,
+    cpu_us_per_req: cpu.server,
+    sandbox_cpu_us_per_req: cpu.sandbox,
   };
 }
 
@@ -90,6 +105,8 @@ async function timeToReady(sandboxBase) {
   let ready = false;
   while (!ready) {
     ready = (await fetch(`${server.url}/readyz`).catch(() => undefined))?.status === 200;
+    // A short pause, so the poll does not take a core from the server it is waiting for.
+    if (!ready) await new Promise((resolve) => setTimeout(resolve, 2));
   }
   const ms = performance.now() - started;
   await server.stop();
@@ -109,17 +126,15 @@ async function main() {
     RATE_LIMIT_PER_MINUTE: '0',
     LOG_LEVEL: 'info',
   });
-  const naive = await spawnListening(
-    NAIVE,
-    {
-      EKO_BASE_URL: apiBase,
-      EKO_DEVELOPER_KEY: EKO_UAT_CREDENTIALS.developerKey,
-      EKO_ACCESS_KEY: EKO_UAT_CREDENTIALS.accessKey,
-      EKO_INITIATOR_ID: EKO_UAT_CREDENTIALS.initiatorId,
-      EKO_USER_CODE: EKO_UAT_CREDENTIALS.userCode,
-    },
-    /naive listening on (http:\/\/\S+)/,
-  );
+  const credentials = {
+    EKO_BASE_URL: apiBase,
+    EKO_DEVELOPER_KEY: EKO_UAT_CREDENTIALS.developerKey,
+    EKO_ACCESS_KEY: EKO_UAT_CREDENTIALS.accessKey,
+    EKO_INITIATOR_ID: EKO_UAT_CREDENTIALS.initiatorId,
+    EKO_USER_CODE: EKO_UAT_CREDENTIALS.userCode,
+  };
+  const naive = await spawnListening(NAIVE, credentials, /naive listening on (http:\/\/\S+)/);
+  const floor = await spawnListening(FLOOR, credentials, /floor listening on (http:\/\/\S+)/);
 
   // (a) the ceiling: signed once per run; the sandbox accepts a timestamp for ±120 s.
   const presigned = () => {
@@ -153,6 +168,12 @@ async function main() {
       pid: naive.proc.pid,
     },
     {
+      name: 'floor (c): node:http + undici',
+      url: floor.url,
+      requests: () => [CREATE_REQUEST],
+      pid: floor.proc.pid,
+    },
+    {
       name: 'ours: digilocker-kyc-server',
       url: ours.url,
       requests: () => [CREATE_REQUEST],
@@ -164,14 +185,20 @@ async function main() {
     for (const target of targets) {
       await load(target.url, 50, target.requests(), 3); // warm-up: JIT and connection pools
       for (const connections of CONNECTIONS) {
+        const cpuPid = target.pid ?? sandbox.proc.pid;
+        const before = [cpuMicros(cpuPid), cpuMicros(sandbox.proc.pid)];
         const result = await load(target.url, connections, target.requests(), SECONDS);
-        rows.push(summarise(target.name, connections, result, target.pid));
+        const after = [cpuMicros(cpuPid), cpuMicros(sandbox.proc.pid)];
+        const perRequest = (i) => Math.round((after[i] - before[i]) / result.requests.total);
+        const cpu = { server: perRequest(0), sandbox: perRequest(1) };
+        rows.push(summarise(target.name, connections, result, target.pid, cpu));
         process.stderr.write(`  measured ${target.name} at ${connections} connections\n`);
       }
     }
   } finally {
     await ours.stop();
     naive.proc.kill('SIGTERM');
+    floor.proc.kill('SIGTERM');
   }
   const readyMs = [];
   for (let i = 0; i < 3; i++) readyMs.push(await timeToReady(apiBase));
@@ -184,9 +211,12 @@ async function main() {
     const o = at('ours', connections);
     const a = at('ceiling', connections);
     const b = at('naive', connections);
+    const c = at('floor', connections);
     return {
       connections,
       ours_over_naive_rps: +(o.requests_per_s / b.requests_per_s).toFixed(2),
+      ours_over_naive_cpu: +(o.cpu_us_per_req / b.cpu_us_per_req).toFixed(2),
+      ours_over_floor_cpu: +(o.cpu_us_per_req / c.cpu_us_per_req).toFixed(2),
       ours_over_ceiling_rps: +(o.requests_per_s / a.requests_per_s).toFixed(2),
       ours_p99_ms: o.p99_ms,
       naive_p99_ms: b.p99_ms,
