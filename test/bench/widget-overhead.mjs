@@ -157,6 +157,10 @@ export async function measureWidgetOverhead(runs = 15) {
       fetch_resolved_to_open_ms_median: +median(samples.map((s) => s.fetchResolvedToOpen)).toFixed(
         2,
       ),
+      // What the customer waits for beyond the browser's window.open: server plus widget.
+      click_to_open_beyond_window_open_ms_median: +median(
+        samples.map((s) => s.total - s.windowOpen),
+      ).toFixed(2),
       // How long after window.open returned the reply arrived.
       response_after_window_open_ms_median: +median(
         samples.map((s) => s.responseAfterWindowOpen),
