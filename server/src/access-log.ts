@@ -51,7 +51,7 @@ export function accessLog(logger: Logger) {
 }
 
 /** Ids stay out of the logs: `/return/<state>` → `/return/:state`, no query string ever. */
-export function redactPath(url: string): string {
+function redactPath(url: string): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   return path

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { precomputedHeaders, sendJson } from './reply.js';
+import { precomputedHeaders, securityHeaders, sendJson } from './reply.js';
 import { digilockerKyc, type KycRouter } from './router.js';
 import type { DigilockerKycOptions } from './router-options.js';
 
@@ -53,7 +53,6 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
   app.disable('x-powered-by');
   // A hop count, never `true`: with `true` any client could pick its own IP via X-Forwarded-For.
   app.set('trust proxy', config.trustProxyHops);
-  const securityHeaders = precomputedHeaders(helmet());
   app.get('/livez', securityHeaders, (_req, res) => {
     sendJson(res, 200, { status: 'ok' });
   });
@@ -69,7 +68,7 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
   if (config.staticDir) {
     // The demo site: plain files, served with the same safe headers as everything else.
     app.use(
-      helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false }),
+      precomputedHeaders(helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false })),
       express.static(config.staticDir, { index: 'index.html', dotfiles: 'ignore' }),
     );
   }

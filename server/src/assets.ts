@@ -2,8 +2,9 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { KycError, STATE_PATTERN } from '@digilocker-kyc/shared';
-import type { NextFunction, Request, Response } from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { precomputedHeaders } from './reply.js';
 import { RETURN_PAGE_CSP, renderReturnPage } from './return-page.js';
 
 export interface WidgetAssets {
@@ -35,11 +36,13 @@ function resolveFile(specifier: string): string | undefined {
  * The return page must not send Cross-Origin-Opener-Policy (it would sever the popup from the
  * widget), must not leak its query through Referer, and must not be cached.
  */
-export const returnPageHeaders = helmet({
-  contentSecurityPolicy: false,
-  crossOriginOpenerPolicy: false,
-  referrerPolicy: { policy: 'no-referrer' },
-});
+export const returnPageHeaders: RequestHandler = precomputedHeaders(
+  helmet({
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  }),
+);
 
 export function returnPage(allowedOrigins: ReadonlySet<string>) {
   return function digilockerKycReturnPage(req: Request, res: Response): void {

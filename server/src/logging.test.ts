@@ -173,4 +173,25 @@ describe('leak scan', () => {
     expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     expect(res.body.error.request_id).toBe(res.headers['x-request-id']);
   });
+
+  it('logs a request the client abandoned as aborted, at warn', async () => {
+    t = testApp();
+    t.agent
+      .get(EKO_ORIGIN)
+      .intercept({ path: CREATE_PATH, method: 'POST' })
+      .reply(200, createReply(), JSON_HEADERS)
+      .delay(300);
+    await request(t.app)
+      .post('/kyc/sessions')
+      .set('Origin', PAGE_ORIGIN)
+      .set('X-DigiLocker-KYC', '1')
+      .set('Content-Type', 'application/json')
+      .timeout(50)
+      .send('{}')
+      .catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const line = t.logs.map((l) => JSON.parse(l)).find((entry) => entry.msg === 'request aborted');
+    expect(line).toMatchObject({ level: 40, req: { method: 'POST', path: '/kyc/sessions' } });
+    expect(t.logs.map((l) => JSON.parse(l).msg)).not.toContain('request completed');
+  });
 });

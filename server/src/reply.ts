@@ -1,5 +1,6 @@
 // Fast, uniform JSON replies and response headers for the API routes.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import helmet from 'helmet';
 
 /**
  * Writes a JSON reply with `Cache-Control: no-store` (a DigiLocker URL is a one-time
@@ -47,3 +48,6 @@ export function precomputedHeaders(middleware: RequestHandler): RequestHandler {
     next();
   };
 }
+
+/** helmet's default headers (G4), for every API reply, health probe and 404. */
+export const securityHeaders: RequestHandler = precomputedHeaders(helmet());

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import express, { type Request, type Router } from 'express';
 import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
-import helmet from 'helmet';
 import pino from 'pino';
 import { accessLog } from './access-log.js';
 import { builtFile, locateWidgetAssets, returnPage, returnPageHeaders } from './assets.js';
@@ -17,7 +16,7 @@ import {
   originCheck,
 } from './edge.js';
 import { errorHandler, notFound } from './error-handler.js';
-import { precomputedHeaders } from './reply.js';
+import { securityHeaders } from './reply.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 
@@ -50,55 +49,54 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
   const router = express.Router() as KycRouter;
   router.use(accessLog(logger));
 
-  const apiHeaders = precomputedHeaders(helmet());
   const preflight = corsPreflight(options.allowedOrigins);
   const cors = corsHeaders(options.allowedOrigins);
   const limiters = rateLimiters(input, options.rateLimitPerMinute);
-  const authorize = async (req: Request) => {
-    if (!input.authorize) return;
-    let allowed = false;
-    try {
-      allowed = await input.authorize(req);
-    } catch (error) {
-      if (error instanceof KycError) throw error;
-    }
-    if (allowed !== true)
-      throw new KycError('forbidden', 'The merchant did not authorize this request.');
-  };
+  const authorize = input.authorize;
+  /** The merchant's authorize hook, when given: anything but `true` (or a throw) is a 403. */
+  const authorized = authorize
+    ? [
+        async (req: Request, _res: unknown, next: () => void) => {
+          let allowed = false;
+          try {
+            allowed = await authorize(req);
+          } catch (error) {
+            if (error instanceof KycError) throw error;
+          }
+          if (allowed !== true) {
+            throw new KycError('forbidden', 'The merchant did not authorize this request.');
+          }
+          next();
+        },
+      ]
+    : [];
 
   router.options(['/sessions', '/sessions/:reference_id'], preflight);
   router.post(
     '/sessions',
-    apiHeaders,
+    securityHeaders,
     cors,
     originCheck(options.allowedOrigins, true),
     csrfHeaderCheck,
     jsonOnly,
     express.json({ limit: '2kb', strict: true, type: 'application/json' }),
-    ...(input.authorize
-      ? [
-          async (req: Request, _res: unknown, next: () => void) => {
-            await authorize(req);
-            next();
-          },
-        ]
-      : []),
+    ...authorized,
     ...limiters,
     createSession,
   );
-  router.all('/sessions', apiHeaders, methodNotAllowed('POST'));
+  router.all('/sessions', securityHeaders, methodNotAllowed('POST'));
   router.get(
     '/sessions/:reference_id',
-    apiHeaders,
+    securityHeaders,
     cors,
     originCheck(options.allowedOrigins, false),
     sessionStatus,
   );
-  router.all('/sessions/:reference_id', apiHeaders, methodNotAllowed('GET'));
+  router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));
   router.get(['/return', '/return/:state'], returnPageHeaders, returnPage(options.allowedOrigins));
   router.get('/return.js', returnPageHeaders, builtFile(assets.returnScript, 'The return script'));
   router.get('/widget.js', builtFile(assets.bundle, 'The widget bundle'));
-  router.use(apiHeaders, notFound);
+  router.use(securityHeaders, notFound);
   router.use(errorHandler(logger));
 
   router.health = () => {
