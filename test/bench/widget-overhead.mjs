@@ -5,18 +5,9 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS } from '../../scripts/chromium-flags.mjs';
 
 const DEMO_START = fileURLToPath(new URL('../../demo/scripts/start.mjs', import.meta.url));
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 function startDemo() {
   const proc = spawn(process.execPath, [DEMO_START], {

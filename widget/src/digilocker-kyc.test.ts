@@ -8,6 +8,7 @@ import {
   FAST,
   FakePopup,
   json,
+  mountWidget,
   status,
   stubFetch,
   stubOpen,
@@ -24,12 +25,6 @@ describe('<digilocker-kyc>', () => {
     fetchStub = openStub = undefined;
   });
 
-  const mount = async () => {
-    const el = await fixture<DigilockerKyc>(
-      html`<digilocker-kyc endpoint="/kyc" .timings=${FAST}></digilocker-kyc>`,
-    );
-    return el;
-  };
   const button = (el: DigilockerKyc, part = 'button') =>
     el.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${part}"]`) ?? null;
 
@@ -40,7 +35,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('renders defaults: an idle start button with its label and empty status lines', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     expect(el.status).to.equal('idle');
     expect(el.mode).to.equal('auto');
     expect(button(el)?.textContent?.trim()).to.equal('Verify with DigiLocker');
@@ -51,7 +46,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('is accessible, idle and in error', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     await expect(el).to.be.accessible();
     fetchStub = stubFetch({ create: () => 'network-error' });
     openStub = stubOpen(new FakePopup());
@@ -62,7 +57,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('reflects disabled, and a disabled element does not start', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     el.disabled = true;
     await el.updateComplete;
     expect(el.hasAttribute('disabled')).to.equal(true);
@@ -92,7 +87,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('fires a cancelable start event with the mode; preventDefault vetoes the journey', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     fetchStub = stubFetch({});
     openStub = stubOpen(new FakePopup());
     el.addEventListener('digilocker-kyc-start', (event) => event.preventDefault(), { once: true });
@@ -127,7 +122,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('emits error with the server code and retryable flag, and shows what to do', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     const placeholder = new FakePopup();
     fetchStub = stubFetch({ create: () => json(429, errorBody('rate_limited', true)) });
     openStub = stubOpen(placeholder);
@@ -148,7 +143,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('maps a network failure to network_error and a garbled reply to invalid_response', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({ create: () => 'network-error' });
     let failed = oneEvent(el, 'digilocker-kyc-error');
@@ -167,7 +162,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('reads a reply that arrives in pieces, a character split between two; no body is invalid', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     const reply = {
       error: {
@@ -199,7 +194,7 @@ describe('<digilocker-kyc>', () => {
 
   for (const url of ['javascript:alert(1)', 'data:text/html,hi', 'http://digilocker.example/x']) {
     it(`refuses to open an unsafe journey URL (${url.slice(0, 20)}) and never navigates`, async () => {
-      const el = await mount();
+      const el = await mountWidget();
       const placeholder = new FakePopup();
       openStub = stubOpen(placeholder);
       fetchStub = stubFetch({ create: () => json(201, created({ url })) });
@@ -213,7 +208,7 @@ describe('<digilocker-kyc>', () => {
   }
 
   it('completes with only ids, documents and the session token in the detail', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
       create: () => json(201, created()),
@@ -232,7 +227,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('moves focus to Reopen while waiting and gives it back to the start button after', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({
@@ -251,7 +246,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('leaves focus alone when the journey was started from elsewhere', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     const outside = document.createElement('button');
     document.body.append(outside);
     outside.focus();

@@ -1,13 +1,13 @@
 // The popup journey end to end inside one page: single-flight, every return channel, polling,
 // the closed-window hint and the COOP-severed handle.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
 import {
   created,
-  FAST,
   FakePopup,
   json,
+  mountWidget,
   REFERENCE_ID,
   returnMessage,
   STATE,
@@ -27,10 +27,6 @@ describe('popup journey', () => {
     openStub?.restore();
   });
 
-  const mount = async (timings: Partial<typeof FAST> = {}) =>
-    fixture<DigilockerKyc>(
-      html`<digilocker-kyc endpoint="/kyc" .timings=${{ ...FAST, ...timings }}></digilocker-kyc>`,
-    );
   const part = (el: DigilockerKyc, name: string) =>
     el.shadowRoot?.querySelector<HTMLButtonElement>(`[part="${name}"]`) ?? null;
   const post = (message: unknown) => {
@@ -40,7 +36,7 @@ describe('popup journey', () => {
   };
 
   it('opens the placeholder before any await, then navigates it and emits open', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({ create: () => json(201, created()) });
@@ -60,7 +56,7 @@ describe('popup journey', () => {
   });
 
   it('sends the request before it writes the placeholder text (the text can wait; the server cannot)', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     let textWhenPosted: string | null = null;
@@ -79,7 +75,7 @@ describe('popup journey', () => {
   });
 
   it('navigates the popup as soon as the reply is checked, before it sets up the return listeners', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     const listeners = trackWindowListeners();
     let messageListenersAtNavigation = -1;
@@ -104,7 +100,7 @@ describe('popup journey', () => {
   });
 
   it('navigates the popup in the task that brings the last byte of the reply, with no task of its own', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     let body: ReadableStreamDefaultController<Uint8Array> | undefined;
@@ -122,7 +118,7 @@ describe('popup journey', () => {
   });
 
   it('is single-flight: two fast clicks make one POST and one window, the second focuses it', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({});
@@ -139,7 +135,7 @@ describe('popup journey', () => {
   });
 
   it('completes from a BroadcastChannel delivery, confirmed by the server', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
       create: () => json(201, created()),
@@ -156,7 +152,7 @@ describe('popup journey', () => {
   });
 
   it('ignores deliveries for another state and keeps waiting', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
       create: () => json(201, created()),
@@ -175,7 +171,7 @@ describe('popup journey', () => {
   });
 
   it('takes a postMessage only from the popup window, at the exact origin', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const frame = document.createElement('iframe');
     document.body.append(frame);
     const popup = frame.contentWindow as Window;
@@ -201,7 +197,7 @@ describe('popup journey', () => {
   });
 
   it('falls back to polling when no message ever arrives', async () => {
-    const el = await mount();
+    const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
       create: () => json(201, created()),
@@ -215,7 +211,7 @@ describe('popup journey', () => {
   });
 
   it('a closed popup whose consent went through completes; it is no cancel', async () => {
-    const el = await mount({ pollInitialMs: 10_000 });
+    const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({
@@ -233,7 +229,7 @@ describe('popup journey', () => {
   });
 
   it('a closed popup with consent still pending cancels only after the grace period', async () => {
-    const el = await mount({ pollInitialMs: 10_000, closedGraceMs: 150 });
+    const el = await mountWidget({ pollInitialMs: 10_000, closedGraceMs: 150 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({
@@ -252,7 +248,7 @@ describe('popup journey', () => {
   });
 
   it('never cancels when `closed` flips right after our navigation (COOP severed the handle)', async () => {
-    const el = await mount({ pollInitialMs: 10_000, severedWindowMs: 2000 });
+    const el = await mountWidget({ pollInitialMs: 10_000, severedWindowMs: 2000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
     fetchStub = stubFetch({
@@ -277,7 +273,7 @@ describe('popup journey', () => {
   });
 
   it('Reopen focuses a live popup and opens the same URL again when it is gone', async () => {
-    const el = await mount({ pollInitialMs: 10_000, severedWindowMs: 2000 });
+    const el = await mountWidget({ pollInitialMs: 10_000, severedWindowMs: 2000 });
     const first = new FakePopup();
     const second = new FakePopup();
     openStub = stubOpen(first, second);

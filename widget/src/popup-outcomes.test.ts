@@ -1,14 +1,13 @@
 // How a popup journey ends: the server's final answers, the timeout, and cancel() with its cleanup.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import './define.js';
-import type { DigilockerKyc } from './define.js';
 import {
   created,
   dlkycKeys,
   errorBody,
-  FAST,
   FakePopup,
   json,
+  mountWidget,
   REFERENCE_ID,
   sleep,
   status,
@@ -25,11 +24,6 @@ describe('popup journey outcomes', () => {
     fetchStub?.restore();
     openStub?.restore();
   });
-
-  const mount = async (timings: Partial<typeof FAST> = {}) =>
-    fixture<DigilockerKyc>(
-      html`<digilocker-kyc endpoint="/kyc" .timings=${{ ...FAST, ...timings }}></digilocker-kyc>`,
-    );
 
   it('reports denied as cancel, expired as session_expired and 401 as unauthorized', async () => {
     const cases = [
@@ -50,7 +44,7 @@ describe('popup journey outcomes', () => {
       ],
     ] as const;
     for (const [reply, name, expected] of cases) {
-      const el = await mount();
+      const el = await mountWidget();
       openStub?.restore();
       fetchStub?.restore();
       openStub = stubOpen(new FakePopup());
@@ -62,7 +56,7 @@ describe('popup journey outcomes', () => {
   });
 
   it('ends in journey_timeout after one last check, then lets Retry mint a new URL', async () => {
-    const el = await mount({ pollInitialMs: 10_000, journeyTimeoutMs: 100 });
+    const el = await mountWidget({ pollInitialMs: 10_000, journeyTimeoutMs: 100 });
     const popup = new FakePopup();
     openStub = stubOpen(popup, new FakePopup());
     fetchStub = stubFetch({
@@ -95,7 +89,7 @@ describe('popup journey outcomes', () => {
       }
     };
     try {
-      const el = await mount({ pollInitialMs: 30 });
+      const el = await mountWidget({ pollInitialMs: 30 });
       const popup = new FakePopup();
       openStub = stubOpen(popup);
       fetchStub = stubFetch({

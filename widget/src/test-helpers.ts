@@ -1,4 +1,5 @@
 // Small fakes for the widget's browser tests: fetch, window.open, a popup window, and replies.
+import { fixture, html } from '@open-wc/testing';
 import type { DigilockerKyc } from './digilocker-kyc.js';
 
 export const STATE = 'StAtE_0123456789abcdefXYZ';
@@ -122,6 +123,12 @@ export const FAST = {
   resumeTimeoutMs: 1000,
   requestTimeoutMs: 2000,
 };
+
+/** A `<digilocker-kyc endpoint="/kyc">` on FAST timings, with a test's own overrides. */
+export const mountWidget = (timings: Partial<typeof FAST> = {}) =>
+  fixture<DigilockerKyc>(
+    html`<digilocker-kyc endpoint="/kyc" .timings=${{ ...FAST, ...timings }}></digilocker-kyc>`,
+  );
 
 export const returnMessage = (state = STATE, extra: Record<string, unknown> = {}) => ({
   v: 1,

@@ -1,5 +1,6 @@
 // Chromium through playwright-core, and a recorder that sees every widget event, CSP violation
 // and pageshow in every page of a context (it survives navigations: the journey's redirects).
+import { KYC_EVENT_NAMES, type KycEventName } from '@digilocker-kyc/shared';
 import {
   type Browser,
   type BrowserContext,
@@ -7,28 +8,8 @@ import {
   type LaunchOptions,
   type Page,
 } from 'playwright-core';
+import { CHROMIUM_FLAGS } from '../../../scripts/chromium-flags.mjs';
 import { CHROMIUM } from './paths.js';
-
-export const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-
-export const EVENT_NAMES = [
-  'digilocker-kyc-start',
-  'digilocker-kyc-open',
-  'digilocker-kyc-fallback',
-  'digilocker-kyc-complete',
-  'digilocker-kyc-cancel',
-  'digilocker-kyc-error',
-] as const;
-export type EventName = (typeof EVENT_NAMES)[number];
 
 export interface BrowserOptions {
   /** Keep Chromium's popup blocker on (Playwright turns it off by default). */
@@ -44,14 +25,14 @@ export function launch(options: BrowserOptions = {}): Promise<Browser> {
   const launchOptions: LaunchOptions = {
     executablePath: CHROMIUM,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     ...(ignoreDefaultArgs.length ? { ignoreDefaultArgs } : {}),
   };
   return chromium.launch(launchOptions);
 }
 
 export interface RecordedEvent {
-  name: EventName;
+  name: KycEventName;
   detail: Record<string, unknown>;
   /** The page's URL when the event fired. */
   url: string;
@@ -93,7 +74,7 @@ export class Recorder {
     const index = this.pageIndex(page);
     if (payload.kind === 'event') {
       this.events.push({
-        name: payload.name as EventName,
+        name: payload.name as KycEventName,
         detail: (payload.detail ?? {}) as Record<string, unknown>,
         url: String(payload.url),
         page: index,
@@ -115,17 +96,17 @@ export class Recorder {
     for (const waiter of this.#waiters.splice(0)) waiter();
   }
 
-  named(name: EventName): RecordedEvent[] {
+  named(name: KycEventName): RecordedEvent[] {
     return this.events.filter((event) => event.name === name);
   }
 
   /** The sequence of event names, e.g. for a readable assertion. */
-  names(): EventName[] {
+  names(): KycEventName[] {
     return this.events.map((event) => event.name);
   }
 
   /** Resolves with the n-th (1-based) event of that name once it has fired. */
-  waitFor(name: EventName, { timeout = 30_000, nth = 1 } = {}): Promise<RecordedEvent> {
+  waitFor(name: KycEventName, { timeout = 30_000, nth = 1 } = {}): Promise<RecordedEvent> {
     return this.until(
       () => this.named(name)[nth - 1],
       timeout,
@@ -232,7 +213,7 @@ export async function newContext(
   await context.exposeBinding('__e2eRecord', (source, payload: Record<string, unknown>) => {
     recorder.record(source.page, payload);
   });
-  await context.addInitScript(initScript, [...EVENT_NAMES]);
+  await context.addInitScript(initScript, [...KYC_EVENT_NAMES]);
   const page = await context.newPage();
   recorder.pageIndex(page);
   return { context, recorder, page };
