@@ -5,6 +5,7 @@ import type { Locator } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext } from './support/browser.js';
 import {
+  approveByRedirect,
   decide,
   expectCleanEvents,
   expectCleanStorage,
@@ -58,10 +59,7 @@ describe('cross-origin signing server', () => {
     const start = `${suite.urls.pages.crossOrigin}?mode=redirect`;
     await page.goto(start);
     await ready(page);
-    await widget(page).startButton.click();
-    await decide(page, 'Approve');
-    const complete = await recorder.waitFor('digilocker-kyc-complete');
-    await recorder.settle();
+    const complete = await approveByRedirect(page, recorder);
     expect(recorder.names()).toEqual([
       'digilocker-kyc-start',
       'digilocker-kyc-open',
@@ -131,10 +129,7 @@ describe('strict CSP + Trusted Types', () => {
     const { context, recorder, page } = await newContext(suite.browser);
     await page.goto(`${suite.urls.pages.strictCsp}?mode=redirect`);
     await ready(page);
-    await widget(page).startButton.click();
-    await decide(page, 'Approve');
-    await recorder.waitFor('digilocker-kyc-complete');
-    await recorder.settle();
+    await approveByRedirect(page, recorder);
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
     expect(recorder.violations).toEqual([]);
     await context.close();

@@ -5,6 +5,7 @@ import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext } from './support/browser.js';
 import {
+  approveByRedirect,
   decide,
   expectCleanEvents,
   expectCleanStorage,
@@ -78,10 +79,7 @@ describe('redirect mode', () => {
     const start = `${suite.urls.pages.scriptTag}?mode=redirect&theme=brand`;
     await page.goto(start);
     await ready(page);
-    await widget(page).startButton.click();
-    await decide(page, 'Approve');
-    await recorder.waitFor('digilocker-kyc-complete');
-    await recorder.settle();
+    await approveByRedirect(page, recorder);
     expect(recorder.names()).toEqual([
       'digilocker-kyc-start',
       'digilocker-kyc-open',
@@ -100,10 +98,7 @@ describe('redirect mode', () => {
     await page.goto(start);
     await ready(page);
     expect(await page.locator('#view').getAttribute('data-route')).toBe('/kyc');
-    await widget(page).startButton.click();
-    await decide(page, 'Approve');
-    const complete = await recorder.waitFor('digilocker-kyc-complete');
-    await recorder.settle();
+    const complete = await approveByRedirect(page, recorder);
     expect(complete.url).toBe(start);
     expect(page.url()).toBe(start);
     expect(await page.locator('#view').getAttribute('data-route')).toBe('/kyc');
@@ -122,10 +117,7 @@ describe('redirect mode', () => {
     const start = `${suite.urls.pages.react}?mode=redirect`;
     await page.goto(start);
     await ready(page);
-    await widget(page).startButton.click();
-    await decide(page, 'Approve');
-    const complete = await recorder.waitFor('digilocker-kyc-complete');
-    await recorder.settle();
+    const complete = await approveByRedirect(page, recorder);
     expect(page.url()).toBe(start);
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
     expect((await suite.sandbox.attempts()).create_requests).toBe(1);

@@ -87,6 +87,18 @@ export async function decide(
 }
 
 /**
+ * Redirect mode, approved: clicks start, approves on the simulated DigiLocker page in the same
+ * tab, and returns the complete event once the page is back and the events have settled.
+ */
+export async function approveByRedirect(page: Page, recorder: Recorder): Promise<RecordedEvent> {
+  await widget(page).startButton.click();
+  await decide(page, 'Approve');
+  const complete = await recorder.waitFor('digilocker-kyc-complete');
+  await recorder.settle();
+  return complete;
+}
+
+/**
  * What the page keeps in storage after a journey: no `dlkyc` key, no session token, no Eko key,
  * no personal data. (The complete event's detail is the only place the token belongs.)
  */
