@@ -73,6 +73,7 @@ export async function sandboxAttempts(sandboxOrigin) {
   return { createRequests: body.create_requests, attemptsCreated: body.attempts_created };
 }
 
+/** One session creation, as autocannon sends it. @type {import('autocannon').Request} */
 export const CREATE_REQUEST = {
   method: 'POST',
   path: '/kyc/sessions',

@@ -12,18 +12,38 @@ import { DigilockerKyc } from './digilocker-kyc.js';
 export const TAG_NAME = 'digilocker-kyc';
 
 /**
- * Defines the element unless the tag is taken (a second copy of the script) or there is no DOM
- * (server-side rendering, Node): both are normal, neither should throw.
+ * Defines the element under `tagName` (default `digilocker-kyc`) and returns its class.
+ *
+ * Harmless when the tag already holds this element (a second copy of the script) or when there is
+ * no DOM (server-side rendering, Node): then it returns without defining anything. A registry
+ * accepts a class only once, so another tag gets a subclass of its own. A tag already taken by a
+ * different element throws; so does a name that is not a valid custom element name (the
+ * registry's own SyntaxError names it).
  */
-export function defineDigilockerKyc(tagName: string = TAG_NAME): void {
+export function defineDigilockerKyc(tagName: string = TAG_NAME): typeof DigilockerKyc {
   const registry = globalThis.customElements;
-  if (!registry || registry.get(tagName)) return;
+  if (!registry) return DigilockerKyc;
+  const existing = registry.get(tagName);
+  if (existing) return claim(existing, tagName);
+  const element = tagName === TAG_NAME ? DigilockerKyc : class extends DigilockerKyc {};
   try {
-    registry.define(tagName, DigilockerKyc);
+    registry.define(tagName, element);
   } catch (error) {
-    // Lost a race with another copy defining the same tag.
+    // Lost a race with another copy defining the same tag; anything else is a real failure.
     if (!(error instanceof DOMException && error.name === 'NotSupportedError')) throw error;
+    return claim(registry.get(tagName), tagName);
   }
+  return element;
+}
+
+/** The tag's class when it is this element (or a copy of it), else a clear error. */
+function claim(existing: CustomElementConstructor | undefined, tagName: string) {
+  if (existing && (existing === DigilockerKyc || existing.prototype instanceof DigilockerKyc)) {
+    return existing as typeof DigilockerKyc;
+  }
+  // A second copy of the script brings a second class with the same behaviour: keep the first.
+  if (existing && tagName === TAG_NAME) return existing as unknown as typeof DigilockerKyc;
+  throw new Error(`<${tagName}> is already taken by another element`);
 }
 
 defineDigilockerKyc();

@@ -18,6 +18,22 @@ test('importing dist/index.js defines nothing and throws nothing without a DOM',
   widget.defineDigilockerKyc();
 });
 
+test('every entry imports by its package name in Node, /bundle included', async () => {
+  // The self-contained bundle is a browser build of lit (it extends HTMLElement as it loads), so
+  // the "node" export condition hands server-side renderers the ES module entry instead.
+  for (const entry of ['', '/bundle', '/react']) {
+    const mod = await import(`@digilocker-kyc/widget${entry}`);
+    assert.equal(typeof mod.DigilockerKyc, entry === '/react' ? 'object' : 'function', entry);
+  }
+});
+
+test('defining a custom tag on a server does not throw', async () => {
+  // lit's Node build brings its own registry shim once loaded: the tag gets a subclass there.
+  const widget = await import(new URL('index.js', dist).href);
+  const element = widget.defineDigilockerKyc('acme-kyc');
+  assert.ok(element === widget.DigilockerKyc || element.prototype instanceof widget.DigilockerKyc);
+});
+
 test('importing the React wrapper works in Node too', async () => {
   const react = await import(new URL('react.js', dist).href);
   assert.equal(typeof react.DigilockerKyc, 'object');
