@@ -31,9 +31,9 @@ export interface PopupTimings {
  * Opens the journey window, blank. Must run synchronously inside the click, before any await, or
  * Safari and Firefox block it.
  */
-export function openPopup(win: Window): Window | null {
+export function openPopup(win: Window, url = '', name = POPUP_NAME): Window | null {
   try {
-    return win.open('', POPUP_NAME, POPUP_FEATURES);
+    return win.open(url, name, POPUP_FEATURES);
   } catch {
     return null;
   }
