@@ -1,11 +1,12 @@
 // The return page and the widget's built files, served by the router (design §4).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { KycError, STATE_PATTERN } from '@digilocker-kyc/shared';
+import { KycError, STATE_PATTERN, STATE_QUERY_PARAM } from '@digilocker-kyc/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import { precomputedHeaders } from './reply.js';
-import { RETURN_PAGE_CSP, renderReturnPage } from './return-page.js';
+import { hasReturnCookie, setReturnCookie } from './return-cookie.js';
+import { RETURN_PAGE_CSP, renderConfirmRefusedPage, renderReturnPage } from './return-page.js';
 
 export interface WidgetAssets {
   bundle?: string;
@@ -44,25 +45,60 @@ export const returnPageHeaders: RequestHandler = precomputedHeaders(
   }),
 );
 
-export function returnPage(allowedOrigins: ReadonlySet<string>) {
-  return function digilockerKycReturnPage(req: Request, res: Response): void {
-    const state = typeof req.params.state === 'string' ? req.params.state : undefined;
-    if (state !== undefined && !STATE_PATTERN.test(state)) {
+const PAGE_HEADERS = {
+  'Content-Security-Policy': RETURN_PAGE_CSP,
+  'Cache-Control': 'no-store',
+  'Content-Type': 'text/html; charset=utf-8',
+};
+
+/** The state named by the path (`/return/<state>`), or by `?dlkyc_state=` on the plain route. */
+function stateOf(req: Request): string | undefined {
+  if (typeof req.params.state === 'string') {
+    if (!STATE_PATTERN.test(req.params.state)) {
       throw new KycError('not_found', 'This return link is not valid.');
     }
+    return req.params.state;
+  }
+  const query = req.query[STATE_QUERY_PARAM];
+  return typeof query === 'string' && STATE_PATTERN.test(query) ? query : undefined;
+}
+
+/**
+ * `GET {base}/return[/<state>]`. It also leaves a cookie for the state: proof, should the widget
+ * ask through `{base}/confirm/<state>`, that the return reached this browser. `https` marks the
+ * cookie Secure (the mount's public URL is https).
+ */
+export function returnPage(allowedOrigins: ReadonlySet<string>, https = false) {
+  return function digilockerKycReturnPage(req: Request, res: Response): void {
+    const state = stateOf(req);
+    if (state) setReturnCookie(req, res, state, https);
     const html = renderReturnPage({
-      ...(state ? { state } : {}),
+      ...(typeof req.params.state === 'string' ? { state } : {}),
       scriptPath: `${req.baseUrl}/return.js`,
       origins: [...allowedOrigins],
     });
-    res
-      .status(200)
-      .set({
-        'Content-Security-Policy': RETURN_PAGE_CSP,
-        'Cache-Control': 'no-store',
-        'Content-Type': 'text/html; charset=utf-8',
-      })
-      .send(html);
+    res.status(200).set(PAGE_HEADERS).send(html);
+  };
+}
+
+/**
+ * `GET {base}/confirm/<state>`, opened by the widget's Continue. With this state's return cookie
+ * it is the return page again (its script posts the result to the opener at the exact allowed
+ * origins, then closes); without it, a 403 page that says the consent happened elsewhere.
+ */
+export function confirmPage(allowedOrigins: ReadonlySet<string>) {
+  return function digilockerKycConfirmPage(req: Request, res: Response): void {
+    const state = stateOf(req);
+    if (!state || !hasReturnCookie(req, state)) {
+      res.status(403).set(PAGE_HEADERS).send(renderConfirmRefusedPage());
+      return;
+    }
+    const html = renderReturnPage({
+      state,
+      scriptPath: `${req.baseUrl}/return.js`,
+      origins: [...allowedOrigins],
+    });
+    res.status(200).set(PAGE_HEADERS).send(html);
   };
 }
 

@@ -37,6 +37,30 @@ export function renderReturnPage({ state, scriptPath, origins }: ReturnPageInput
 `;
 }
 
+/**
+ * What `{base}/confirm/<state>` shows when this browser never saw the return for that state:
+ * static text and no script, so nothing is posted to the widget (no proof, no `complete`).
+ */
+export function renderConfirmRefusedPage(): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>Not confirmed</title>
+</head>
+<body>
+<main>
+<h1>DigiLocker was not finished in this browser</h1>
+<p>The consent for this verification was not given in this browser. If you gave it on another device or browser, it cannot complete here: close this window and start the verification again on this page.</p>
+<p lang="hi">इस सत्यापन की सहमति इस ब्राउज़र में नहीं दी गई। यह विंडो बंद करें और इसी पेज पर सत्यापन फिर से शुरू करें।</p>
+</main>
+</body>
+</html>
+`;
+}
+
 /** The return page's own CSP: it loads one same-origin script and nothing else. */
 export const RETURN_PAGE_CSP = [
   "default-src 'none'",

@@ -5,7 +5,13 @@ import express, { type Request, type Router } from 'express';
 import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
 import pino from 'pino';
 import { accessLog } from './access-log.js';
-import { builtFile, locateWidgetAssets, returnPage, returnPageHeaders } from './assets.js';
+import {
+  builtFile,
+  confirmPage,
+  locateWidgetAssets,
+  returnPage,
+  returnPageHeaders,
+} from './assets.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
 import {
   corsHeaders,
@@ -93,7 +99,13 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     sessionStatus,
   );
   router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));
-  router.get(['/return', '/return/:state'], returnPageHeaders, returnPage(options.allowedOrigins));
+  const https = options.publicBaseUrl.startsWith('https:');
+  router.get(
+    ['/return', '/return/:state'],
+    returnPageHeaders,
+    returnPage(options.allowedOrigins, https),
+  );
+  router.get('/confirm/:state', returnPageHeaders, confirmPage(options.allowedOrigins));
   router.get('/return.js', returnPageHeaders, builtFile(assets.returnScript, 'The return script'));
   router.get('/widget.js', builtFile(assets.bundle, 'The widget bundle'));
   router.use(securityHeaders, notFound);

@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   popup_blocked: { status: 0, retryable: false },
   invalid_response: { status: 0, retryable: true },
   journey_timeout: { status: 0, retryable: true },
+  consent_unconfirmed: { status: 0, retryable: true },
 } as const satisfies Record<string, { status: number; retryable: boolean }>;
 
 export type KycErrorCode = keyof typeof ERROR_CODES;
@@ -63,6 +64,8 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
     'A popup is needed (the widget is in a cross-origin frame, where a redirect cannot work) and the browser blocked it; allow popups for the frame (sandbox allow-popups) or embed the widget top-level.',
   invalid_response: 'The signing server answered with something the widget does not understand.',
   journey_timeout: 'The customer did not finish on DigiLocker within the time allowed.',
+  consent_unconfirmed:
+    'DigiLocker reports consent, but its return for this attempt never reached the browser that started it (a reload or the back button instead of the return, or consent given in another browser), so there is no complete.',
 };
 
 export function isKycErrorCode(value: unknown): value is KycErrorCode {

@@ -22,8 +22,14 @@ export class Attempt {
   session: AttemptSession | undefined;
   popup: PopupWatch | undefined;
   verificationId: string | undefined;
-  /** The return page reached us (or we came back through it): a closed popup is no cancel. */
+  /**
+   * This browser saw the return leg for this attempt's state (a return message, or the arrival
+   * back through the return page). `complete` needs it: the server's `consented` alone may be a
+   * consent given in another browser (a forwarded link).
+   */
   returned = false;
+  /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
+  consented = false;
   settled = false;
   pollTimer: Timer | undefined;
   readonly #timers = new Set<Timer>();

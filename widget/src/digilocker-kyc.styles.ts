@@ -25,7 +25,8 @@ export const styles = css`
     background: none;
     color: var(--digilocker-kyc-accent, #1a56db);
   }
-  [part='button'] {
+  [part='button'],
+  [part='continue-button'] {
     background: var(--digilocker-kyc-accent, #1a56db);
     color: var(--digilocker-kyc-accent-text, #fff);
     font-weight: 600;

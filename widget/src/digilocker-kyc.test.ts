@@ -216,6 +216,11 @@ describe('<digilocker-kyc>', () => {
     });
     const done = oneEvent(el, 'digilocker-kyc-complete');
     el.start();
+    await untilStatus(el, 'awaiting');
+    // The return page's message, without a verification_id (the proof the return came here).
+    const channel = new BroadcastChannel(`dlkyc-${created().state}`);
+    channel.postMessage({ v: 1, type: 'dlkyc:result', state: created().state });
+    channel.close();
     const { detail } = await done;
     expect(detail).to.deep.equal({
       reference_id: '7483920',

@@ -19,7 +19,7 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @fires digilocker-kyc-start - The customer asked to start. Cancelable: `preventDefault()` vetoes the journey. Detail `{ mode }`.
  * @fires digilocker-kyc-open - DigiLocker opened. Detail `{ reference_id, mode: 'popup' | 'redirect' }`.
  * @fires digilocker-kyc-fallback - A popup is impossible; switching to a full-page redirect. Detail `{ reason }`.
- * @fires digilocker-kyc-complete - The server confirmed consent. Detail `{ reference_id, verification_id?, documents, session_token }`.
+ * @fires digilocker-kyc-complete - DigiLocker's return reached this browser and the server confirmed consent. Detail `{ reference_id, verification_id?, documents, session_token }`.
  * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
  * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
  *
@@ -28,6 +28,7 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @csspart button - The start button (also Retry after an error).
  * @csspart reopen-button - "Reopen DigiLocker", while the popup journey runs.
  * @csspart cancel-button - "Cancel", while the popup journey runs.
+ * @csspart continue-button - "Continue": consent was given but its return did not reach this page; the click confirms it in this browser.
  * @csspart status - The polite live status line.
  * @csspart error - The error line: what went wrong and what to do.
  *
@@ -45,7 +46,7 @@ export class DigilockerKyc extends LitElement {
   static override styles = styles;
 
   // A static map rather than decorators: Lit's decorator code costs ~0.5 KB gzipped, and the
-  // script-tag bundle has a 12 KB budget.
+  // script-tag bundle has a 13 KB budget.
   static override properties = {
     endpoint: {},
     documents: {},
@@ -144,10 +145,11 @@ export class DigilockerKyc extends LitElement {
     const strings = resolveStrings(this.locale, this.strings);
     const controller = this.#controller;
     const error = controller.error;
-    // While a popup journey runs, Reopen and Cancel replace the start button.
+    // While a popup journey runs, Reopen and Cancel replace the start button; Continue comes
+    // first when consent was given but its return has not reached this page.
     const actions =
       controller.mode === 'popup' && controller.status !== 'creating'
-        ? html`<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button>`
+        ? html`${controller.unconfirmed ? html`<button part="continue-button" @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button>`
         : html`<button part="button" ?disabled=${this.disabled} aria-busy=${controller.busy} aria-describedby="status error" @click=${this.start}><slot>${controller.status === 'error' ? strings.retry : strings.start}</slot></button>`;
     return html`<div>${actions}</div><p id="status" part="status" role="status" aria-live="polite">${this.#statusText(strings)}</p><p id="error" part="error">${error ? errorText(strings, error.code, error.retryable) : nothing}</p>`;
   }
@@ -159,6 +161,7 @@ export class DigilockerKyc extends LitElement {
       return strings.connecting;
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
+    if (this.#controller.unconfirmed) return strings.unconfirmed;
     // The other busy and final states have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
@@ -196,6 +199,8 @@ export class DigilockerKyc extends LitElement {
   }
 
   #onReopen = () => this.#controller.reopen();
+
+  #onContinue = () => this.#controller.confirm();
 
   #onPageShow = (event: PageTransitionEvent) => {
     // Back/forward cache restore: finish a parked redirect attempt; never start a new one.

@@ -29,7 +29,7 @@ export function isInAppBrowser(userAgent: string): boolean {
 /**
  * True inside an iframe whose top-level document has another origin. There, BroadcastChannel
  * and storage are partitioned by top-level site (Chromium 115+): a popup's result arrives only
- * by `opener.postMessage` or status polling, and a redirect of the frame cannot load DigiLocker
+ * by `opener.postMessage` (or Continue's confirm page), and a redirect of the frame cannot load DigiLocker
  * (it refuses to be framed). See openJourneyWindow.
  */
 export function isCrossOriginFrame(win: Window): boolean {

@@ -8,6 +8,7 @@ import { openJourneyWindow, takeArrival } from './open-journey.js';
 import { savePending } from './pending-attempt.js';
 import { nextPollDelay } from './poll-schedule.js';
 import { openPopup, PopupWatch, showPlaceholder } from './popup.js';
+import type { ReturnMessage } from './protocol.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
 
@@ -28,6 +29,15 @@ export class KycController {
 
   get busy(): boolean {
     return this.status === 'creating' || this.status === 'awaiting' || this.status === 'verifying';
+  }
+
+  /**
+   * The server says `consented` but this browser never saw DigiLocker's return (a popup severed
+   * by COOP with the server on another origin, or a consent given in another browser): the
+   * element offers Continue, which asks the server whether this browser saw the return.
+   */
+  get unconfirmed(): boolean {
+    return this.busy && Boolean(this.#attempt?.consented && !this.#attempt.returned);
   }
 
   /** How the running attempt reaches DigiLocker, or null when none runs. */
@@ -99,6 +109,31 @@ export class KycController {
     popup.navigate(url, handle);
   }
 
+  /**
+   * Continue: opens `{base}/confirm/<state>` on the server's origin, synchronously inside the
+   * click. The server renders it only when this browser holds the cookie its return page set for
+   * this state; its script then posts the return message to this window (exact origin), which is
+   * the proof the return leg reached this browser. Without the cookie the page says so and posts
+   * nothing, and the attempt keeps waiting (then times out).
+   */
+  confirm(): void {
+    const attempt = this.#attempt;
+    const state = attempt?.session?.state;
+    if (!attempt || !state || !this.unconfirmed) return;
+    const handle = openPopup(this.#host.win, `${attempt.base}/confirm/${state}`, 'dlkyc-confirm');
+    if (!handle) return;
+    attempt.onRelease(() => handle.close());
+    attempt.onRelease(
+      listenForReturn({
+        win: this.#host.win,
+        state,
+        origin: new URL(attempt.base).origin,
+        source: () => handle,
+        onResult: (message) => this.#onReturn(attempt, message),
+      }),
+    );
+  }
+
   /** Stops every listener and timer without an event (the element left the document). */
   dispose(): void {
     this.#attempt?.release(this.#host.win);
@@ -125,8 +160,12 @@ export class KycController {
     this.#set('verifying');
     void this.#check(attempt).then(() => {
       if (attempt.settled) return;
-      // Back from DigiLocker without finishing (the back button): the customer left.
-      if (!attempt.returned) return this.#cancel(attempt, 'closed');
+      // Here without DigiLocker's return (a reload, the back button): never a complete. A
+      // consent the server knows of was given elsewhere, or its return never reached this tab.
+      if (!attempt.returned) {
+        if (attempt.consented) return this.#fail(attempt, unconfirmedError());
+        return this.#cancel(attempt, 'closed');
+      }
       this.#poll(attempt, config.timings.pollInitialMs);
       attempt.after(config.timings.resumeTimeoutMs, () => void this.#timeout(attempt));
     });
@@ -173,12 +212,7 @@ export class KycController {
         state: session.state,
         origin: new URL(config.redirectUrl || attempt.base, this.#host.win.document.baseURI).origin,
         source: () => popup.live,
-        onResult: (message) => {
-          attempt.returned = true;
-          attempt.verificationId = message.verification_id;
-          this.#set('verifying');
-          this.#poll(attempt, 0);
-        },
+        onResult: (message) => this.#onReturn(attempt, message),
       }),
     );
     this.#set('awaiting');
@@ -206,12 +240,26 @@ export class KycController {
     if (!attempt.settled) config.navigate(session.url);
   }
 
-  /** Status polling, the last-resort channel: a check after `delay`, then backing off. */
+  /** The return leg reached this browser for this attempt's state: now ask the server. */
+  #onReturn(attempt: Attempt, message: ReturnMessage): void {
+    if (attempt.returned) return;
+    attempt.returned = true;
+    attempt.verificationId = message.verification_id;
+    this.#set('verifying');
+    this.#poll(attempt, 0);
+  }
+
+  /**
+   * Status polling: a check after `delay`, then backing off. It ends a denied or expired attempt
+   * and confirms a return, but never completes one on its own; it stops at an unconfirmed
+   * `consented` (a return or Continue picks up from there).
+   */
   #poll(attempt: Attempt, delay: number): void {
     attempt.clear(attempt.pollTimer);
     attempt.pollTimer = attempt.after(delay, () => {
       void this.#check(attempt).then(() => {
-        if (!attempt.settled) this.#poll(attempt, nextPollDelay(attempt.timings, delay));
+        if (attempt.settled || (attempt.consented && !attempt.returned)) return;
+        this.#poll(attempt, nextPollDelay(attempt.timings, delay));
       });
     });
   }
@@ -232,6 +280,12 @@ export class KycController {
     }
     if (attempt.settled) return;
     if (reply.status === 'consented') {
+      if (!attempt.returned) {
+        // Consent, but not (yet) proven to belong to this browser: offer Continue.
+        attempt.consented = true;
+        this.#host.changed();
+        return;
+      }
       this.#settle(attempt, 'complete');
       this.#host.emit('digilocker-kyc-complete', {
         reference_id: referenceId,
@@ -248,7 +302,9 @@ export class KycController {
 
   /** `closed` read true after the severed window: maybe closed. Check, wait, check, cancel. */
   async #onClosed(attempt: Attempt): Promise<void> {
-    const gone = () => attempt.settled || attempt.returned || Boolean(attempt.popup?.live);
+    // A consent waiting for Continue is no cancel either: the return may yet be proven.
+    const gone = () =>
+      attempt.settled || attempt.returned || attempt.consented || Boolean(attempt.popup?.live);
     if (gone()) return;
     await this.#check(attempt);
     if (gone()) return;
@@ -264,7 +320,9 @@ export class KycController {
     if (attempt.settled) return;
     this.#fail(
       attempt,
-      new WidgetError('journey_timeout', 'No answer from DigiLocker in time', true),
+      attempt.consented
+        ? unconfirmedError()
+        : new WidgetError('journey_timeout', 'No answer from DigiLocker in time', true),
     );
   }
 
@@ -299,3 +357,7 @@ export class KycController {
     this.#host.changed();
   }
 }
+
+/** Consent the server knows of, whose return this browser never saw: no `complete`. */
+const unconfirmedError = () =>
+  new WidgetError('consent_unconfirmed', 'DigiLocker did not return to this browser', true);

@@ -28,8 +28,8 @@ export interface JourneyWindow {
  * blocks the popup. A cross-origin iframe uses the popup like a top-level page (security B7):
  * DigiLocker refuses to be framed, so redirecting the frame would strand the customer. Its
  * BroadcastChannel and storage are partitioned by top-level site (Chromium 115+), so there the
- * result arrives by `opener.postMessage` (the return page posts to every allowed origin) or by
- * status polling. A popup blocked inside such a frame (a sandbox without `allow-popups`) leaves
+ * result arrives by `opener.postMessage` (the return page posts to every allowed origin) or
+ * through Continue's confirm page (kyc-controller.ts). A popup blocked inside such a frame (a sandbox without `allow-popups`) leaves
  * nothing that works: `error`, and no redirect.
  */
 export function openJourneyWindow(win: Window, mode: KycMode): JourneyWindow {

@@ -196,21 +196,28 @@ describe('popup journey', () => {
     frame.remove();
   });
 
-  it('falls back to polling when no message ever arrives', async () => {
+  it('polling sees the consent first and waits; the return that follows completes at once', async () => {
     const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
       create: () => json(201, created()),
       status: (n) => (n < 2 ? json(200, status('pending')) : json(200, status('consented'))),
     });
-    const done = oneEvent(el, 'digilocker-kyc-complete');
+    let completed = false;
+    el.addEventListener('digilocker-kyc-complete', () => (completed = true));
     el.start();
+    while (fetchStub.gets().length < 3) await sleep(5);
+    await sleep(300);
+    expect(completed, 'status polling alone never completes').to.equal(false);
+    expect(fetchStub.gets().length, 'polling stops at the consent').to.equal(3);
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    post(returnMessage());
     const { detail } = await done;
     expect(detail.reference_id).to.equal(REFERENCE_ID);
-    expect(fetchStub.gets().length).to.equal(3);
+    expect(fetchStub.gets().length, 'the return is confirmed once more').to.equal(4);
   });
 
-  it('a closed popup whose consent went through completes; it is no cancel', async () => {
+  it('a closed popup whose consent went through is no cancel; its return completes', async () => {
     const el = await mountWidget({ pollInitialMs: 10_000 });
     const popup = new FakePopup();
     openStub = stubOpen(popup);
@@ -222,8 +229,13 @@ describe('popup journey', () => {
     el.addEventListener('digilocker-kyc-cancel', () => (cancelled = true));
     el.start();
     await untilStatus(el, 'awaiting');
-    const done = oneEvent(el, 'digilocker-kyc-complete');
     popup.closed = true;
+    while (fetchStub.gets().length < 1) await sleep(5); // the close is checked with the server
+    await sleep(200); // past the grace period, when a pending attempt would be cancelled
+    expect(cancelled).to.equal(false);
+    expect(el.status).to.equal('awaiting');
+    const done = oneEvent(el, 'digilocker-kyc-complete');
+    post(returnMessage());
     await done;
     expect(cancelled).to.equal(false);
   });

@@ -7,7 +7,7 @@
 // Heuristic: when `closed` flips within `severedWindowMs` of a navigation this module made, we
 // assume COOP severed the handle, not that the customer closed the window. A severed handle is
 // never trusted again: no cancel comes from it; the result must arrive on a channel or through
-// status polling, and the journey timeout ends the wait. Only a flip later than that window is
+// Continue (status polling only shows that consent exists), and the journey timeout ends the wait. Only a flip later than that window is
 // reported as "closed", and even then the caller checks the status and waits a grace period
 // before it calls the attempt cancelled.
 //
@@ -31,9 +31,9 @@ export interface PopupTimings {
  * Opens the journey window, blank. Must run synchronously inside the click, before any await, or
  * Safari and Firefox block it.
  */
-export function openPopup(win: Window): Window | null {
+export function openPopup(win: Window, url = '', name = POPUP_NAME): Window | null {
   try {
-    return win.open('', POPUP_NAME, POPUP_FEATURES);
+    return win.open(url, name, POPUP_FEATURES);
   } catch {
     return null;
   }

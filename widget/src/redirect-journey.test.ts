@@ -9,6 +9,7 @@ import {
   FakePopup,
   json,
   REFERENCE_ID,
+  sleep,
   status,
   stubFetch,
   stubOpen,
@@ -164,7 +165,7 @@ describe('redirect journey', () => {
     expect(sessionStorage.getItem(`dlkyc:pending:${expired}`)).to.equal(null);
   });
 
-  it('after a bfcache restore, finishes the parked attempt instead of starting another', async () => {
+  it('after a bfcache restore through the return page, finishes the parked attempt instead of starting another', async () => {
     const el = await mount('redirect');
     const state = freshState();
     fetchStub = stubFetch({
@@ -173,10 +174,60 @@ describe('redirect journey', () => {
     });
     el.start();
     await untilStatus(el, 'awaiting');
+    // The same-origin return page marked the parked attempt before it went back.
+    const key = `dlkyc:pending:${state}`;
+    sessionStorage.setItem(
+      key,
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), returned: true }),
+    );
     const done = oneEvent(el, 'digilocker-kyc-complete');
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
     await done;
     expect(fetchStub.posts().length).to.equal(1);
+    expect(dlkycKeys()).to.deep.equal([]);
+  });
+
+  it('back (bfcache) without the return never completes, even with consent: consent_unconfirmed', async () => {
+    const el = await mount('redirect');
+    const state = freshState();
+    fetchStub = stubFetch({
+      create: () => json(201, created({ state })),
+      status: () => json(200, status('consented')),
+    });
+    let completed = false;
+    el.addEventListener('digilocker-kyc-complete', () => (completed = true));
+    el.start();
+    await untilStatus(el, 'awaiting');
+    const failed = oneEvent(el, 'digilocker-kyc-error');
+    window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    expect((await failed).detail).to.deep.equal({
+      code: 'consent_unconfirmed',
+      message: 'DigiLocker did not return to this browser',
+      retryable: true,
+      reference_id: REFERENCE_ID,
+    });
+    await sleep(100);
+    expect(completed).to.equal(false);
+    expect(fetchStub.posts().length, 'no new attempt').to.equal(1);
+    expect(dlkycKeys()).to.deep.equal([]);
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('[part="error"]')?.textContent).to.equal(
+      'DigiLocker was not finished in this browser. Try again here.',
+    );
+  });
+
+  it('a reload without the return never completes, even with consent (a link forwarded elsewhere)', async () => {
+    const state = freshState();
+    park(state); // no `returned`, no state in the query: a reload, not an arrival
+    fetchStub = stubFetch({ status: () => json(200, status('consented')) });
+    let completed = false;
+    const el = await mount();
+    el.addEventListener('digilocker-kyc-complete', () => (completed = true));
+    const { detail } = await oneEvent(el, 'digilocker-kyc-error');
+    expect(detail).to.include({ code: 'consent_unconfirmed', reference_id: REFERENCE_ID });
+    await sleep(100);
+    expect(completed).to.equal(false);
+    expect(fetchStub.gets().length, 'one check, no polling').to.equal(1);
     expect(dlkycKeys()).to.deep.equal([]);
   });
 

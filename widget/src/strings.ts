@@ -8,6 +8,8 @@ export interface KycStrings {
   retry: string;
   reopen: string;
   cancel: string;
+  /** The button that proves this browser finished DigiLocker (a popup cut off from the page). */
+  continue: string;
   /** Status line while the link is made and the page leaves; also the placeholder's title and text. */
   connecting: string;
   awaiting: string;
@@ -15,11 +17,15 @@ export interface KycStrings {
   complete: string;
   cancelled: string;
   denied: string;
+  /** Status line while Continue is offered: consent given, this browser not yet confirmed. */
+  unconfirmed: string;
   errorNetwork: string;
   /** The link expired, or the session token is no longer accepted. */
   errorExpired: string;
   errorTimeout: string;
   errorRateLimited: string;
+  /** Consent was given, but DigiLocker's return never reached this browser. */
+  errorUnconfirmed: string;
   errorRetryable: string;
   errorFatal: string;
 }
@@ -37,16 +43,19 @@ const en: KycStrings = {
   retry: 'Try again',
   reopen: 'Reopen DigiLocker',
   cancel: 'Cancel',
+  continue: 'Continue',
   connecting: 'Connecting to DigiLocker…',
   awaiting: 'Finish in the DigiLocker window.',
   verifying: 'Checking your consent…',
   complete: 'Verified with DigiLocker.',
   cancelled: 'Cancelled.',
   denied: 'You did not share your documents.',
+  unconfirmed: 'Done in DigiLocker? Press Continue to finish here.',
   errorNetwork: 'Could not connect. Check your internet and try again.',
   errorExpired: 'The link expired. Try again for a new one.',
   errorTimeout: 'This took too long. Try again.',
   errorRateLimited: 'Too many attempts. Wait a minute, then try again.',
+  errorUnconfirmed: 'DigiLocker was not finished in this browser. Try again here.',
   errorRetryable: 'Something went wrong. Try again.',
   errorFatal: 'Verification is unavailable now. Please contact support.',
 };
@@ -56,16 +65,19 @@ const hi: KycStrings = {
   retry: 'फिर से कोशिश करें',
   reopen: 'DigiLocker फिर खोलें',
   cancel: 'रद्द करें',
+  continue: 'जारी रखें',
   connecting: 'DigiLocker से जुड़ रहे हैं…',
   awaiting: 'DigiLocker विंडो में पूरा करें।',
   verifying: 'सहमति जाँची जा रही है…',
   complete: 'सत्यापन पूरा हुआ।',
   cancelled: 'रद्द किया गया।',
   denied: 'आपने दस्तावेज़ साझा नहीं किए।',
+  unconfirmed: 'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।',
   errorNetwork: 'कनेक्ट नहीं हो सका। इंटरनेट जाँचें और फिर से कोशिश करें।',
   errorExpired: 'लिंक समाप्त हो गया। नए लिंक के लिए फिर से कोशिश करें।',
   errorTimeout: 'बहुत समय लगा। फिर से कोशिश करें।',
   errorRateLimited: 'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।',
+  errorUnconfirmed: 'DigiLocker इस ब्राउज़र में पूरा नहीं हुआ। यहीं फिर से कोशिश करें।',
   errorRetryable: 'कुछ गलत हुआ। फिर से कोशिश करें।',
   errorFatal: 'सत्यापन अभी उपलब्ध नहीं है। सहायता से संपर्क करें।',
 };
@@ -84,6 +96,7 @@ const ERROR_STRINGS: Partial<Record<KycErrorCode, keyof KycStrings>> = {
   unauthorized: 'errorExpired',
   journey_timeout: 'errorTimeout',
   rate_limited: 'errorRateLimited',
+  consent_unconfirmed: 'errorUnconfirmed',
 };
 
 /** The message that tells the customer what to do about an error. */
