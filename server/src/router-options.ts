@@ -32,6 +32,13 @@ export interface DigilockerKycOptions {
   allowBrowserUserCode?: boolean;
   /** Require the merchant's own login: return false (or throw) to refuse with 403. */
   authorize?: (req: Request) => boolean | Promise<boolean>;
+  /**
+   * The merchant's user this attempt is for (e.g. the logged-in user id), carried in the session
+   * token as `subject` so the backend can check the completing user started the attempt:
+   * `verifySessionToken(token, { …, subject: req.session.userId })`. At most 128 characters;
+   * readable in the token, so an opaque id rather than an email. Undefined: no subject.
+   */
+  resolveSubject?: (req: Request) => string | undefined | Promise<string | undefined>;
   /** Pick the Eko user_code (retailer/agent) for this request; default: the configured one. */
   resolveUserCode?: (req: Request) => string | undefined | Promise<string | undefined>;
   rateLimit?: {
