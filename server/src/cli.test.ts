@@ -111,24 +111,17 @@ describe('digilocker-kyc-server', () => {
   });
 });
 
-describe('sandbox mode with keys of its own', () => {
-  it('signs and verifies with the configured keys, and never prints them', async () => {
+describe('sandbox mode with Eko keys', () => {
+  it('refuses to start, naming the variable and never printing the keys', async () => {
     const cli = start({
       EKO_ENV: 'sandbox',
       EKO_DEVELOPER_KEY: 'SENTINEL-CLI-DEVELOPER-KEY',
       EKO_ACCESS_KEY: 'SENTINEL-CLI-ACCESS-KEY',
       LOG_LEVEL: 'debug',
     });
-    const url = await cli.ready;
-    const res = await fetch(`${url}/kyc/sessions`, {
-      method: 'POST',
-      headers: { origin: ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(res.status).toBe(201);
-    child?.kill('SIGTERM');
-    await cli.exited;
-    expect(cli.output()).toMatch(/SANDBOX MODE/);
-    expect(cli.output()).not.toMatch(/SENTINEL-CLI/);
+    await expect(cli.ready).rejects.toThrow();
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/EKO_DEVELOPER_KEY is set but EKO_ENV is sandbox/);
+    expect(cli.output()).not.toMatch(/SANDBOX MODE|SENTINEL-CLI/);
   });
 });

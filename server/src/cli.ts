@@ -39,8 +39,8 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox | undefined;
   if (config.startSandbox) {
-    // The sandbox accepts the same credentials the client signs with: Eko's public UAT keys by
-    // default, or sentinel keys when a leak test sets EKO_ENV=sandbox with keys of its own.
+    // The sandbox accepts the credentials the client signs with: Eko's public UAT keys (sandbox
+    // mode refuses keys of its own, see config-safety.ts).
     const { developerKey, accessKey, initiatorId, userCode } = config.eko;
     // Loaded only in sandbox mode: a production start does not pay for the simulator.
     const { createSandbox } = await import('./sandbox/index.js');
