@@ -23,13 +23,13 @@ const EKO_ACCOUNT_VARIABLES = [
 
 export interface SafetyInput {
   mode: 'sandbox' | 'uat' | 'production';
-  EKO_BASE_URL: string | undefined;
-  EKO_DEVELOPER_KEY: string | undefined;
-  EKO_ACCESS_KEY: string | undefined;
-  EKO_INITIATOR_ID: string | undefined;
-  EKO_USER_CODE: string | undefined;
-  SESSION_SECRET: string | undefined;
-  PUBLIC_BASE_URL: string | undefined;
+  EKO_BASE_URL?: string | undefined;
+  EKO_DEVELOPER_KEY?: string | undefined;
+  EKO_ACCESS_KEY?: string | undefined;
+  EKO_INITIATOR_ID?: string | undefined;
+  EKO_USER_CODE?: string | undefined;
+  SESSION_SECRET?: string | undefined;
+  PUBLIC_BASE_URL?: string | undefined;
   ALLOWED_ORIGINS: readonly string[];
   RETURN_URLS: readonly string[];
 }

@@ -119,7 +119,14 @@ describe('session token secrets', () => {
   /** A token signed with the empty key: what `[process.env.SESSION_SECRET ?? '']` would accept. */
   function forgedWith(secret: string): string {
     const body = Buffer.from(
-      JSON.stringify({ r: '7483920', s: 'S', o: 'https://shop.example', d: ['AADHAAR'], iat: 1, exp: 9e9 }),
+      JSON.stringify({
+        r: '7483920',
+        s: 'S',
+        o: 'https://shop.example',
+        d: ['AADHAAR'],
+        iat: 1,
+        exp: 9e9,
+      }),
     ).toString('base64url');
     const mac = createHmac('sha256', secret).update(`v1.${body}`).digest('base64url');
     return `v1.${body}.${mac}`;
