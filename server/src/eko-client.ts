@@ -25,6 +25,7 @@ import {
   type VerificationStatus,
 } from './eko-types.js';
 import { signEkoRequest } from './signing.js';
+import { boundedStatusId, isSafeUpstreamId } from './upstream-text.js';
 import { readBusinessError, readStatusData } from './verification-status.js';
 
 const MAX_REPLY_BYTES = 1024 * 1024;
@@ -156,11 +157,13 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
   }
 
   function businessError(envelope: EkoEnvelope, what: string, referenceId?: string): KycError {
+    // Eko's message text is neither forwarded nor logged: it could echo personal data. Its
+    // status id is, once bounded to a short code (upstream-text.ts).
+    const statusId = boundedStatusId(envelope.response_status_id);
     return new KycError(
       'upstream_rejected',
-      `Eko refused ${what} (status ${envelope.status}, response_status_id ${envelope.response_status_id ?? 'none'}).`,
-      // Eko's message text is neither forwarded nor logged: it could echo personal data.
-      { cause: { responseStatusId: envelope.response_status_id }, referenceId },
+      `Eko refused ${what} (status ${envelope.status}, response_status_id ${statusId}).`,
+      { cause: { responseStatusId: statusId }, referenceId },
     );
   }
 
@@ -199,7 +202,9 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         },
       );
     }
-    const verificationId = parsed.data.verification_id ?? undefined;
+    const reported = parsed.data.verification_id ?? undefined;
+    // An id outside the charset is dropped, not passed on: getDocument then asks Eko again.
+    const verificationId = reported !== undefined && isSafeUpstreamId(reported) ? reported : undefined;
     return {
       referenceId,
       status: readStatusData(parsed.data),
@@ -268,7 +273,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       });
       if (envelope.status !== 0) throw businessError(envelope, 'to create a DigiLocker URL');
       const data = ekoCreateUrlDataSchema.safeParse(envelope.data);
-      if (!data.success) {
+      // The reference_id goes to the browser and into URLs: only the charset our routes accept.
+      if (!data.success || !isSafeUpstreamId(data.data.reference_id)) {
         throw new KycError(
           'upstream_malformed',
           'Eko answered Create DigiLocker URL without a usable reference_id and url.',
@@ -280,7 +286,9 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         documents,
         redirectUrl,
         clientRefId,
-        ...(data.data.verification_id ? { verificationId: data.data.verification_id } : {}),
+        ...(data.data.verification_id && isSafeUpstreamId(data.data.verification_id)
+          ? { verificationId: data.data.verification_id }
+          : {}),
       };
     },
 

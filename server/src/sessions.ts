@@ -17,6 +17,7 @@ import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
+import { boundedUrlPart } from './upstream-text.js';
 import { useEnglishMessages } from './zod-messages.js';
 
 interface Deps {
@@ -159,7 +160,11 @@ export function sessionHandlers({
         options.insecureUrlOrigins.has(url.origin));
     if (!ok) {
       logger.warn(
-        { ref: referenceHash(referenceId), protocol: url?.protocol, host: url?.host },
+        {
+          ref: referenceHash(referenceId),
+          protocol: boundedUrlPart(url?.protocol, 16),
+          host: boundedUrlPart(url?.host, 100),
+        },
         'Eko returned a DigiLocker URL outside DIGILOCKER_URL_HOSTS; refused',
       );
       throw new KycError(
