@@ -186,7 +186,7 @@ describe('failure mapping', () => {
     expect(calls()).toHaveLength(1);
   });
 
-  it.each([500, 502, 503, 429])('HTTP %d → upstream_error (retryable)', async (status) => {
+  it.each([500, 502, 503])('HTTP %d → upstream_error (retryable)', async (status) => {
     intercept().reply(status, { message: 'busy' }, JSON_HEADERS);
     const failure = await rejection(create());
     expect(failure).toMatchObject({ code: 'upstream_error', retryable: true });

@@ -35,6 +35,15 @@ const PATHS = {
   document: '/tools/kyc/digilocker/document',
 } as const;
 
+/** Eko's Retry-After (seconds or an HTTP date), kept within 1-300 s; 5 s when absent or odd. */
+function retryAfter(header: string | string[] | undefined, now: number): number {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  const seconds = /^\d{1,6}$/.test(value)
+    ? Number(value)
+    : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, 300) : 5;
+}
+
 export function createEkoClient(options: EkoClientOptions): EkoClient {
   const base = parseBaseUrl(options.baseUrl);
   for (const name of ['developerKey', 'accessKey', 'initiatorId', 'userCode'] as const) {
@@ -76,6 +85,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         const mayRetry =
           attempt < retry.attempts &&
           failure.retryable &&
+          failure.code !== 'upstream_unavailable' &&
           (method === 'GET' || (failure.cause as { neverSent?: boolean })?.neverSent === true);
         if (!mayRetry) throw failure;
         const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
@@ -117,7 +127,17 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         { cause: { httpStatus } },
       );
     }
-    if (httpStatus >= 500 || httpStatus === 429) {
+    if (httpStatus === 429) {
+      // A rate-limit answer, not a failure of Eko: not retried (that would only add load), not
+      // counted by the circuit breaker (one merchant's burst must not pause every customer).
+      const retryAfterSeconds = retryAfter(response.headers['retry-after'], sentAt);
+      throw new KycError(
+        'upstream_unavailable',
+        `Eko is rate-limiting this server (HTTP 429); retry after ${retryAfterSeconds} s.`,
+        { cause: { httpStatus, retryAfterSeconds } },
+      );
+    }
+    if (httpStatus >= 500) {
       throw new KycError('upstream_error', `Eko answered HTTP ${httpStatus}; expected 200.`, {
         cause: { httpStatus },
       });
@@ -204,7 +224,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     }
     const reported = parsed.data.verification_id ?? undefined;
     // An id outside the charset is dropped, not passed on: getDocument then asks Eko again.
-    const verificationId = reported !== undefined && isSafeUpstreamId(reported) ? reported : undefined;
+    const verificationId =
+      reported !== undefined && isSafeUpstreamId(reported) ? reported : undefined;
     return {
       referenceId,
       status: readStatusData(parsed.data),

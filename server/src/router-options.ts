@@ -7,6 +7,7 @@ import type { Dispatcher } from 'undici';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
+import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 
 export interface DigilockerKycOptions {
@@ -48,6 +49,11 @@ export interface DigilockerKycOptions {
     key?: (req: Request) => string | undefined;
     /** A shared store when several instances run; memory by default. One store per limiter. */
     store?: () => Store;
+    /**
+     * Limits of the status route, which the widget polls: per session token (default 120 a
+     * minute) and per client IP (default 600 a minute); 0 turns one off.
+     */
+    status?: Partial<StatusLimits>;
   };
   breaker?: BreakerOptions;
   /** How long a status reply is reused: pending briefly, final statuses longer. */
@@ -74,6 +80,7 @@ export interface ResolvedOptions {
   defaultDocuments: DocumentType[];
   allowBrowserUserCode: boolean;
   rateLimitPerMinute: number;
+  statusLimits: StatusLimits;
 }
 
 export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
@@ -115,6 +122,14 @@ export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
       'digilockerKyc: expected rateLimit.perMinute to be a whole number, 0 to turn it off.',
     );
   }
+  const statusLimits = { ...DEFAULT_STATUS_LIMITS, ...options.rateLimit?.status };
+  for (const [name, value] of Object.entries(statusLimits)) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new TypeError(
+        `digilockerKyc: expected rateLimit.status.${name} to be a whole number, 0 to turn it off.`,
+      );
+    }
+  }
   const ownsEko = !('createDigilockerUrl' in options.eko);
   const eko = ownsEko
     ? createEkoClient({
@@ -138,6 +153,7 @@ export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
     defaultDocuments: documents.data,
     allowBrowserUserCode: options.allowBrowserUserCode ?? false,
     rateLimitPerMinute: perMinute,
+    statusLimits,
   };
 }
 

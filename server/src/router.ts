@@ -17,6 +17,7 @@ import {
 } from './edge.js';
 import { errorHandler, notFound } from './error-handler.js';
 import { securityHeaders } from './reply.js';
+import { statusLimiters } from './rate-limits.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 
@@ -90,6 +91,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     securityHeaders,
     cors,
     originCheck(options.allowedOrigins, false),
+    ...statusLimiters(options.statusLimits, input.rateLimit?.store),
     sessionStatus,
   );
   router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));
