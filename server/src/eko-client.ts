@@ -14,6 +14,7 @@ import {
 } from '@digilocker-kyc/shared';
 import { Pool } from 'undici';
 import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
+import { SkewWindow } from './clock-skew.js';
 import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
 import {
   DEFAULT_EKO_RETRY,
@@ -63,7 +64,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       keepAliveTimeout: 30_000,
       connect: { timeout: timeouts.connectMs },
     });
-  let clockSkewMs: number | undefined;
+  const skew = new SkewWindow();
 
   type Call = {
     method: 'GET' | 'POST';
@@ -172,8 +173,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     const value = Array.isArray(dateHeader) ? dateHeader[0] : dateHeader;
     const upstream = value ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(upstream)) return;
-    clockSkewMs = upstream - sentAt;
-    options.onClockSkew?.(clockSkewMs);
+    skew.record(upstream - sentAt, sentAt);
+    options.onClockSkew?.(upstream - sentAt);
   }
 
   function businessError(envelope: EkoEnvelope, what: string, referenceId?: string): KycError {
@@ -262,7 +263,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
 
   return {
     get clockSkewMs() {
-      return clockSkewMs;
+      return skew.median(now());
     },
 
     async createDigilockerUrl(input) {
