@@ -13,8 +13,8 @@ import {
   normaliseDocuments,
 } from '@digilocker-kyc/shared';
 import { Pool } from 'undici';
-import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import { SkewWindow } from './clock-skew.js';
+import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
 import {
   DEFAULT_EKO_RETRY,

@@ -7,8 +7,8 @@ import type { Dispatcher } from 'undici';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
-import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
+import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 
 export interface DigilockerKycOptions {
   /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */

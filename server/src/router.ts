@@ -16,8 +16,8 @@ import {
   originCheck,
 } from './edge.js';
 import { errorHandler, notFound } from './error-handler.js';
-import { securityHeaders } from './reply.js';
 import { statusLimiters } from './rate-limits.js';
+import { securityHeaders } from './reply.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 
