@@ -15,7 +15,12 @@ import {
 import { Pool } from 'undici';
 import { SkewWindow } from './clock-skew.js';
 import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
-import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
+import {
+  classifyTransportError,
+  describeBody,
+  readCappedText,
+  readRetryAfter,
+} from './eko-transport.js';
 import {
   DEFAULT_EKO_RETRY,
   DEFAULT_EKO_TIMEOUTS,
@@ -35,15 +40,6 @@ const PATHS = {
   status: '/tools/kyc/digilocker/status',
   document: '/tools/kyc/digilocker/document',
 } as const;
-
-/** Eko's Retry-After (seconds or an HTTP date), kept within 1-300 s; 5 s when absent or odd. */
-function retryAfter(header: string | string[] | undefined, now: number): number {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
-  const seconds = /^\d{1,6}$/.test(value)
-    ? Number(value)
-    : Math.ceil((Date.parse(value) - now) / 1000);
-  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, 300) : 5;
-}
 
 export function createEkoClient(options: EkoClientOptions): EkoClient {
   const base = parseBaseUrl(options.baseUrl);
@@ -131,7 +127,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     if (httpStatus === 429) {
       // A rate-limit answer, not a failure of Eko: not retried (that would only add load), not
       // counted by the circuit breaker (one merchant's burst must not pause every customer).
-      const retryAfterSeconds = retryAfter(response.headers['retry-after'], sentAt);
+      const retryAfterSeconds = readRetryAfter(response.headers['retry-after'], sentAt);
       throw new KycError(
         'upstream_unavailable',
         `Eko is rate-limiting this server (HTTP 429); retry after ${retryAfterSeconds} s.`,

@@ -64,3 +64,12 @@ export function describeBody(text: string, contentType: string | string[] | unde
   if (/^\s*</.test(text)) return `HTML, content-type ${type}`;
   return `content-type ${type}`;
 }
+
+/** Eko's Retry-After (seconds or an HTTP date), kept within 1-300 s; 5 s when absent or odd. */
+export function readRetryAfter(header: string | string[] | undefined, now: number): number {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  const seconds = /^\d{1,6}$/.test(value)
+    ? Number(value)
+    : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, 300) : 5;
+}
