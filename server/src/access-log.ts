@@ -50,11 +50,16 @@ export function accessLog(logger: Logger) {
   };
 }
 
-/** Ids stay out of the logs: `/return/<state>` → `/return/:state`, no query string ever. */
-function redactPath(url: string): string {
+/**
+ * Ids stay out of the logs: `/return/<state>` → `/return/:state`, no query string ever.
+ * Everything after the prefix goes, not just one segment: Express routes `/sessions/<ref>/` (a
+ * trailing slash) and `/SESSIONS/<ref>` (any case) to the same handlers, and a 404 under the
+ * prefix may carry an id too.
+ */
+export function redactPath(url: string): string {
   const query = url.indexOf('?');
   const path = query === -1 ? url : url.slice(0, query);
   return path
-    .replace(/\/return\/[^/]+$/, '/return/:state')
-    .replace(/\/sessions\/[^/]+$/, '/sessions/:reference_id');
+    .replace(/\/return\/.*$/is, '/return/:state')
+    .replace(/\/sessions\/.*$/is, '/sessions/:reference_id');
 }

@@ -43,7 +43,7 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     // In sandbox mode the consent page is the sandbox's own http origin.
     insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
     sessionSecrets: config.sessionSecrets,
-    rateLimit: { perMinute: config.rateLimitPerMinute },
+    rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
     logger: log,
     ...(dispatcher ? { dispatcher } : {}),
     ...(clock ? { now: clock } : {}),

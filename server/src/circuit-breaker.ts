@@ -2,7 +2,10 @@
 import { KycError, type KycErrorCode } from '@digilocker-kyc/shared';
 import CircuitBreaker from 'opossum';
 
-/** Only failures of Eko itself count; a business refusal or a bad request is a healthy Eko. */
+/**
+ * Only failures of Eko itself count; a business refusal or a bad request is a healthy Eko, and
+ * so is a 429 (upstream_unavailable, from the client): Eko rate-limiting us is not Eko failing.
+ */
 const COUNTED: ReadonlySet<KycErrorCode> = new Set([
   'upstream_error',
   'upstream_malformed',

@@ -1,67 +1,8 @@
 // The standalone server as a merchant runs it: the built CLI in its own process, in sandbox mode.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
+import { connectError, killAll, ORIGIN, start } from './cli-process.js';
 
-const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
-const ORIGIN = 'http://merchant.test';
-let child: ChildProcess | undefined;
-
-afterEach(() => {
-  child?.kill('SIGKILL');
-  child = undefined;
-});
-
-/** Opens a brand-new TCP connection: its error code, or 'connected'. */
-function connectError(url: string): Promise<string> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect(Number(port), hostname);
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-  });
-}
-
-function start(env: Record<string, string>) {
-  if (!existsSync(CLI))
-    throw new Error('Expected a built CLI at server/dist/cli.js: run `pnpm build` first.');
-  const proc = spawn(process.execPath, [CLI], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      ALLOWED_ORIGINS: ORIGIN,
-      LOG_LEVEL: 'warn',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child = proc;
-  let output = '';
-  proc.stdout?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  proc.stderr?.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-  const ready = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${output}`)), 10_000);
-    proc.stdout?.on('data', () => {
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    proc.on('exit', () => reject(new Error(`CLI exited:\n${output}`)));
-  });
-  return { ready, exited, output: () => output };
-}
+afterEach(killAll);
 
 describe('digilocker-kyc-server', () => {
   it('starts in sandbox mode with a loud banner and creates a sandbox attempt', async () => {
@@ -90,7 +31,7 @@ describe('digilocker-kyc-server', () => {
       }).then((res) => res.status),
     );
     await new Promise((resolve) => setTimeout(resolve, 200));
-    child?.kill('SIGTERM');
+    cli.process.kill('SIGTERM');
     // The listener keeps accepting for a 1 s grace, then refuses new connections.
     let refused = false;
     for (let waited = 0; !refused && waited < 2_000; waited += 50) {
@@ -111,24 +52,17 @@ describe('digilocker-kyc-server', () => {
   });
 });
 
-describe('sandbox mode with keys of its own', () => {
-  it('signs and verifies with the configured keys, and never prints them', async () => {
+describe('sandbox mode with Eko keys', () => {
+  it('refuses to start, naming the variable and never printing the keys', async () => {
     const cli = start({
       EKO_ENV: 'sandbox',
       EKO_DEVELOPER_KEY: 'SENTINEL-CLI-DEVELOPER-KEY',
       EKO_ACCESS_KEY: 'SENTINEL-CLI-ACCESS-KEY',
       LOG_LEVEL: 'debug',
     });
-    const url = await cli.ready;
-    const res = await fetch(`${url}/kyc/sessions`, {
-      method: 'POST',
-      headers: { origin: ORIGIN, 'x-digilocker-kyc': '1', 'content-type': 'application/json' },
-      body: '{}',
-    });
-    expect(res.status).toBe(201);
-    child?.kill('SIGTERM');
-    await cli.exited;
-    expect(cli.output()).toMatch(/SANDBOX MODE/);
-    expect(cli.output()).not.toMatch(/SENTINEL-CLI/);
+    await expect(cli.ready).rejects.toThrow();
+    expect(await cli.exited).toBe(1);
+    expect(cli.output()).toMatch(/EKO_DEVELOPER_KEY is set but EKO_ENV is sandbox/);
+    expect(cli.output()).not.toMatch(/SANDBOX MODE|SENTINEL-CLI/);
   });
 });

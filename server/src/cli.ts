@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // digilocker-kyc-server: the standalone signing server. The only module that reads process.env
 // (besides the sandbox's own CLI) and calls listen.
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { createHttpServer } from './http-server.js';
 import { drainable } from './lifecycle.js';
 import { createLogger } from './logger.js';
 import type { RunningSandbox } from './sandbox/index.js';
@@ -39,8 +39,8 @@ async function main(): Promise<void> {
 
   let sandbox: RunningSandbox | undefined;
   if (config.startSandbox) {
-    // The sandbox accepts the same credentials the client signs with: Eko's public UAT keys by
-    // default, or sentinel keys when a leak test sets EKO_ENV=sandbox with keys of its own.
+    // The sandbox accepts the credentials the client signs with: Eko's public UAT keys (sandbox
+    // mode refuses keys of its own, see config-safety.ts).
     const { developerKey, accessKey, initiatorId, userCode } = config.eko;
     // Loaded only in sandbox mode: a production start does not pay for the simulator.
     const { createSandbox } = await import('./sandbox/index.js');
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
   }
 
   const kyc = createApp({ config, logger });
-  const server = createServer(kyc.app);
+  const server = createHttpServer(kyc.app, config.http);
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

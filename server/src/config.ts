@@ -1,6 +1,7 @@
 // The standalone server's configuration: the environment, parsed once with zod (design §5).
 import { existsSync } from 'node:fs';
 import * as z from 'zod/mini';
+import { ConfigError, refuseUnsafeConfig, SANDBOX_SESSION_SECRET } from './config-safety.js';
 import { EKO_UAT_CREDENTIALS } from './sandbox/options.js';
 import { useEnglishMessages } from './zod-messages.js';
 
@@ -45,16 +46,22 @@ export interface ServerConfig {
   startSandbox: boolean;
   sandboxFaults: string | undefined;
   rateLimitPerMinute: number;
+  /** Status polls per session token and per client IP per minute; 0 turns one off. */
+  statusRateLimit: { perToken: number; perClient: number };
+  /** The HTTP server's limits against slow or piled-up clients (see http-server.ts). */
+  http: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+  };
   trustProxyHops: number;
   logLevel: string;
   /** A folder of static files served at `/` (the demo site); undefined serves none. */
   staticDir: string | undefined;
 }
 
-/** A configuration problem, named by variable; the value is never part of the message. */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 const csv = z.pipe(
   z.optional(z.string()),
@@ -102,6 +109,18 @@ const port = z.coerce
     z.maximum(65535, 'Expected a port between 0 and 65535'),
   );
 
+const count = z.coerce
+  .number({ error: 'Expected a number' })
+  .check(z.int('Expected a whole number'), z.minimum(0, 'Expected 0 (off) or more'));
+
+const milliseconds = z.coerce
+  .number({ error: 'Expected a number of milliseconds' })
+  .check(
+    z.int('Expected a whole number of milliseconds'),
+    z.minimum(100, 'Expected at least 100 ms'),
+    z.maximum(600_000, 'Expected at most 600000 ms'),
+  );
+
 const optionalSecret = z.pipe(
   z.optional(z.string()),
   z.transform((value) => (value === undefined || value.trim() === '' ? undefined : value)),
@@ -127,11 +146,17 @@ const envSchema = z.object({
   SESSION_SECRET: optionalSecret,
   SANDBOX_PORT: z.optional(port),
   SANDBOX_FAULTS: z.optional(z.string()),
-  RATE_LIMIT_PER_MINUTE: z._default(
+  RATE_LIMIT_PER_MINUTE: z._default(count, 10),
+  STATUS_RATE_LIMIT_PER_TOKEN: z._default(count, 120),
+  STATUS_RATE_LIMIT_PER_CLIENT: z._default(count, 600),
+  HEADERS_TIMEOUT_MS: z._default(milliseconds, 10_000),
+  REQUEST_TIMEOUT_MS: z._default(milliseconds, 30_000),
+  KEEP_ALIVE_TIMEOUT_MS: z._default(milliseconds, 5_000),
+  MAX_CONNECTIONS: z._default(
     z.coerce
-      .number({ error: 'Expected a number' })
-      .check(z.int('Expected a whole number'), z.minimum(0, 'Expected 0 (off) or more')),
-    10,
+      .number({ error: 'Expected a number of connections' })
+      .check(z.int('Expected a whole number'), z.minimum(1, 'Expected at least 1')),
+    1_000,
   ),
   TRUST_PROXY_HOPS: z._default(
     z.coerce
@@ -147,9 +172,6 @@ const envSchema = z.object({
     z.string().check(z.refine((dir) => existsSync(dir), 'Expected an existing folder')),
   ),
 });
-
-/** A development-only session secret for sandbox mode; outside sandbox SESSION_SECRET is required. */
-const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-production';
 
 /**
  * Reads the environment once. Throws ConfigError naming the variable (never its value) on the
@@ -185,6 +207,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   }
   if (mode !== 'sandbox' && e.SESSION_SECRET === undefined) {
     throw new ConfigError(`SESSION_SECRET is required when EKO_ENV=${mode}.`);
+  }
+  refuseUnsafeConfig({ mode, ...e });
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'HEADERS_TIMEOUT_MS is invalid: Expected it to be at most REQUEST_TIMEOUT_MS (the whole request includes its headers).',
+    );
   }
   const sessionSecrets = (e.SESSION_SECRET ?? SANDBOX_SESSION_SECRET)
     .split(',')
@@ -223,6 +251,16 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     startSandbox: mode === 'sandbox' && e.EKO_BASE_URL === undefined,
     sandboxFaults: e.SANDBOX_FAULTS,
     rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+    statusRateLimit: {
+      perToken: e.STATUS_RATE_LIMIT_PER_TOKEN,
+      perClient: e.STATUS_RATE_LIMIT_PER_CLIENT,
+    },
+    http: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS,
+    },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,

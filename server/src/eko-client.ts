@@ -13,8 +13,14 @@ import {
   normaliseDocuments,
 } from '@digilocker-kyc/shared';
 import { Pool } from 'undici';
+import { SkewWindow } from './clock-skew.js';
 import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
-import { classifyTransportError, describeBody, readCappedText } from './eko-transport.js';
+import {
+  classifyTransportError,
+  describeBody,
+  readCappedText,
+  readRetryAfter,
+} from './eko-transport.js';
 import {
   DEFAULT_EKO_RETRY,
   DEFAULT_EKO_TIMEOUTS,
@@ -25,6 +31,7 @@ import {
   type VerificationStatus,
 } from './eko-types.js';
 import { signEkoRequest } from './signing.js';
+import { boundedStatusId, isSafeUpstreamId } from './upstream-text.js';
 import { readBusinessError, readStatusData } from './verification-status.js';
 
 const MAX_REPLY_BYTES = 1024 * 1024;
@@ -53,7 +60,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       keepAliveTimeout: 30_000,
       connect: { timeout: timeouts.connectMs },
     });
-  let clockSkewMs: number | undefined;
+  const skew = new SkewWindow();
 
   type Call = {
     method: 'GET' | 'POST';
@@ -75,6 +82,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         const mayRetry =
           attempt < retry.attempts &&
           failure.retryable &&
+          failure.code !== 'upstream_unavailable' &&
           (method === 'GET' || (failure.cause as { neverSent?: boolean })?.neverSent === true);
         if (!mayRetry) throw failure;
         const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
@@ -116,7 +124,17 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         { cause: { httpStatus } },
       );
     }
-    if (httpStatus >= 500 || httpStatus === 429) {
+    if (httpStatus === 429) {
+      // A rate-limit answer, not a failure of Eko: not retried (that would only add load), not
+      // counted by the circuit breaker (one merchant's burst must not pause every customer).
+      const retryAfterSeconds = readRetryAfter(response.headers['retry-after'], sentAt);
+      throw new KycError(
+        'upstream_unavailable',
+        `Eko is rate-limiting this server (HTTP 429); retry after ${retryAfterSeconds} s.`,
+        { cause: { httpStatus, retryAfterSeconds } },
+      );
+    }
+    if (httpStatus >= 500) {
       throw new KycError('upstream_error', `Eko answered HTTP ${httpStatus}; expected 200.`, {
         cause: { httpStatus },
       });
@@ -151,16 +169,18 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     const value = Array.isArray(dateHeader) ? dateHeader[0] : dateHeader;
     const upstream = value ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(upstream)) return;
-    clockSkewMs = upstream - sentAt;
-    options.onClockSkew?.(clockSkewMs);
+    skew.record(upstream - sentAt, sentAt);
+    options.onClockSkew?.(upstream - sentAt);
   }
 
   function businessError(envelope: EkoEnvelope, what: string, referenceId?: string): KycError {
+    // Eko's message text is neither forwarded nor logged: it could echo personal data. Its
+    // status id is, once bounded to a short code (upstream-text.ts).
+    const statusId = boundedStatusId(envelope.response_status_id);
     return new KycError(
       'upstream_rejected',
-      `Eko refused ${what} (status ${envelope.status}, response_status_id ${envelope.response_status_id ?? 'none'}).`,
-      // Eko's message text is neither forwarded nor logged: it could echo personal data.
-      { cause: { responseStatusId: envelope.response_status_id }, referenceId },
+      `Eko refused ${what} (status ${envelope.status}, response_status_id ${statusId}).`,
+      { cause: { responseStatusId: statusId }, referenceId },
     );
   }
 
@@ -199,7 +219,10 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         },
       );
     }
-    const verificationId = parsed.data.verification_id ?? undefined;
+    const reported = parsed.data.verification_id ?? undefined;
+    // An id outside the charset is dropped, not passed on: getDocument then asks Eko again.
+    const verificationId =
+      reported !== undefined && isSafeUpstreamId(reported) ? reported : undefined;
     return {
       referenceId,
       status: readStatusData(parsed.data),
@@ -236,7 +259,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
 
   return {
     get clockSkewMs() {
-      return clockSkewMs;
+      return skew.median(now());
     },
 
     async createDigilockerUrl(input) {
@@ -268,7 +291,8 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       });
       if (envelope.status !== 0) throw businessError(envelope, 'to create a DigiLocker URL');
       const data = ekoCreateUrlDataSchema.safeParse(envelope.data);
-      if (!data.success) {
+      // The reference_id goes to the browser and into URLs: only the charset our routes accept.
+      if (!data.success || !isSafeUpstreamId(data.data.reference_id)) {
         throw new KycError(
           'upstream_malformed',
           'Eko answered Create DigiLocker URL without a usable reference_id and url.',
@@ -280,7 +304,9 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         documents,
         redirectUrl,
         clientRefId,
-        ...(data.data.verification_id ? { verificationId: data.data.verification_id } : {}),
+        ...(data.data.verification_id && isSafeUpstreamId(data.data.verification_id)
+          ? { verificationId: data.data.verification_id }
+          : {}),
       };
     },
 

@@ -1,6 +1,7 @@
 // Maps undici's transport failures onto KycError codes and reads reply bodies with a size cap.
 import { KycError } from '@digilocker-kyc/shared';
 import type { Dispatcher } from 'undici';
+import { boundedErrorCode, boundedMediaType } from './upstream-text.js';
 
 /** Connection errors that prove the request never reached Eko, so even a POST may be retried. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
@@ -32,7 +33,7 @@ function errorCode(error: unknown): string {
   let current: unknown = error;
   for (let depth = 0; current && depth < 4; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
+    if (typeof code === 'string') return boundedErrorCode(code);
     current = (current as { cause?: unknown }).cause;
   }
   return '';
@@ -56,10 +57,19 @@ export async function readCappedText(
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** Says what kind of body Eko sent instead of JSON, without quoting it. */
+/** Says what kind of body Eko sent instead of JSON, without quoting it or its headers. */
 export function describeBody(text: string, contentType: string | string[] | undefined): string {
-  const type = Array.isArray(contentType) ? contentType[0] : contentType;
+  const type = boundedMediaType(contentType);
   if (text.trim() === '') return 'empty';
-  if (/^\s*</.test(text)) return `HTML, content-type ${type ?? 'none'}`;
-  return `content-type ${type ?? 'none'}`;
+  if (/^\s*</.test(text)) return `HTML, content-type ${type}`;
+  return `content-type ${type}`;
+}
+
+/** Eko's Retry-After (seconds or an HTTP date), kept within 1-300 s; 5 s when absent or odd. */
+export function readRetryAfter(header: string | string[] | undefined, now: number): number {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim() ?? '';
+  const seconds = /^\d{1,6}$/.test(value)
+    ? Number(value)
+    : Math.ceil((Date.parse(value) - now) / 1000);
+  return Number.isFinite(seconds) && seconds >= 1 ? Math.min(seconds, 300) : 5;
 }

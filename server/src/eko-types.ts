@@ -79,7 +79,10 @@ export interface EkoClient {
     verificationId?: string;
     documents?: readonly DocumentType[];
   }): Promise<DocumentResult>;
-  /** The last measured clock skew against Eko, in ms (positive: Eko is ahead). */
+  /**
+   * The clock skew against Eko in ms (positive: Eko is ahead): the median over the last five
+   * replies of the past ten minutes, undefined while fewer than three are known.
+   */
   readonly clockSkewMs: number | undefined;
   close(): Promise<void>;
 }

@@ -17,8 +17,29 @@ export function toKycError(error: unknown): KycError {
       'Expected a JSON object in the body; it could not be parsed.',
     );
   }
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+  if (type === 'charset.unsupported') {
     return new KycError('unsupported_media_type', 'Expected a UTF-8 JSON body.');
+  }
+  if (type === 'encoding.unsupported') {
+    return new KycError(
+      'unsupported_media_type',
+      'Expected the body uncompressed, or with Content-Encoding gzip, deflate or br.',
+    );
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  // zlib's and brotli's stream errors (Z_DATA_ERROR, ERR__ERROR_FORMAT_PADDING_1, …) arrive
+  // untyped from body-parser: the client's compressed body is garbage, not a server fault.
+  if (typeof code === 'string' && /^(Z_|ERR_(_ERROR|BROTLI))/.test(code)) {
+    return new KycError(
+      'invalid_request',
+      'Expected a body compressed as its Content-Encoding says; it could not be decompressed.',
+    );
+  }
+  // Any other client error from body parsing or routing (an aborted or short body, a path that
+  // does not decode): a fixed message, as theirs may quote the request.
+  const status = (error as { status?: unknown } | null)?.status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new KycError('invalid_request', 'The request could not be read as sent.');
   }
   return new KycError(
     'internal_error',

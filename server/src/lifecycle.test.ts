@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { drainable } from './lifecycle.js';
 import {
@@ -83,4 +83,54 @@ describe('drainable', () => {
     );
     expect(await slow).toBe('cut');
   });
+
+  it('answers a request that its handler ends synchronously on a kept-alive connection during the drain', async () => {
+    t = testApp();
+    const { server, drain } = await listen();
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      const { port } = server.address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1');
+      await once(socket, 'connect');
+      // A CORS preflight is answered synchronously by the cors middleware.
+      const preflight = [
+        'OPTIONS /kyc/sessions HTTP/1.1',
+        'Host: 127.0.0.1',
+        `Origin: ${PAGE_ORIGIN}`,
+        'Access-Control-Request-Method: POST',
+        'Connection: keep-alive',
+        '',
+        '',
+      ].join('\r\n');
+      expect(await exchange(socket, preflight)).toMatch(/^HTTP\/1\.1 204 /);
+      const closing = drain.close({ deadlineMs: 3_000, acceptGraceMs: 0, idleGraceMs: 1_000 });
+      const during = await exchange(socket, preflight);
+      expect(during).toMatch(/^HTTP\/1\.1 204 /);
+      expect(during).toMatch(/\r\nConnection: close\r\n/i);
+      await once(socket, 'close');
+      expect(await closing).toBe('closed');
+      expect(uncaught).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+  });
 });
+
+/** Writes one raw request and resolves with the response head once it has arrived. */
+function exchange(socket: Socket, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let received = '';
+    const onData = (chunk: Buffer) => {
+      received += String(chunk);
+      if (received.includes('\r\n\r\n')) {
+        socket.off('data', onData);
+        resolve(received);
+      }
+    };
+    socket.on('data', onData);
+    socket.once('error', reject);
+    socket.write(text);
+  });
+}

@@ -45,9 +45,14 @@ export function drainable(server: Server): Drainable {
       inProgress.delete(socket);
     });
   });
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  // Prepended, so it runs before the application: a handler that answers synchronously (a CORS
+  // preflight, /readyz, a 404) has already sent its headers when a later listener runs, and
+  // setting `Connection: close` then threw ERR_HTTP_HEADERS_SENT and crashed the process during
+  // the drain. Before the application, the header is always settable and the 'finish' listener
+  // is in place before any response can finish.
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     inProgress.set(req.socket, res);
-    if (draining) res.setHeader('Connection', 'close');
+    if (draining && !res.headersSent) res.setHeader('Connection', 'close');
     res.once('finish', () => {
       if (inProgress.get(req.socket) === res) inProgress.delete(req.socket);
       if (draining) req.socket.end();

@@ -141,6 +141,20 @@ describe('leak scan', () => {
     expect(t.logs.join('')).not.toMatch(/secret-bearer|secret-cookie|verification_id/);
   });
 
+  it.each([
+    ['a trailing slash', '/kyc/sessions/7483920/', '/kyc/sessions/:reference_id'],
+    ['another case', '/KYC/Sessions/7483920', '/KYC/sessions/:reference_id'],
+    ['a segment after the id', '/kyc/sessions/7483920/extra', '/kyc/sessions/:reference_id'],
+    ['a return page with a trailing slash', `/kyc/return/${'B'.repeat(43)}/`, '/kyc/return/:state'],
+    ['a double slash', '/kyc/sessions//7483920', '/kyc/sessions/:reference_id'],
+  ])('keeps ids out of the logged path with %s', async (_name, path, logged) => {
+    t = testApp();
+    await request(t.app).get(path).set('Origin', PAGE_ORIGIN);
+    const lines = t.logs.map((l) => JSON.parse(l));
+    expect(lines.at(-1)?.req?.path).toBe(logged);
+    expect(t.logs.join('')).not.toMatch(/7483920|BBBB/);
+  });
+
   it("logs one line per creation, naming the attempt by a salted hash, with the caller's id", async () => {
     t = testApp();
     t.agent

@@ -89,24 +89,48 @@ describe('circuit breaker', () => {
 });
 
 describe('health', () => {
-  it('livez is always 200; readyz turns 503 when the clock is skewed against Eko', async () => {
-    t = testApp();
+  /** Creations whose Eko replies carry these Date offsets from our clock. */
+  async function createWithSkews(offsetsMs: number[]) {
+    for (const offset of offsetsMs) {
+      t.agent
+        .get(EKO_ORIGIN)
+        .intercept({ path: CREATE_PATH, method: 'POST' })
+        .reply(200, createReply(), {
+          headers: {
+            'content-type': 'application/json',
+            date: new Date(t.clock.now + offset).toUTCString(),
+          },
+        });
+      expect((await post()).status).toBe(201);
+    }
+  }
+
+  it('livez is always 200; readyz turns 503 when the clock is persistently skewed', async () => {
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
     expect((await request(t.app).get('/livez')).body).toEqual({ status: 'ok' });
     expect((await request(t.app).get('/readyz')).status).toBe(200);
-    t.agent
-      .get(EKO_ORIGIN)
-      .intercept({ path: CREATE_PATH, method: 'POST' })
-      .reply(200, createReply(), {
-        headers: {
-          'content-type': 'application/json',
-          date: new Date(t.clock.now + 120_000).toUTCString(),
-        },
-      });
-    expect((await post()).status).toBe(201);
+    await createWithSkews([120_000, 121_000, 119_000]);
     const res = await request(t.app).get('/readyz');
     expect(res.status).toBe(503);
     expect(res.body.reasons).toEqual(['clock_skew']);
     expect(res.text).not.toMatch(/version|access|key/i);
+  });
+
+  it('one skewed Date header does not make readyz not ready, first or among good ones', async () => {
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    await createWithSkews([600_000]);
+    expect((await request(t.app).get('/readyz')).status).toBe(200);
+    await createWithSkews([0, 1_000, 0, 600_000]);
+    expect((await request(t.app).get('/readyz')).status).toBe(200);
+  });
+
+  it('recovers from a skew judgement once it is stale, without a new Eko call', async () => {
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' });
+    await createWithSkews([120_000, 120_000, 120_000]);
+    expect((await request(t.app).get('/readyz')).status).toBe(503);
+    t.clock.now += 10 * 60_000 + 1;
+    expect((await request(t.app).get('/readyz')).status).toBe(200);
+    expect(upstreamCalls(t.agent)).toHaveLength(3);
   });
 
   it('readyz turns 503 while draining', async () => {

@@ -8,6 +8,7 @@ import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
+import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 
 export interface DigilockerKycOptions {
   /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
@@ -32,6 +33,13 @@ export interface DigilockerKycOptions {
   allowBrowserUserCode?: boolean;
   /** Require the merchant's own login: return false (or throw) to refuse with 403. */
   authorize?: (req: Request) => boolean | Promise<boolean>;
+  /**
+   * The merchant's user this attempt is for (e.g. the logged-in user id), carried in the session
+   * token as `subject` so the backend can check the completing user started the attempt:
+   * `verifySessionToken(token, { …, subject: req.session.userId })`. At most 128 characters;
+   * readable in the token, so an opaque id rather than an email. Undefined: no subject.
+   */
+  resolveSubject?: (req: Request) => string | undefined | Promise<string | undefined>;
   /** Pick the Eko user_code (retailer/agent) for this request; default: the configured one. */
   resolveUserCode?: (req: Request) => string | undefined | Promise<string | undefined>;
   rateLimit?: {
@@ -41,6 +49,11 @@ export interface DigilockerKycOptions {
     key?: (req: Request) => string | undefined;
     /** A shared store when several instances run; memory by default. One store per limiter. */
     store?: () => Store;
+    /**
+     * Limits of the status route, which the widget polls: per session token (default 120 a
+     * minute) and per client IP (default 600 a minute); 0 turns one off.
+     */
+    status?: Partial<StatusLimits>;
   };
   breaker?: BreakerOptions;
   /** How long a status reply is reused: pending briefly, final statuses longer. */
@@ -67,6 +80,7 @@ export interface ResolvedOptions {
   defaultDocuments: DocumentType[];
   allowBrowserUserCode: boolean;
   rateLimitPerMinute: number;
+  statusLimits: StatusLimits;
 }
 
 export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
@@ -108,6 +122,14 @@ export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
       'digilockerKyc: expected rateLimit.perMinute to be a whole number, 0 to turn it off.',
     );
   }
+  const statusLimits = { ...DEFAULT_STATUS_LIMITS, ...options.rateLimit?.status };
+  for (const [name, value] of Object.entries(statusLimits)) {
+    if (!Number.isInteger(value) || value < 0) {
+      throw new TypeError(
+        `digilockerKyc: expected rateLimit.status.${name} to be a whole number, 0 to turn it off.`,
+      );
+    }
+  }
   const ownsEko = !('createDigilockerUrl' in options.eko);
   const eko = ownsEko
     ? createEkoClient({
@@ -131,6 +153,7 @@ export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
     defaultDocuments: documents.data,
     allowBrowserUserCode: options.allowBrowserUserCode ?? false,
     rateLimitPerMinute: perMinute,
+    statusLimits,
   };
 }
 

@@ -22,6 +22,7 @@ import {
   originCheck,
 } from './edge.js';
 import { errorHandler, notFound } from './error-handler.js';
+import { statusLimiters } from './rate-limits.js';
 import { securityHeaders } from './reply.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
@@ -96,6 +97,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     securityHeaders,
     cors,
     originCheck(options.allowedOrigins, false),
+    ...statusLimiters(options.statusLimits, input.rateLimit?.store),
     sessionStatus,
   );
   router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));

@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import { describe, expect, it } from 'vitest';
 import { type SessionClaims, signSessionToken, verifySessionToken } from './session-token.js';
@@ -96,6 +97,77 @@ describe('session tokens', () => {
     const bad = signSessionToken({ ...CLAIMS, documents: ['PASSPORT' as 'PAN'] }, [SECRET]);
     expect(failure(() => verifySessionToken(bad, { secrets: [SECRET], now: NOW })).message).toMatch(
       /malformed/,
+    );
+  });
+
+  it('carries the subject and refuses a token for another user when asked', () => {
+    const bound = signSessionToken({ ...CLAIMS, subject: 'user-42' }, [SECRET]);
+    expect(verifySessionToken(bound, { secrets: [SECRET], now: NOW }).subject).toBe('user-42');
+    expect(
+      verifySessionToken(bound, { secrets: [SECRET], now: NOW, subject: 'user-42' }).subject,
+    ).toBe('user-42');
+    expect(
+      failure(() => verifySessionToken(bound, { secrets: [SECRET], now: NOW, subject: 'user-7' }))
+        .message,
+    ).toMatch(/another user/);
+    // A token minted without a subject is not valid for a named user either.
+    failure(() => verifySessionToken(token, { secrets: [SECRET], now: NOW, subject: 'user-42' }));
+  });
+});
+
+describe('session token secrets', () => {
+  /** A token signed with the empty key: what `[process.env.SESSION_SECRET ?? '']` would accept. */
+  function forgedWith(secret: string): string {
+    const body = Buffer.from(
+      JSON.stringify({
+        r: '7483920',
+        s: 'S',
+        o: 'https://shop.example',
+        d: ['AADHAAR'],
+        iat: 1,
+        exp: 9e9,
+      }),
+    ).toString('base64url');
+    const mac = createHmac('sha256', secret).update(`v1.${body}`).digest('base64url');
+    return `v1.${body}.${mac}`;
+  }
+
+  function configError(fn: () => unknown): KycError {
+    try {
+      fn();
+    } catch (error) {
+      expect(error).toBeInstanceOf(KycError);
+      expect((error as KycError).code).toBe('config_error');
+      expect((error as KycError).message).toMatch(/at least 32 bytes/);
+      return error as KycError;
+    }
+    throw new Error('Expected a config error');
+  }
+
+  it.each([
+    ['no secrets', []],
+    ['an empty secret', ['']],
+    ['a short secret', ['short-secret']],
+    ['a short secret beside a good one', [SECRET, 'short']],
+    ['a string instead of an array', SECRET as unknown as string[]],
+    ['undefined', undefined as unknown as string[]],
+  ])('verify refuses to run with %s, and never verifies a forged token', (_name, secrets) => {
+    configError(() => verifySessionToken(forgedWith(''), { secrets, now: NOW }));
+    configError(() => verifySessionToken(forgedWith('short-secret'), { secrets, now: NOW }));
+  });
+
+  it.each([
+    ['no secrets', []],
+    ['an empty secret', ['']],
+    ['a short secret', ['short-secret']],
+  ])('sign refuses to run with %s', (_name, secrets) => {
+    configError(() => signSessionToken(CLAIMS, secrets));
+  });
+
+  it('refuses an empty or oversized subject when signing', () => {
+    expect(() => signSessionToken({ ...CLAIMS, subject: '' }, [SECRET])).toThrow(/subject/);
+    expect(() => signSessionToken({ ...CLAIMS, subject: 'x'.repeat(129) }, [SECRET])).toThrow(
+      /subject/,
     );
   });
 });

@@ -17,6 +17,11 @@ export interface SessionClaims {
   /** Unix seconds. */
   issued_at: number;
   expires_at: number;
+  /**
+   * The merchant's user the attempt was started for (the router's `resolveSubject` hook), when
+   * one was given. Signed but not encrypted: the browser can read it, so use an opaque id.
+   */
+  subject?: string;
 }
 
 interface WireClaims {
@@ -26,15 +31,45 @@ interface WireClaims {
   d: DocumentType[];
   iat: number;
   exp: number;
+  u?: string;
 }
 
 const VERSION = 'v1';
 const MAX_TOKEN_LENGTH = 2048;
+/** What the router enforces on its sessionSecrets, enforced here too for direct callers. */
+export const MIN_SECRET_BYTES = 32;
+export const MAX_SUBJECT_LENGTH = 128;
+
+/**
+ * Throws KycError `config_error` unless there is at least one secret of at least 32 bytes:
+ * `[process.env.SESSION_SECRET ?? '']` must never verify a token forged with the empty key.
+ */
+function requireSecrets(secrets: unknown): readonly string[] {
+  const ok =
+    Array.isArray(secrets) &&
+    secrets.length > 0 &&
+    secrets.every((s) => typeof s === 'string' && Buffer.byteLength(s) >= MIN_SECRET_BYTES);
+  if (!ok) {
+    throw new KycError(
+      'config_error',
+      `Expected secrets to be an array of one or more session secrets of at least ${MIN_SECRET_BYTES} bytes each (SESSION_SECRET).`,
+    );
+  }
+  return secrets as readonly string[];
+}
 
 export function signSessionToken(claims: SessionClaims, secrets: readonly string[]): string {
-  const [secret] = secrets;
-  if (secret === undefined)
-    throw new TypeError('Expected at least one session secret, received none.');
+  const [secret] = requireSecrets(secrets) as [string];
+  const { subject } = claims;
+  if (
+    subject !== undefined &&
+    (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
+  ) {
+    throw new KycError(
+      'config_error',
+      `Expected the session subject (resolveSubject) to be a string of 1-${MAX_SUBJECT_LENGTH} characters.`,
+    );
+  }
   const wire: WireClaims = {
     r: claims.reference_id,
     s: claims.state,
@@ -42,6 +77,7 @@ export function signSessionToken(claims: SessionClaims, secrets: readonly string
     d: claims.documents,
     iat: claims.issued_at,
     exp: claims.expires_at,
+    ...(subject !== undefined ? { u: subject } : {}),
   };
   const body = Buffer.from(JSON.stringify(wire)).toString('base64url');
   return `${VERSION}.${body}.${mac(secret, `${VERSION}.${body}`).toString('base64url')}`;
@@ -55,13 +91,20 @@ export interface VerifyOptions {
   referenceId?: string;
   /** When given, the token must have been minted for this exact origin. */
   origin?: string;
+  /**
+   * When given, the token must carry exactly this subject: the logged-in user of the request
+   * that presents it (set by the router's `resolveSubject` hook when the attempt was created).
+   */
+  subject?: string;
 }
 
 /**
  * Verifies a token and returns its claims, or throws KycError `unauthorized`. Merchants call this
- * on their backend before fetching the document with the token's reference_id.
+ * on their backend before fetching the document with the token's reference_id. Throws KycError
+ * `config_error` (never a verified token) when `secrets` is empty or holds a secret under 32 bytes.
  */
 export function verifySessionToken(token: unknown, options: VerifyOptions): SessionClaims {
+  const secrets = requireSecrets(options?.secrets);
   if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
     throw unauthorized('Expected a session token (the session_token from the create reply).');
   }
@@ -77,7 +120,7 @@ export function verifySessionToken(token: unknown, options: VerifyOptions): Sess
     throw unauthorized('The session token signature is not canonical base64url.');
   }
   const signed = `${VERSION}.${body}`;
-  const valid = options.secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
+  const valid = secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
   if (!valid) throw unauthorized('The session token signature does not match.');
 
   const claims = decodeClaims(body);
@@ -90,6 +133,9 @@ export function verifySessionToken(token: unknown, options: VerifyOptions): Sess
   }
   if (options.origin !== undefined && claims.origin !== options.origin) {
     throw unauthorized('The session token was issued to another origin.');
+  }
+  if (options.subject !== undefined && claims.subject !== options.subject) {
+    throw unauthorized('The session token was issued to another user.');
   }
   return claims;
 }
@@ -117,6 +163,7 @@ function decodeClaims(body: string): SessionClaims | undefined {
     typeof wire.o === 'string' &&
     Number.isSafeInteger(wire.iat) &&
     Number.isSafeInteger(wire.exp) &&
+    (wire.u === undefined || typeof wire.u === 'string') &&
     Array.isArray(documents) &&
     documents.every((d) => (DOCUMENT_TYPES as readonly unknown[]).includes(d));
   if (!ok) return undefined;
@@ -127,6 +174,7 @@ function decodeClaims(body: string): SessionClaims | undefined {
     documents: documents as DocumentType[],
     issued_at: wire.iat!,
     expires_at: wire.exp!,
+    ...(wire.u !== undefined ? { subject: wire.u } : {}),
   };
 }
 

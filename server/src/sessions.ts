@@ -15,13 +15,14 @@ import type { UpstreamBreaker } from './circuit-breaker.js';
 import { referenceHash } from './logger.js';
 import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
-import { signSessionToken, verifySessionToken } from './session-token.js';
+import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
+import { boundedUrlPart } from './upstream-text.js';
 import { useEnglishMessages } from './zod-messages.js';
 
 interface Deps {
   options: ResolvedOptions;
-  hooks: Pick<DigilockerKycOptions, 'resolveUserCode'>;
+  hooks: Pick<DigilockerKycOptions, 'resolveUserCode' | 'resolveSubject'>;
   breaker: UpstreamBreaker;
   logger: Logger;
   now: () => number;
@@ -54,6 +55,17 @@ export function sessionHandlers({
         ? body.user_code
         : await hooks.resolveUserCode?.(req);
     const documents = body.documents ?? options.defaultDocuments;
+    // Asked before Eko is called: a hook that fails must not leave an attempt upstream.
+    const subject = await hooks.resolveSubject?.(req);
+    if (
+      subject !== undefined &&
+      (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
+    ) {
+      throw new KycError(
+        'config_error',
+        `Expected resolveSubject to return undefined or a string of 1-${MAX_SUBJECT_LENGTH} characters.`,
+      );
+    }
 
     const created = await breaker.run(() =>
       options.eko.createDigilockerUrl({
@@ -75,6 +87,7 @@ export function sessionHandlers({
         documents: created.documents,
         issued_at: issuedAt,
         expires_at: expiresAt,
+        ...(subject !== undefined ? { subject } : {}),
       },
       options.sessionSecrets,
     );
@@ -147,7 +160,11 @@ export function sessionHandlers({
         options.insecureUrlOrigins.has(url.origin));
     if (!ok) {
       logger.warn(
-        { ref: referenceHash(referenceId), protocol: url?.protocol, host: url?.host },
+        {
+          ref: referenceHash(referenceId),
+          protocol: boundedUrlPart(url?.protocol, 16),
+          host: boundedUrlPart(url?.host, 100),
+        },
         'Eko returned a DigiLocker URL outside DIGILOCKER_URL_HOSTS; refused',
       );
       throw new KycError(

@@ -57,7 +57,8 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
   upstream_malformed: 'Eko answered with something that is not its documented JSON envelope.',
   upstream_unsafe_url:
     'Eko returned a DigiLocker URL that is not https or not on the host allowlist.',
-  upstream_unavailable: 'Eko is failing repeatedly, so calls are paused (circuit open).',
+  upstream_unavailable:
+    'Eko is failing repeatedly, so calls are paused (circuit open), or Eko is rate-limiting this server (HTTP 429); wait for Retry-After.',
   upstream_timeout: 'Eko did not answer within the deadline.',
   network_error: 'The browser could not reach the signing server.',
   popup_blocked:

@@ -1,0 +1,126 @@
+// Unsafe configurations are refused at start, naming the variable and never printing its value.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, EKO_UAT_CREDENTIALS, loadConfig } from './config.js';
+import { SANDBOX_SESSION_SECRET } from './config-safety.js';
+
+const SECRET = 'config-safety-secret-value-32-bytes-long';
+const PRODUCTION = {
+  EKO_ENV: 'production',
+  EKO_DEVELOPER_KEY: 'prod-dev-key-sentinel',
+  EKO_ACCESS_KEY: 'prod-access-key-sentinel',
+  EKO_INITIATOR_ID: '9876543210',
+  SESSION_SECRET: SECRET,
+  PUBLIC_BASE_URL: 'https://kyc.shop.example/kyc',
+  ALLOWED_ORIGINS: 'https://shop.example',
+};
+
+function refusal(env: Record<string, string>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as Error).message;
+    for (const value of Object.values(env)) {
+      // Values short enough to occur by chance (e.g. "sandbox") are allowed; secrets are not.
+      if (value.length > 12) expect(message).not.toContain(value);
+    }
+    return message;
+  }
+  throw new Error('Expected loadConfig to refuse this configuration');
+}
+
+describe('sandbox mode never reaches a real Eko account', () => {
+  it.each([
+    ['EKO_BASE_URL', { EKO_BASE_URL: 'https://api.eko.in/ekoicici/v3' }],
+    ['EKO_DEVELOPER_KEY', { EKO_DEVELOPER_KEY: 'merchant-developer-key-sentinel' }],
+    ['EKO_ACCESS_KEY', { EKO_ACCESS_KEY: 'merchant-access-key-sentinel' }],
+    ['EKO_INITIATOR_ID', { EKO_INITIATOR_ID: '9876543210' }],
+    ['EKO_USER_CODE', { EKO_USER_CODE: '30000001' }],
+  ])('refuses EKO_ENV=sandbox with %s', (variable, extra) => {
+    expect(refusal({ EKO_ENV: 'sandbox', ...extra })).toMatch(
+      new RegExp(`^${variable} is set but EKO_ENV is sandbox`),
+    );
+  });
+
+  it('refuses an Eko base URL without keys too (sandbox is the default then)', () => {
+    expect(refusal({ EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3' })).toMatch(
+      /^EKO_BASE_URL is set but EKO_ENV is sandbox/,
+    );
+  });
+
+  it('allows an external sandbox on loopback', () => {
+    for (const base of ['http://127.0.0.1:9999/ekoapi/v3', 'http://localhost:9/ekoapi/v3']) {
+      expect(loadConfig({ EKO_ENV: 'sandbox', EKO_BASE_URL: base }).eko.baseUrl).toBe(base);
+    }
+  });
+});
+
+describe('outside sandbox', () => {
+  it.each(['uat', 'production'])('refuses a plain-http EKO_BASE_URL with EKO_ENV=%s', (mode) => {
+    const message = refusal({
+      ...PRODUCTION,
+      EKO_ENV: mode,
+      EKO_BASE_URL: 'http://api.eko.in/ekoicici/v3',
+    });
+    expect(message).toMatch(/^EKO_BASE_URL is unsafe/);
+  });
+
+  it('allows a plain-http EKO_BASE_URL on loopback (a local sandbox in UAT mode)', () => {
+    const base = 'http://127.0.0.1:8081/ekoapi/v3';
+    expect(loadConfig({ ...PRODUCTION, EKO_ENV: 'uat', EKO_BASE_URL: base }).eko.baseUrl).toBe(
+      base,
+    );
+  });
+
+  it.each([
+    ['alone', SANDBOX_SESSION_SECRET],
+    ['among rotated secrets', `${SECRET},${SANDBOX_SESSION_SECRET}`],
+  ])('refuses the sandbox session secret %s', (_name, secrets) => {
+    for (const mode of ['uat', 'production']) {
+      expect(refusal({ ...PRODUCTION, EKO_ENV: mode, SESSION_SECRET: secrets })).toMatch(
+        /^SESSION_SECRET is unsafe/,
+      );
+    }
+  });
+
+  it.each([
+    ['EKO_DEVELOPER_KEY', { EKO_DEVELOPER_KEY: EKO_UAT_CREDENTIALS.developerKey }],
+    ['EKO_ACCESS_KEY', { EKO_ACCESS_KEY: EKO_UAT_CREDENTIALS.accessKey }],
+  ])("refuses Eko's public UAT %s in production, and allows it in UAT", (variable, keys) => {
+    expect(refusal({ ...PRODUCTION, ...keys })).toMatch(new RegExp(`^${variable} is unsafe`));
+    expect(loadConfig({ ...PRODUCTION, ...keys, EKO_ENV: 'uat' }).env).toBe('uat');
+  });
+
+  it.each([
+    ['PUBLIC_BASE_URL', { PUBLIC_BASE_URL: 'http://kyc.shop.example/kyc' }],
+    ['ALLOWED_ORIGINS', { ALLOWED_ORIGINS: 'https://shop.example,http://shop.example' }],
+    ['RETURN_URLS', { RETURN_URLS: 'http://shop.example/account/kyc' }],
+  ])('refuses a plain-http %s in production', (variable, extra) => {
+    expect(refusal({ ...PRODUCTION, ...extra })).toMatch(new RegExp(`^${variable} is unsafe`));
+  });
+
+  it('allows loopback http origins in production (a local smoke test) and http in UAT', () => {
+    const local = {
+      PUBLIC_BASE_URL: 'http://127.0.0.1:8080/kyc',
+      ALLOWED_ORIGINS: 'http://localhost:3000',
+    };
+    expect(loadConfig({ ...PRODUCTION, ...local }).publicBaseUrl).toBe(local.PUBLIC_BASE_URL);
+    expect(
+      loadConfig({ ...PRODUCTION, EKO_ENV: 'uat', PUBLIC_BASE_URL: 'http://kyc.test/kyc' }).env,
+    ).toBe('uat');
+  });
+});
+
+describe('HTTP server limits', () => {
+  it('has safe defaults and refuses a headers timeout longer than the request timeout', () => {
+    expect(loadConfig({}).http).toEqual({
+      headersTimeoutMs: 10_000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 5_000,
+      maxConnections: 1_000,
+    });
+    expect(refusal({ HEADERS_TIMEOUT_MS: '40000' })).toMatch(/^HEADERS_TIMEOUT_MS is invalid/);
+    expect(refusal({ REQUEST_TIMEOUT_MS: '5' })).toMatch(/^REQUEST_TIMEOUT_MS is invalid/);
+    expect(refusal({ MAX_CONNECTIONS: '0' })).toMatch(/^MAX_CONNECTIONS is invalid/);
+  });
+});
