@@ -76,7 +76,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     '/sessions',
     securityHeaders,
     cors,
-    originCheck(options.allowedOrigins, true),
+    originCheck(options.allowedOrigins, true, logger),
     csrfHeaderCheck,
     jsonOnly,
     express.json({ limit: '2kb', strict: true, type: 'application/json' }),
@@ -89,7 +89,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     '/sessions/:reference_id',
     securityHeaders,
     cors,
-    originCheck(options.allowedOrigins, false),
+    originCheck(options.allowedOrigins, false, logger),
     sessionStatus,
   );
   router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));
