@@ -82,9 +82,8 @@ const warnedOrigins = new WeakMap<ReadonlySet<string>, Set<string>>();
  * and bounded, so a flood of made-up origins cannot flood the log.
  */
 function refusedOriginWarning(logger: Logger, allowedOrigins: ReadonlySet<string>) {
-  let warned = warnedOrigins.get(allowedOrigins);
-  if (!warned) warnedOrigins.set(allowedOrigins, (warned = new Set()));
-  const seen = warned;
+  const seen = warnedOrigins.get(allowedOrigins) ?? new Set<string>();
+  warnedOrigins.set(allowedOrigins, seen);
   return (origin: string): void => {
     if (seen.has(origin) || seen.size > MAX_WARNED_ORIGINS) return;
     seen.add(origin);
