@@ -4,8 +4,9 @@ import { applyParams } from './demo-page.js';
 const view = document.getElementById('view');
 let verified = false;
 
-document.addEventListener('digilocker-kyc-complete', () => {
-  verified = true;
+// Verified once the merchant's backend has fetched the document, not merely on `complete`.
+document.addEventListener('demo-kyc-result', (event) => {
+  verified = event.detail.status === 'verified';
 });
 
 function heading(text) {

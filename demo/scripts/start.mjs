@@ -1,20 +1,25 @@
 #!/usr/bin/env node
-// Starts the demo: the standalone signing server in sandbox mode serving demo/dist (STATIC_DIR),
-// plus a second, tiny static server on another origin for the cross-origin and strict-CSP pages.
+// Starts the demo: a merchant site on PORT (its pages, its backend route, and `/kyc` proxied to the
+// standalone signing server in sandbox mode), plus a second origin for the cross-origin pages.
 //
-//   PORT (8080)            signing server + same-origin demo pages
+//   PORT (8080)            the merchant site: demo pages, POST /api/kyc/verified, /kyc → signing server
 //   SANDBOX_PORT (PORT+1)  simulated Eko + DigiLocker
 //   DEMO_XO_PORT (PORT+2)  the "other origin": xo/cross-origin.html and xo/strict-csp.html
-//   HOST (127.0.0.1); SANDBOX_FAULTS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL are passed to the server.
+//   HOST (127.0.0.1); SANDBOX_FAULTS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL, LOG_FORMAT are passed to
+//   the signing server, which itself listens on a free loopback port behind the site.
 //
-// When both servers listen it prints the URLs, then one line `DEMO_READY {json}` for scripts.
+// When everything listens it prints the URLs, then one line `DEMO_READY {json}` for scripts.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
+import express from 'express';
+import { kycResultRoute } from './merchant-backend.mjs';
+import { reverseProxy } from './reverse-proxy.mjs';
+import { secondOrigin } from './second-origin.mjs';
 
 const demoDir = fileURLToPath(new URL('..', import.meta.url));
 const distDir = join(demoDir, 'dist');
@@ -35,113 +40,34 @@ function fail(message) {
 }
 
 if (!existsSync(join(distDir, 'index.html'))) {
-  fail('demo/dist is missing: run `pnpm build` at the repository root first.');
+  fail('demo/dist is missing: run `npm run build` at the repository root first.');
 }
-if (!existsSync(cli))
-  fail('server/dist/cli.js is missing: run `pnpm build` at the repository root first.');
+if (!existsSync(cli)) {
+  fail('server/dist/cli.js is missing: run `npm run build` at the repository root first.');
+}
 
 const host = process.env.HOST || '127.0.0.1';
 const port = portFrom('PORT', 8080);
 const sandboxPort = portFrom('SANDBOX_PORT', port + 1);
 const xoPort = portFrom('DEMO_XO_PORT', port + 2);
-const hostInUrl = host.includes(':') ? `[${host}]` : host;
-const kycOrigin = `http://${hostInUrl}:${port}`;
-const xoOrigin = `http://${hostInUrl}:${xoPort}`;
+const inUrl = (name) => (name.includes(':') ? `[${name}]` : name);
+const kycOrigin = `http://${inUrl(host)}:${port}`;
+const xoOrigin = `http://${inUrl(host)}:${xoPort}`;
+// The signing server calls its sandbox on loopback when it listens on every interface.
+const sandboxHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+const sandboxOrigin = `http://${inUrl(sandboxHost)}:${sandboxPort}`;
 
-// ---- the second origin: a static server that fills in origins and a per-response CSP nonce ----
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-};
-
-/** The strict page's policy: nonces only, Trusted Types required, violations reported here. */
-function strictCsp(nonce) {
-  return [
-    "default-src 'self'",
-    `script-src 'self' 'nonce-${nonce}'`,
-    `style-src 'self' 'nonce-${nonce}'`,
-    `connect-src 'self' ${kycOrigin}`,
-    "img-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-    "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
-    'report-uri /__csp-report',
-  ].join('; ');
-}
-
-const cspReports = [];
-
-async function serveXo(req, res) {
-  const url = new URL(req.url ?? '/', xoOrigin);
-  const common = {
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'strict-origin-when-cross-origin',
-    'Cache-Control': 'no-store',
-  };
-  if (url.pathname === '/__csp-report') {
-    if (req.method === 'POST') {
-      let size = 0;
-      const chunks = [];
-      for await (const chunk of req) {
-        size += chunk.length;
-        if (size > 16_384) break;
-        chunks.push(chunk);
-      }
-      cspReports.push(Buffer.concat(chunks).toString('utf8'));
-      res.writeHead(204, common).end();
-      return;
-    }
-    // Loopback tools (the e2e tests) read the reports back.
-    res.writeHead(200, { ...common, 'Content-Type': 'application/json' });
-    res.end(JSON.stringify({ count: cspReports.length, reports: cspReports }));
-    return;
-  }
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { ...common, Allow: 'GET, HEAD' }).end();
-    return;
-  }
-  const pathname =
-    url.pathname === '/' ? '/xo/cross-origin.html' : decodeURIComponent(url.pathname);
-  const file = normalize(join(distDir, pathname));
-  if (!file.startsWith(distDir + sep) || !(await stat(file).catch(() => null))?.isFile()) {
-    res.writeHead(404, { ...common, 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
-    return;
-  }
-  const type = TYPES[extname(file)] ?? 'application/octet-stream';
-  let body = await readFile(file);
-  const headers = { ...common, 'Content-Type': type };
-  if (extname(file) === '.html') {
-    const nonce = randomBytes(16).toString('base64');
-    body = Buffer.from(
-      body
-        .toString('utf8')
-        .replaceAll('{{KYC_ORIGIN}}', kycOrigin)
-        .replaceAll('{{PAGE_ORIGIN}}', xoOrigin)
-        .replaceAll('{{NONCE}}', nonce),
-    );
-    if (pathname === '/xo/strict-csp.html') headers['Content-Security-Policy'] = strictCsp(nonce);
-  }
-  res.writeHead(200, headers);
-  res.end(req.method === 'HEAD' ? undefined : body);
-}
-
-const xoServer = createServer((req, res) => {
-  serveXo(req, res).catch(() => {
-    if (!res.headersSent) res.writeHead(500).end();
-  });
+// Shared by the signing server and the merchant backend, as SESSION_SECRET is in production.
+const sessionSecret = randomBytes(32).toString('base64url');
+// The backend's Eko client: the sandbox, with Eko's public UAT keys (the sandbox's defaults).
+const backend = kycResultRoute({
+  sessionSecrets: [sessionSecret],
+  eko: { baseUrl: `${sandboxOrigin}/ekoapi/v3`, ...EKO_UAT_CREDENTIALS },
 });
 
-// ---- the signing server, in sandbox mode ----
+// ---- the signing server, in sandbox mode, behind the site ----
 
-const allowedOrigins = [kycOrigin, xoOrigin];
-const returnUrls = [`${xoOrigin}/xo/cross-origin.html`, `${xoOrigin}/xo/strict-csp.html`];
+const terminal = process.stdout.isTTY === true && process.env.NODE_ENV !== 'production';
 const childEnv = { ...process.env };
 for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_ENV', 'EKO_BASE_URL']) {
   delete childEnv[name]; // The demo is the sandbox, whatever the shell has exported.
@@ -150,14 +76,38 @@ const server = spawn(process.execPath, [cli], {
   env: {
     ...childEnv,
     HOST: host,
-    PORT: String(port),
+    PORT: '0',
     SANDBOX_PORT: String(sandboxPort),
     STATIC_DIR: distDir,
-    ALLOWED_ORIGINS: allowedOrigins.join(','),
-    RETURN_URLS: returnUrls.join(','),
+    PUBLIC_BASE_URL: `${kycOrigin}/kyc`,
+    // The site's own origin is allowed under both loopback names by the server in sandbox mode.
+    ALLOWED_ORIGINS: [kycOrigin, xoOrigin].join(','),
+    RETURN_URLS: [`${xoOrigin}/xo/cross-origin.html`, `${xoOrigin}/xo/strict-csp.html`].join(','),
+    SESSION_SECRET: sessionSecret,
+    TRUST_PROXY_HOPS: '1',
+    // Clicking through every page (and retrying) makes more than the production default of 10
+    // attempts a minute; 120 is out of a person's reach. RATE_LIMIT_PER_MINUTE=10 tries the real one.
+    RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE || '120',
+    // Our stdout is the person's terminal, the server's is a pipe to us: ask for readable lines.
+    ...(terminal && !process.env.LOG_FORMAT ? { LOG_FORMAT: 'pretty', FORCE_COLOR: '1' } : {}),
   },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
+
+// ---- the merchant site, and the second origin: each has the backend route beside its pages ----
+
+const site = express();
+site.disable('x-powered-by');
+site.use(backend.router);
+let siteServer;
+let proxy;
+
+const serveXo = secondOrigin({ distDir, kycOrigin, pageOrigin: xoOrigin });
+const other = express();
+other.disable('x-powered-by');
+other.use(backend.router);
+other.use((req, res, next) => serveXo(req, res).catch(next));
+const xoServer = createServer(other);
 
 let ready = false;
 let stopping = false;
@@ -166,62 +116,83 @@ server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (ready) return;
   buffered += chunk.toString('utf8');
-  if (/listening on /.test(buffered)) {
+  const signingOrigin = /listening on (http:\/\/\S+)/.exec(buffered)?.[1];
+  if (signingOrigin) {
     ready = true;
     buffered = '';
-    startXo();
+    startSites(signingOrigin).catch((error) => {
+      process.stderr.write(`demo: ${error.message}\n`);
+      stop();
+    });
   }
 });
 server.on('exit', (code, signal) => {
   if (!stopping) process.stderr.write(`demo: the signing server stopped (${signal ?? code}).\n`);
+  siteServer?.close();
   xoServer.close();
   process.exit(stopping ? 0 : (code ?? 1));
 });
 
-function startXo() {
-  xoServer.once('error', (error) => {
-    process.stderr.write(`demo: cannot listen on ${xoOrigin}: ${error.message}\n`);
-    stop();
-  });
-  xoServer.listen(xoPort, host, () => {
-    const urls = {
-      server: kycOrigin,
-      sandbox: `http://${hostInUrl}:${sandboxPort}`,
-      crossOrigin: xoOrigin,
-      pages: {
-        index: `${kycOrigin}/`,
-        scriptTag: `${kycOrigin}/script-tag.html`,
-        module: `${kycOrigin}/module.html`,
-        react: `${kycOrigin}/react.html`,
-        hash: `${kycOrigin}/hash.html#/kyc`,
-        crossOrigin: `${xoOrigin}/xo/cross-origin.html`,
-        strictCsp: `${xoOrigin}/xo/strict-csp.html`,
-      },
-    };
-    process.stdout.write(
-      [
-        '',
-        '  digilocker-kyc demo (sandbox): open these pages',
-        `    Script tag:           ${urls.pages.scriptTag}`,
-        `    ES module (Vite):     ${urls.pages.module}`,
-        `    React:                ${urls.pages.react}`,
-        `    Hash-routed app:      ${urls.pages.hash}`,
-        `    Cross-origin server:  ${urls.pages.crossOrigin}`,
-        `    Strict CSP + TT:      ${urls.pages.strictCsp}`,
-        '  Add ?mode=redirect, ?locale=hi or ?theme=brand to any page. Ctrl-C stops everything.',
-        '',
-        `DEMO_READY ${JSON.stringify(urls)}`,
-        '',
-      ].join('\n'),
+function listen(httpServer, listenPort, origin) {
+  return new Promise((resolve, reject) => {
+    httpServer.once('error', (error) =>
+      reject(new Error(`cannot listen on ${origin}: ${error.message}`)),
     );
+    httpServer.listen(listenPort, host, resolve);
   });
+}
+
+async function startSites(signingOrigin) {
+  proxy = reverseProxy(signingOrigin);
+  site.use(proxy);
+  siteServer = createServer(site);
+  await listen(siteServer, port, kycOrigin);
+  await listen(xoServer, xoPort, xoOrigin);
+  const urls = {
+    server: kycOrigin,
+    sandbox: sandboxOrigin,
+    crossOrigin: xoOrigin,
+    signingServer: signingOrigin,
+    pages: {
+      index: `${kycOrigin}/`,
+      scriptTag: `${kycOrigin}/script-tag.html`,
+      module: `${kycOrigin}/module.html`,
+      react: `${kycOrigin}/react.html`,
+      hash: `${kycOrigin}/hash.html#/kyc`,
+      crossOrigin: `${xoOrigin}/xo/cross-origin.html`,
+      strictCsp: `${xoOrigin}/xo/strict-csp.html`,
+    },
+  };
+  // Printed last, after the server's own start-up lines, so it is what a person sees.
+  process.stdout.write(
+    [
+      '',
+      '  digilocker-kyc demo (sandbox): open these pages',
+      `    All demos:            ${urls.pages.index}`,
+      `    Script tag:           ${urls.pages.scriptTag}`,
+      `    ES module (Vite):     ${urls.pages.module}`,
+      `    React:                ${urls.pages.react}`,
+      `    Hash-routed app:      ${urls.pages.hash}`,
+      `    Cross-origin server:  ${urls.pages.crossOrigin}`,
+      `    Strict CSP + TT:      ${urls.pages.strictCsp}`,
+      '  Add ?mode=redirect, ?locale=hi or ?theme=brand to any page. Ctrl-C stops everything.',
+      `  (The signing server listens on ${signingOrigin}; the pages reach it through ${kycOrigin}/kyc.)`,
+      '',
+      `DEMO_READY ${JSON.stringify(urls)}`,
+      '',
+    ].join('\n'),
+  );
 }
 
 function stop() {
   if (stopping) return;
   stopping = true;
-  xoServer.close();
-  xoServer.closeAllConnections();
+  for (const httpServer of [siteServer, xoServer]) {
+    httpServer?.close();
+    httpServer?.closeAllConnections();
+  }
+  proxy?.close();
+  void backend.close();
   if (server.exitCode === null && server.signalCode === null) server.kill('SIGTERM');
   else process.exit(0);
   // The server drains for at most 10 s; do not hang around longer than that.

@@ -1,8 +1,9 @@
 // The React integration: <DigilockerKyc> from @digilocker-kyc/widget/react, in StrictMode (its
 // double effects must never start a second DigiLocker attempt). The log is React state: text only.
 import { DigilockerKyc } from '@digilocker-kyc/widget/react';
-import { StrictMode, useCallback, useState } from 'react';
+import { type ReactNode, StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { type KycResult, verifyOnBackend } from './kyc-result.js';
 
 type Mode = 'auto' | 'popup' | 'redirect';
 type Locale = 'en' | 'hi';
@@ -30,9 +31,63 @@ function describe(detail: unknown): string {
 
 let nextId = 0;
 
+type Shown = KycResult | { status: 'waiting' } | { status: 'checking' };
+
+/** The backend's answer: masked fields, or why not. A `role="status"` region announces changes. */
+function ResultPanel({ result }: { result: Shown }) {
+  let content: ReactNode;
+  if (result.status === 'waiting') {
+    content = <p>Verify above: the backend’s answer appears here.</p>;
+  } else if (result.status === 'checking') {
+    content = <p>Consent confirmed. Fetching the document on the backend…</p>;
+  } else if (result.status === 'verified') {
+    const { name, aadhaar, birth_year: birthYear } = result.document;
+    content = (
+      <>
+        <p className="result-title">Verified: the backend fetched the document from DigiLocker.</p>
+        <dl>
+          {name && (
+            <>
+              <dt>Name</dt>
+              <dd>{name}</dd>
+            </>
+          )}
+          {aadhaar && (
+            <>
+              <dt>Aadhaar</dt>
+              <dd>{aadhaar}</dd>
+            </>
+          )}
+          {birthYear && (
+            <>
+              <dt>Year of birth</dt>
+              <dd>{birthYear}</dd>
+            </>
+          )}
+        </dl>
+        <p className="note">
+          The page receives masked fields only; the full record stays on the server.
+        </p>
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <p className="result-title">Not verified: {result.message}</p>
+        <p className="note">Reason code: {result.code}</p>
+      </>
+    );
+  }
+  return (
+    <div id="kyc-result" className="kyc-result" role="status" data-outcome={result.status}>
+      {content}
+    </div>
+  );
+}
+
 function App() {
   const [lines, setLines] = useState<LogLine[]>([]);
-  const [outcome, setOutcome] = useState('');
+  const [result, setResult] = useState<Shown>({ status: 'waiting' });
   const log = useCallback((event: CustomEvent<unknown>) => {
     const text = `${new Date().toTimeString().slice(0, 8)} ${event.type} ${describe(event.detail)}`;
     setLines((previous) => [...previous, { id: nextId++, text }]);
@@ -80,25 +135,32 @@ function App() {
           documents="AADHAAR"
           mode={mode}
           locale={locale}
-          onStart={log}
+          onStart={(event) => {
+            log(event);
+            setResult({ status: 'waiting' });
+          }}
           onOpen={log}
           onFallback={log}
-          onComplete={(event) => {
+          onComplete={async (event) => {
             log(event);
-            setOutcome(`Verified: reference ${event.detail.reference_id}.`);
+            // `complete` confirms consent; the merchant's backend fetches the document.
+            setResult({ status: 'checking' });
+            setResult(await verifyOnBackend(event.detail));
           }}
           onCancel={(event) => {
             log(event);
-            setOutcome(`Not verified (${event.detail.reason}).`);
+            const message = 'the customer did not finish on DigiLocker.';
+            setResult({ status: 'failed', code: event.detail.reason, message });
           }}
           onError={(event) => {
             log(event);
-            setOutcome(`Error: ${event.detail.code}.`);
+            setResult({ status: 'failed', code: event.detail.code, message: event.detail.message });
           }}
         />
-        <p id="outcome" role="status">
-          {outcome}
-        </p>
+      </section>
+      <section className="card" aria-labelledby="kyc-result-heading">
+        <h2 id="kyc-result-heading">Result from the merchant’s backend</h2>
+        <ResultPanel result={result} />
       </section>
       <section>
         <h2>

@@ -7,6 +7,7 @@ import { createApp } from './app.js';
 import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
 import { drainable } from './lifecycle.js';
+import { chooseLogFormat, type LogFormat, prettyDestination } from './log-format.js';
 import { createLogger } from './logger.js';
 import type { RunningSandbox } from './sandbox/index.js';
 
@@ -26,8 +27,10 @@ async function main(): Promise<void> {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   }
   let config: ServerConfig;
+  let logFormat: LogFormat;
   try {
     config = loadConfig(process.env);
+    logFormat = chooseLogFormat(process.env, process.stdout.isTTY === true);
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`digilocker-kyc-server: ${error.message}\n`);
@@ -35,7 +38,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(
+    config.logLevel,
+    logFormat === 'pretty' ? await prettyDestination() : undefined,
+  );
 
   let sandbox: RunningSandbox | undefined;
   if (config.startSandbox) {

@@ -240,8 +240,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       initiatorId: e.EKO_INITIATOR_ID ?? EKO_UAT_CREDENTIALS.initiatorId,
       userCode: e.EKO_USER_CODE ?? EKO_UAT_CREDENTIALS.userCode,
     },
-    allowedOrigins:
-      e.ALLOWED_ORIGINS.length > 0 ? e.ALLOWED_ORIGINS : defaultOrigins(new URL(publicBaseUrl)),
+    allowedOrigins: allowedOrigins(e.ALLOWED_ORIGINS, mode, publicBaseUrl),
     publicBaseUrl,
     returnUrls: e.RETURN_URLS,
     digilockerUrlHosts:
@@ -265,6 +264,21 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
   };
+}
+
+/**
+ * ALLOWED_ORIGINS as given; without it, the server's own origin. In sandbox mode the server's own
+ * origin is always added, under both loopback names: a tester who opens the demo at `localhost`
+ * rather than the printed `127.0.0.1` is not refused on the first click.
+ */
+function allowedOrigins(
+  given: string[],
+  mode: ServerConfig['env'],
+  publicBaseUrl: string,
+): string[] {
+  if (given.length === 0) return defaultOrigins(new URL(publicBaseUrl));
+  if (mode !== 'sandbox') return given;
+  return [...new Set([...given, ...defaultOrigins(new URL(publicBaseUrl))])];
 }
 
 /** Without ALLOWED_ORIGINS, the page must be served by this server; loopback gets both names. */

@@ -2,6 +2,7 @@
 import { CSRF_HEADER, CSRF_HEADER_VALUE, KycError } from '@digilocker-kyc/shared';
 import cors from 'cors';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
 
 /**
  * CORS only decides whether a browser may read the reply; it is no defence by itself. The
@@ -44,7 +45,9 @@ export function corsHeaders(allowedOrigins: ReadonlySet<string>): RequestHandler
 export function originCheck(
   allowedOrigins: ReadonlySet<string>,
   required: boolean,
+  logger?: Logger,
 ): RequestHandler {
+  const warn = logger ? refusedOriginWarning(logger, allowedOrigins) : undefined;
   return function digilockerKycOriginCheck(req: Request, _res: Response, next: NextFunction) {
     const origin = req.get('origin');
     if (origin === undefined) {
@@ -57,6 +60,7 @@ export function originCheck(
       );
     }
     if (!allowedOrigins.has(origin)) {
+      warn?.(origin);
       return next(
         new KycError(
           'forbidden_origin',
@@ -65,6 +69,32 @@ export function originCheck(
       );
     }
     next();
+  };
+}
+
+/** Distinct refused origins worth a warning; past this, the log says so once and stays quiet. */
+export const MAX_WARNED_ORIGINS = 100;
+const warnedOrigins = new WeakMap<ReadonlySet<string>, Set<string>>();
+
+/**
+ * One warning per refused origin, naming it and ALLOWED_ORIGINS, so a developer sees why their
+ * page gets 403. Origins are not secret; the set is kept per allowlist (shared by both routes)
+ * and bounded, so a flood of made-up origins cannot flood the log.
+ */
+function refusedOriginWarning(logger: Logger, allowedOrigins: ReadonlySet<string>) {
+  const seen = warnedOrigins.get(allowedOrigins) ?? new Set<string>();
+  warnedOrigins.set(allowedOrigins, seen);
+  return (origin: string): void => {
+    if (seen.has(origin) || seen.size > MAX_WARNED_ORIGINS) return;
+    seen.add(origin);
+    if (seen.size > MAX_WARNED_ORIGINS) {
+      logger.warn(`Refused more than ${MAX_WARNED_ORIGINS} distinct origins; not logging more`);
+      return;
+    }
+    logger.warn(
+      { origin: origin.slice(0, 200), allowed_origins: [...allowedOrigins] },
+      'Refused a request from an origin not in ALLOWED_ORIGINS; add it there if the page is yours',
+    );
   };
 }
 

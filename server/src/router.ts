@@ -83,7 +83,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     '/sessions',
     securityHeaders,
     cors,
-    originCheck(options.allowedOrigins, true),
+    originCheck(options.allowedOrigins, true, logger),
     csrfHeaderCheck,
     jsonOnly,
     express.json({ limit: '2kb', strict: true, type: 'application/json' }),
@@ -96,7 +96,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     '/sessions/:reference_id',
     securityHeaders,
     cors,
-    originCheck(options.allowedOrigins, false),
+    originCheck(options.allowedOrigins, false, logger),
     ...statusLimiters(options.statusLimits, input.rateLimit?.store),
     sessionStatus,
   );

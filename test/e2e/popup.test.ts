@@ -231,12 +231,13 @@ describe('other integrations', () => {
       suite.urls.pages.module,
     );
     await decide(popup, 'Approve');
-    const complete = await recorder.waitFor('digilocker-kyc-complete');
+    await recorder.waitFor('digilocker-kyc-complete');
     await recorder.settle();
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
+    // The merchant's backend fetched the document for this attempt (test/e2e/demo-result.test.ts).
     await expect
-      .poll(() => page.locator('#outcome').textContent())
-      .toBe(`Verified: reference ${complete.detail.reference_id}.`);
+      .poll(() => page.locator('#kyc-result').getAttribute('data-outcome'))
+      .toBe('verified');
     expect(await page.locator('#event-log').textContent()).toContain('digilocker-kyc-complete');
     await context.close();
   });
@@ -247,13 +248,14 @@ describe('other integrations', () => {
       suite.urls.pages.react,
     );
     await decide(popup, 'Approve');
-    const complete = await recorder.waitFor('digilocker-kyc-complete');
+    await recorder.waitFor('digilocker-kyc-complete');
     await recorder.settle();
     expect(recorder.named('digilocker-kyc-complete')).toHaveLength(1);
     expect((await suite.sandbox.attempts()).create_requests).toBe(1);
+    // The merchant's backend fetched the document for this attempt (test/e2e/demo-result.test.ts).
     await expect
-      .poll(() => page.locator('#outcome').textContent())
-      .toBe(`Verified: reference ${complete.detail.reference_id}.`);
+      .poll(() => page.locator('#kyc-result').getAttribute('data-outcome'))
+      .toBe('verified');
     // React's own log (its state, rendered as text) got each event exactly once.
     const log = (await page.locator('#event-log').textContent()) ?? '';
     expect(log.match(/digilocker-kyc-complete/g)).toHaveLength(1);

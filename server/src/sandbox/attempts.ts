@@ -105,6 +105,17 @@ export class AttemptStore {
     return found;
   }
 
+  /**
+   * Ends an unused link's time now, as if its lifetime had run out: testing expiry takes
+   * seconds instead of the link's full lifetime. A decided or already expired link is refused.
+   */
+  expire(token: string): DecideOutcome {
+    const found = this.byToken(token);
+    if (!found.ok) return found;
+    found.attempt.expiresAt = this.#options.now();
+    return found;
+  }
+
   statusOf(attempt: Attempt): AttemptStatus {
     return statusOf(attempt, this.#options.now());
   }

@@ -97,6 +97,8 @@ ${personas}
 <button type="submit" name="decision" value="approve">Approve</button>
 <button type="submit" name="decision" value="deny" class="secondary">Deny</button>
 </div>
+<p class="tester">Sandbox only: <button type="submit" name="decision" value="expire" class="link" aria-describedby="expire-note">Expire this link now</button></p>
+<p class="note" id="expire-note">Ends this link's time at once, as if it had waited out its lifetime: the merchant's page then sees the attempt expire.</p>
 </form>`,
   );
 }
@@ -120,5 +122,8 @@ fieldset { border: 1px solid #c8d0d8; border-radius: 6px; margin: 1rem 0; paddin
 .actions { display: flex; gap: 0.75rem; }
 button { font: inherit; padding: 0.6rem 1.4rem; border-radius: 6px; border: 2px solid #0b5cad; background: #0b5cad; color: #fff; cursor: pointer; }
 button.secondary { background: #fff; color: #0b5cad; }
+.tester { margin: 1.5rem 0 0; padding-top: 0.75rem; border-top: 1px dashed #c8d0d8; font-size: 0.9rem; }
+.tester + .note { margin-left: 0; }
+button.link { padding: 0; border: 0; background: none; color: #0b5cad; text-decoration: underline; }
 button:focus-visible, input:focus-visible { outline: 3px solid #ff8f00; outline-offset: 2px; }
 `;

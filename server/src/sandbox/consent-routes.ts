@@ -56,6 +56,11 @@ const REFUSALS: Record<'expired' | 'used' | 'unknown', [number, string, string]>
   ],
 };
 
+const EXPIRED_NOW: [string, string] = [
+  'This link has expired',
+  'Sandbox: you expired this link. The merchant page notices at its next status check; start again there for a new link.',
+];
+
 function tokenOf(value: unknown): string | undefined {
   return typeof value === 'string' && TOKEN_PATTERN.test(value) ? value : undefined;
 }
@@ -118,6 +123,16 @@ export function consentRouter(context: ConsentContext): Router {
           refuse(res, { ok: false, reason: 'unknown' });
           return;
         }
+        if (form.decision === 'expire') {
+          const expired = store.expire(token);
+          if (!expired.ok) {
+            refuse(res, expired);
+            return;
+          }
+          // The widget learns of it from its next status check, as with a link that timed out.
+          sendPage(res, 410, ...EXPIRED_NOW);
+          return;
+        }
         const personaId = form.persona === undefined ? DEFAULT_PERSONA_ID : String(form.persona);
         const persona = findPersona(personaId);
         if (!persona || (form.decision !== 'approve' && form.decision !== 'deny')) {
@@ -125,7 +140,7 @@ export function consentRouter(context: ConsentContext): Router {
             res,
             400,
             'Choose a persona, then Approve or Deny',
-            'Expected one of the listed personas and the Approve or Deny button.',
+            'Expected one of the listed personas and the Approve, Deny or Expire button.',
           );
         }
         const consents = form.decision === 'approve' && persona.decision === 'consent';

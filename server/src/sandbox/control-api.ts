@@ -138,6 +138,21 @@ export function controlRouter(context: ControlContext): Router {
     });
   });
 
+  /** Ends an unused link's time now: tests and testers see expiry in seconds, not minutes. */
+  router.post('/attempts/:referenceId/expire', (req, res) => {
+    const attempt = store.byReference(Number(req.params.referenceId));
+    if (!attempt) {
+      res.status(404).json({ error: 'No attempt with this reference_id.' });
+      return;
+    }
+    const outcome = store.expire(attempt.token);
+    if (!outcome.ok) {
+      res.status(410).json({ error: `The attempt can no longer expire: it is ${outcome.reason}.` });
+      return;
+    }
+    res.json(describe(store, attempt));
+  });
+
   router.post('/reset', (_req, res) => {
     context.reset();
     res.status(204).end();
