@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { KycError, STATE_PATTERN } from '@digilocker-kyc/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { pageLang } from './page-text.js';
 import { precomputedHeaders } from './reply.js';
 import { RETURN_PAGE_CSP, renderReturnPage } from './return-page.js';
 
@@ -54,6 +55,7 @@ export function returnPage(allowedOrigins: ReadonlySet<string>) {
       ...(state ? { state } : {}),
       scriptPath: `${req.baseUrl}/return.js`,
       origins: [...allowedOrigins],
+      lang: pageLang(req),
     });
     res
       .status(200)

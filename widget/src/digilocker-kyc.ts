@@ -1,11 +1,12 @@
-// The <digilocker-kyc> element: the button, the status line and the wiring to the KYC controller.
+// The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_TIMINGS, type KycConfig, type KycTimings } from './config.js';
 import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
-import { errorText, type KycStrings, resolveStrings } from './strings.js';
+import { checkMark, lockMark } from './marks.js';
+import { errorText, type KycStrings, resolveStrings, withMerchant } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
 
@@ -23,13 +24,23 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
  * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
  *
+ * Once verified, the element shows a check mark, "Verified with DigiLocker" and the next step,
+ * and no control that starts again: `start()` does nothing then. After an error a retry cannot
+ * fix (`retryable: false`) there is no start control either; the error line says what the
+ * customer can do. Call `reset()` to offer a new attempt in both cases.
+ *
  * @slot - The start button's label (default "Verify with DigiLocker").
  *
- * @csspart button - The start button (also Retry after an error).
+ * @csspart share - The line above the start button: what is shared from DigiLocker, with whom.
+ * @csspart button - The start button (also Try again after an error a retry can fix).
+ * @csspart mark - The locker mark in the start button (inline SVG, `currentColor` stroke).
  * @csspart reopen-button - "Reopen DigiLocker", while the popup journey runs.
  * @csspart cancel-button - "Cancel", while the popup journey runs.
- * @csspart status - The polite live status line.
- * @csspart error - The error line: what went wrong and what to do.
+ * @csspart status - The polite live status line; on success the check mark, heading and next step.
+ * @csspart spinner - The busy indicator in the status line while connecting or checking.
+ * @csspart check - The success check mark (inline SVG).
+ * @csspart next - The next step under the success heading (the `next` string).
+ * @csspart error - The error line (`role="alert"`): what went wrong and what to do.
  *
  * @cssproperty --digilocker-kyc-accent - Start button background; border and text of the others (default #1a56db).
  * @cssproperty --digilocker-kyc-accent-hover - Start button background on hover (default #1e429f).
@@ -38,20 +49,22 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @cssproperty --digilocker-kyc-padding - Button padding (default 0.625rem 1.25rem).
  * @cssproperty --digilocker-kyc-font - Font family (default inherit).
  * @cssproperty --digilocker-kyc-error-color - Error line colour (default #c81e1e).
- * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #76a9fa).
+ * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #1a56db, 6.4:1 on white).
  * @cssproperty --digilocker-kyc-gap - Space between buttons (default 0.5rem).
+ * @cssproperty --digilocker-kyc-success-color - Check mark disc colour (default #057a55).
  */
 export class DigilockerKyc extends LitElement {
   static override styles = styles;
 
   // A static map rather than decorators: Lit's decorator code costs ~0.5 KB gzipped, and the
-  // script-tag bundle has a 12 KB budget.
+  // script-tag bundle has a 13 KB budget.
   static override properties = {
     endpoint: {},
     documents: {},
     mode: {},
     redirectUrl: { attribute: 'redirect-url' },
     locale: {},
+    merchant: {},
     disabled: { type: Boolean, reflect: true },
     strings: { attribute: false },
   };
@@ -70,6 +83,9 @@ export class DigilockerKyc extends LitElement {
 
   /** Language of the built-in text: `en` or `hi`. */
   locale = 'en';
+
+  /** Your business name, for "Share your documents from DigiLocker with {merchant}" (default: "this site"). */
+  merchant = '';
 
   /** Disables the start button. */
   disabled = false;
@@ -98,11 +114,15 @@ export class DigilockerKyc extends LitElement {
     return this.#controller.status;
   }
 
-  /** Starts a journey. While one runs, brings its DigiLocker window to the front instead. */
+  /**
+   * Starts a journey. While one runs, brings its DigiLocker window to the front instead. Does
+   * nothing once verified: call `reset()` first for another attempt.
+   */
   start(): void {
-    if (this.disabled) return;
-    if (!this.#controller.busy) this.#focusBefore = document.activeElement;
-    this.#controller.start();
+    const controller = this.#controller;
+    if (this.disabled || controller.status === 'complete') return;
+    if (!controller.busy) this.#focusBefore = document.activeElement;
+    controller.start();
   }
 
   /** Ends the running journey with `digilocker-kyc-cancel` (`reason: 'cancelled'`). */
@@ -130,6 +150,11 @@ export class DigilockerKyc extends LitElement {
   }
 
   protected override updated(): void {
+    // Busy for assistive technology while we talk to the server; not while the customer is on
+    // DigiLocker (that wait is theirs, and the status line says so).
+    const working = this.status === 'creating' || this.status === 'verifying';
+    if (working) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
     if (!this.#resumeChecked && this.endpoint) {
       this.#resumeChecked = true;
       this.#controller.resume();
@@ -142,24 +167,32 @@ export class DigilockerKyc extends LitElement {
 
   override render() {
     const strings = resolveStrings(this.locale, this.strings);
-    const controller = this.#controller;
-    const error = controller.error;
+    const fill = (text: string) => withMerchant(text, strings, this.merchant);
+    const { status, error, mode, busy } = this.#controller;
+    // Verified, or failed in a way a retry cannot fix: no control that starts another attempt.
+    const final = status === 'complete' || (status === 'error' && !error?.retryable);
+    let actions: TemplateResult | typeof nothing = nothing;
     // While a popup journey runs, Reopen and Cancel replace the start button.
-    const actions =
-      controller.mode === 'popup' && controller.status !== 'creating'
-        ? html`<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button>`
-        : html`<button part="button" ?disabled=${this.disabled} aria-busy=${controller.busy} aria-describedby="status error" @click=${this.start}><slot>${controller.status === 'error' ? strings.retry : strings.start}</slot></button>`;
-    return html`<div>${actions}</div><p id="status" part="status" role="status" aria-live="polite">${this.#statusText(strings)}</p><p id="error" part="error">${error ? errorText(strings, error.code, error.retryable) : nothing}</p>`;
+    if (mode === 'popup' && status !== 'creating') {
+      actions = html`<div><button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button></div>`;
+    } else if (!final) {
+      actions = html`<p part="share">${fill(strings.share)}</p><div><button part="button" ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
+    }
+    return html`${actions}<p id="status" part="status" role="status" tabindex="-1">${this.#statusLine(strings, fill)}</p><p id="error" part="error" role="alert" tabindex="-1">${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
   }
 
-  #statusText(strings: KycStrings): string {
+  #statusLine(strings: KycStrings, fill: (text: string) => string) {
     const { status, mode, cancelReason } = this.#controller;
+    if (status === 'complete') {
+      return html`${checkMark}<strong>${strings.complete}</strong><br><span part="next">${fill(strings.next)}</span>`;
+    }
     // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
-    if (status === 'creating' || (status === 'awaiting' && mode === 'redirect')) {
-      return strings.connecting;
+    const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
+    if (connecting || status === 'verifying') {
+      return html`<span part="spinner"></span>${connecting ? strings.connecting : strings.verifying}`;
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
-    // The other busy and final states have a line of the same name; idle and error have none.
+    // Awaiting and cancelled have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
 
@@ -173,7 +206,7 @@ export class DigilockerKyc extends LitElement {
       redirectUrl: this.redirectUrl || undefined,
       mode: MODES.includes(this.mode) ? this.mode : 'auto',
       timings: { ...DEFAULT_TIMINGS, ...this.timings },
-      popupText: strings.connecting,
+      popupText: { text: strings.connecting, lang: this.locale === 'hi' ? 'hi' : 'en' },
       navigate: (url) => this.navigate(url),
     };
   }
@@ -188,10 +221,11 @@ export class DigilockerKyc extends LitElement {
     if (status === 'awaiting' && this.#controller.mode === 'popup') find('reopen-button')?.focus();
     if (this.#controller.busy) return;
     this.#focusBefore = null;
-    // Back to where it was; to the start button when that was (a button of) this element.
+    // Back to where it was; to the start button when that was (a button of) this element, or to
+    // the line that says why there is none (verified, or an error a retry cannot fix).
     (before !== this && before.isConnected && before instanceof HTMLElement
       ? before
-      : find('button')
+      : (find('button') ?? find(status === 'error' ? 'error' : 'status'))
     )?.focus();
   }
 
