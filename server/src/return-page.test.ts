@@ -46,7 +46,7 @@ describe('GET /kyc/return: language and look', () => {
     const hash = createHash('sha256')
       .update(css ?? '')
       .digest('base64');
-    const csp: string = res.headers['content-security-policy'];
+    const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain(`style-src 'sha256-${hash}'`);
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');

@@ -157,9 +157,7 @@ describe('customer-facing states', () => {
     button(el)?.click();
     await untilStatus(el, 'error');
     await el.updateComplete;
-    expect(text(el, 'error')).to.equal(
-      'Verification is unavailable here. Please contact Acme Bank.',
-    );
+    expect(text(el, 'error')).to.equal('Verification is unavailable. Please contact Acme Bank.');
     expect(enabledButtons(el), 'no control at all').to.have.length(0);
     expect(el.shadowRoot?.textContent).not.to.contain('Try again');
     expect(el.shadowRoot?.activeElement, 'focus on the message').to.equal(part(el, 'error'));

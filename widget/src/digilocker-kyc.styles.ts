@@ -53,7 +53,7 @@ export const styles = [
     width: 1.25em;
     height: 1.25em;
     margin-right: 0.5em;
-    vertical-align: -0.25em;
+    vertical-align: -.25em;
     fill: none;
     stroke: currentColor;
     stroke-width: 1.5;

@@ -6,7 +6,7 @@ import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
 import { checkMark, lockMark } from './marks.js';
-import { errorText, type KycStrings, resolveStrings, withMerchant } from './strings.js';
+import { errorText, type KycStrings, resolveStrings } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
 
@@ -167,10 +167,11 @@ export class DigilockerKyc extends LitElement {
 
   override render() {
     const strings = resolveStrings(this.locale, this.strings);
-    const fill = (text: string) => withMerchant(text, strings, this.merchant);
+    // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
+    const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
     const { status, error, mode, busy } = this.#controller;
     // Verified, or failed in a way a retry cannot fix: no control that starts another attempt.
-    const final = status === 'complete' || (status === 'error' && !error?.retryable);
+    const final = status === 'complete' || error?.retryable === false;
     let actions: TemplateResult | typeof nothing = nothing;
     // While a popup journey runs, Reopen and Cancel replace the start button.
     if (mode === 'popup' && status !== 'creating') {
@@ -178,13 +179,13 @@ export class DigilockerKyc extends LitElement {
     } else if (!final) {
       actions = html`<p part="share">${fill(strings.share)}</p><div><button part="button" ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
     }
-    return html`${actions}<p id="status" part="status" role="status" tabindex="-1">${this.#statusLine(strings, fill)}</p><p id="error" part="error" role="alert" tabindex="-1">${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
+    return html`${actions}<p id="status" part="status" role="status" tabindex="-1">${this.#statusLine(strings)}</p><p id="error" part="error" role="alert" tabindex="-1">${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
   }
 
-  #statusLine(strings: KycStrings, fill: (text: string) => string) {
+  #statusLine(strings: KycStrings) {
     const { status, mode, cancelReason } = this.#controller;
     if (status === 'complete') {
-      return html`${checkMark}<strong>${strings.complete}</strong><br><span part="next">${fill(strings.next)}</span>`;
+      return html`${checkMark}<b>${strings.complete}</b><br><span part="next">${strings.next}</span>`;
     }
     // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
     const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
@@ -206,7 +207,8 @@ export class DigilockerKyc extends LitElement {
       redirectUrl: this.redirectUrl || undefined,
       mode: MODES.includes(this.mode) ? this.mode : 'auto',
       timings: { ...DEFAULT_TIMINGS, ...this.timings },
-      popupText: { text: strings.connecting, lang: this.locale === 'hi' ? 'hi' : 'en' },
+      // The locale as given: a merchant who supplies, say, Tamil `strings` sets locale="ta".
+      popupText: { text: strings.connecting, lang: this.locale },
       navigate: (url) => this.navigate(url),
     };
   }

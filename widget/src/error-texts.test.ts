@@ -2,7 +2,11 @@
 // says "try again" exactly when a Try again button stands beside it.
 import { ERROR_CODES, type KycErrorCode } from '@digilocker-kyc/shared';
 import { expect } from '@open-wc/testing';
-import { BUILT_IN_STRINGS, errorText, withMerchant } from './strings.js';
+import { BUILT_IN_STRINGS, errorText, type KycStrings } from './strings.js';
+
+// As the element fills it in: the merchant's name, or the generic `site`.
+const withMerchant = (text: string, strings: KycStrings, merchant: string) =>
+  text.replace('{merchant}', merchant || strings.site);
 
 const TRY_AGAIN = { en: /try again/i, hi: /फिर से कोशिश/ };
 

@@ -6,8 +6,7 @@ import { spinnerStyles } from './spinner.styles.js';
 
 export const placeholderStyles = css`
   body {
-    margin: 0;
-    padding: 40vh 1rem 0;
+    padding-top: 38vh;
     text-align: center;
     font: 1.125rem system-ui, sans-serif;
     color: #1a56db;

@@ -61,7 +61,7 @@ export function showPlaceholder(popup: Window, { text, lang }: PlaceholderText):
     doc.title = text;
     const spinner = doc.createElement('span');
     const line = doc.createElement('p');
-    spinner.setAttribute('part', 'spinner');
+    spinner.part.add('spinner');
     line.textContent = text;
     doc.body?.replaceChildren(spinner, line);
     // A sheet must be built by the window that adopts it; where constructable stylesheets are

@@ -1,5 +1,6 @@
 // The busy spinner, one rule set for the element and the placeholder window (the bundle carries it
-// once). It stops under prefers-reduced-motion: the still ring stays beside the words.
+// once). It turns only for those who have not asked for reduced motion: for them the ring stays,
+// still, beside the words that say what is happening.
 import { css } from 'lit';
 
 export const spinnerStyles = css`
@@ -10,16 +11,15 @@ export const spinnerStyles = css`
     border: 2px solid currentColor;
     border-right-color: transparent;
     border-radius: 50%;
-    animation: spin 0.8s linear infinite;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part='spinner'] {
+      animation: spin 0.8s linear infinite;
+    }
   }
   @keyframes spin {
     to {
       transform: rotate(1turn);
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    [part='spinner'] {
-      animation: none;
     }
   }
 `;

@@ -74,7 +74,7 @@ const en: KycStrings = {
   errorRetryable: 'Something went wrong. Try again.',
   errorPopup: 'Allow pop-ups for this site, then reload the page.',
   errorReload: 'This link has expired. Reload the page to start again.',
-  errorFatal: 'Verification is unavailable here. Please contact {merchant}.',
+  errorFatal: 'Verification is unavailable. Please contact {merchant}.',
 };
 
 const hi: KycStrings = {
@@ -88,7 +88,7 @@ const hi: KycStrings = {
   awaiting: 'DigiLocker विंडो में पूरा करें।',
   verifying: 'सहमति जाँची जा रही है…',
   complete: 'DigiLocker से सत्यापित',
-  next: 'दस्तावेज़ साझा हो गए। आप आगे बढ़ सकते हैं।',
+  next: 'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।',
   cancelled: 'रद्द किया गया।',
   denied: 'आपने दस्तावेज़ साझा नहीं किए।',
   errorNetwork: 'कनेक्ट नहीं हो सका। इंटरनेट जाँचें और फिर से कोशिश करें।',
@@ -98,8 +98,8 @@ const hi: KycStrings = {
   errorLater: 'DigiLocker व्यस्त है। कुछ मिनट बाद फिर से कोशिश करें।',
   errorRetryable: 'कुछ गलत हुआ। फिर से कोशिश करें।',
   errorPopup: 'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।',
-  errorReload: 'लिंक समाप्त हो गया। फिर से शुरू करने के लिए पेज रीलोड करें।',
-  errorFatal: 'सत्यापन यहाँ उपलब्ध नहीं है। {merchant} से संपर्क करें।',
+  errorReload: 'लिंक समाप्त हो गया। पेज रीलोड करें।',
+  errorFatal: 'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।',
 };
 
 export const BUILT_IN_STRINGS: Readonly<Record<KycLocale, KycStrings>> = { en, hi };
@@ -130,7 +130,3 @@ export function errorText(strings: KycStrings, code: KycErrorCode, retryable: bo
       : (FINAL_TEXT[code] ?? 'errorFatal')
   ];
 }
-
-/** A string with `{merchant}` replaced by the merchant's name, or the generic `site`. */
-export const withMerchant = (text: string, strings: KycStrings, merchant: string): string =>
-  text.replace('{merchant}', merchant || strings.site);
