@@ -49,7 +49,7 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @cssproperty --digilocker-kyc-padding - Button padding (default 0.625rem 1.25rem).
  * @cssproperty --digilocker-kyc-font - Font family (default inherit).
  * @cssproperty --digilocker-kyc-error-color - Error line colour (default #c81e1e).
- * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #1a56db, 6.4:1 on white).
+ * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #1a56db, 6.2:1 on white).
  * @cssproperty --digilocker-kyc-gap - Space between buttons (default 0.5rem).
  * @cssproperty --digilocker-kyc-success-color - Check mark disc colour (default #057a55).
  */
