@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { KycError, STATE_PATTERN, STATE_QUERY_PARAM } from '@digilocker-kyc/shared';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { pageLang } from './page-text.js';
 import { precomputedHeaders } from './reply.js';
 import { hasReturnCookie, setReturnCookie } from './return-cookie.js';
 import { RETURN_PAGE_CSP, renderConfirmRefusedPage, renderReturnPage } from './return-page.js';
@@ -76,6 +77,7 @@ export function returnPage(allowedOrigins: ReadonlySet<string>, https = false) {
       ...(typeof req.params.state === 'string' ? { state } : {}),
       scriptPath: `${req.baseUrl}/return.js`,
       origins: [...allowedOrigins],
+      lang: pageLang(req),
     });
     res.status(200).set(PAGE_HEADERS).send(html);
   };

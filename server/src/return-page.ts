@@ -1,5 +1,7 @@
 // The HTML of the return page: where DigiLocker sends the customer back (design §4, GET /return).
 import escapeHtml from 'escape-html';
+import { PAGE_STYLE, PAGE_STYLE_SRC } from './page-style.js';
+import { type PageLang, RETURN_TEXT } from './page-text.js';
 
 export interface ReturnPageInput {
   /** The attempt's state when it is in the path; validated by the caller. */
@@ -8,29 +10,33 @@ export interface ReturnPageInput {
   scriptPath: string;
   /** Exact origins the script may post the result to (the widget's pages). */
   origins: readonly string[];
+  /** Language of the page's words (default `en`). */
+  lang?: PageLang;
 }
 
 /**
- * A static page with no inline script or style, so its CSP can be `script-src 'self'` with no
- * exceptions. Everything dynamic is in `<meta>` tags the return script reads; nothing from the
- * query string is ever written into the page.
+ * A static page with no inline script, so its CSP can be `script-src 'self'` with no exceptions;
+ * its one inline style is allowed by hash (page-style.ts). Everything dynamic is in `<meta>` tags
+ * the return script reads; nothing from the query string is ever written into the page.
  */
-export function renderReturnPage({ state, scriptPath, origins }: ReturnPageInput): string {
+export function renderReturnPage({ state, scriptPath, origins, lang }: ReturnPageInput): string {
+  const text = RETURN_TEXT[lang ?? 'en'];
   const stateMeta = state ? `\n<meta name="dlkyc-state" content="${escapeHtml(state)}">` : '';
   return `<!doctype html>
-<html lang="en">
+<html lang="${lang ?? 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>Returning from DigiLocker</title>${stateMeta}
+<title>${text.title}</title>${stateMeta}
 <meta name="dlkyc-origins" content="${escapeHtml(origins.join(' '))}">
 <script type="module" src="${escapeHtml(scriptPath)}"></script>
+${PAGE_STYLE}
 </head>
 <body>
 <main>
-<p id="dlkyc-return-status" role="status">Finishing your DigiLocker verification…</p>
-<noscript><p>JavaScript is off: close this window and return to the page you came from.</p></noscript>
+<p id="dlkyc-return-status" role="status">${text.finishing}</p>
+<noscript><p>${text.noscript}</p></noscript>
 </main>
 </body>
 </html>
@@ -61,10 +67,11 @@ export function renderConfirmRefusedPage(): string {
 `;
 }
 
-/** The return page's own CSP: it loads one same-origin script and nothing else. */
+/** The return page's own CSP: one same-origin script, its own style by hash, nothing else. */
 export const RETURN_PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
+  `style-src ${PAGE_STYLE_SRC}`,
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

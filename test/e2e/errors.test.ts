@@ -37,7 +37,7 @@ describe('upstream failures', () => {
     await closed(popup);
     const w = widget(page);
     expect(await w.state()).toBe('error');
-    expect(await w.error.textContent()).toBe('Something went wrong. Try again.');
+    expect(await w.error.textContent()).toBe('DigiLocker is busy. Try again in a few minutes.');
     expect(await w.startButton.textContent()).toBe('Try again');
     expect(recorder.named('digilocker-kyc-open')).toHaveLength(0);
 

@@ -2,7 +2,7 @@
 import type { DocumentType, KycEventDetails, KycEventName, KycMode } from '@digilocker-kyc/shared';
 import type { EmitOptions, KycEvent } from './emit.js';
 import type { PollTimings } from './poll-schedule.js';
-import type { PopupTimings } from './popup.js';
+import type { PlaceholderText, PopupTimings } from './popup.js';
 
 export interface KycTimings extends PopupTimings, PollTimings {
   /** How long the customer has on DigiLocker before the attempt ends in `journey_timeout`. */
@@ -33,8 +33,8 @@ export interface KycConfig {
   redirectUrl: string | undefined;
   mode: KycMode;
   timings: KycTimings;
-  /** Title and text of the placeholder window while the link is made. */
-  popupText: string;
+  /** Title, text and language of the placeholder window while the link is made. */
+  popupText: PlaceholderText;
   /** Leaves the page for DigiLocker in redirect mode (a seam: tests stay on the page). */
   navigate: (url: string) => void;
 }

@@ -40,7 +40,8 @@ describe('<digilocker-kyc>', () => {
     expect(el.mode).to.equal('auto');
     expect(button(el)?.textContent?.trim()).to.equal('Verify with DigiLocker');
     const statusLine = el.shadowRoot?.querySelector('[part="status"]');
-    expect(statusLine?.getAttribute('aria-live')).to.equal('polite');
+    // role=status is a polite live region by definition (no aria-live needed beside it).
+    expect(statusLine?.getAttribute('role')).to.equal('status');
     expect(statusLine?.textContent).to.equal('');
     expect(el.shadowRoot?.querySelector('[part="error"]')?.textContent).to.equal('');
   });

@@ -1,10 +1,11 @@
-// The <digilocker-kyc> element: the button, the status line and the wiring to the KYC controller.
+// The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_TIMINGS, type KycConfig, type KycTimings } from './config.js';
 import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
+import { checkMark, lockMark } from './marks.js';
 import { errorText, type KycStrings, resolveStrings } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
@@ -23,14 +24,24 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
  * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
  *
+ * Once verified, the element shows a check mark, "Verified with DigiLocker" and the next step,
+ * and no control that starts again: `start()` does nothing then. After an error a retry cannot
+ * fix (`retryable: false`) there is no start control either; the error line says what the
+ * customer can do. Call `reset()` to offer a new attempt in both cases.
+ *
  * @slot - The start button's label (default "Verify with DigiLocker").
  *
- * @csspart button - The start button (also Retry after an error).
+ * @csspart share - The line above the start button: what is shared from DigiLocker, with whom.
+ * @csspart button - The start button (also Try again after an error a retry can fix).
+ * @csspart mark - The locker mark in the start button (inline SVG, `currentColor` stroke).
  * @csspart reopen-button - "Reopen DigiLocker", while the popup journey runs.
  * @csspart cancel-button - "Cancel", while the popup journey runs.
  * @csspart continue-button - "Continue": consent was given but its return did not reach this page; the click confirms it in this browser.
- * @csspart status - The polite live status line.
- * @csspart error - The error line: what went wrong and what to do.
+ * @csspart status - The polite live status line; on success the check mark, heading and next step.
+ * @csspart spinner - The busy indicator in the status line while connecting or checking.
+ * @csspart check - The success check mark (inline SVG).
+ * @csspart next - The next step under the success heading (the `next` string).
+ * @csspart error - The error line (`role="alert"`): what went wrong and what to do.
  *
  * @cssproperty --digilocker-kyc-accent - Start button background; border and text of the others (default #1a56db).
  * @cssproperty --digilocker-kyc-accent-hover - Start button background on hover (default #1e429f).
@@ -39,8 +50,9 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @cssproperty --digilocker-kyc-padding - Button padding (default 0.625rem 1.25rem).
  * @cssproperty --digilocker-kyc-font - Font family (default inherit).
  * @cssproperty --digilocker-kyc-error-color - Error line colour (default #c81e1e).
- * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #76a9fa).
+ * @cssproperty --digilocker-kyc-focus-ring - Focus outline (default 3px solid #1a56db, 6.2:1 on white).
  * @cssproperty --digilocker-kyc-gap - Space between buttons (default 0.5rem).
+ * @cssproperty --digilocker-kyc-success-color - Check mark disc colour (default #057a55).
  */
 export class DigilockerKyc extends LitElement {
   static override styles = styles;
@@ -53,6 +65,7 @@ export class DigilockerKyc extends LitElement {
     mode: {},
     redirectUrl: { attribute: 'redirect-url' },
     locale: {},
+    merchant: {},
     disabled: { type: Boolean, reflect: true },
     strings: { attribute: false },
   };
@@ -71,6 +84,9 @@ export class DigilockerKyc extends LitElement {
 
   /** Language of the built-in text: `en` or `hi`. */
   locale = 'en';
+
+  /** Your business name, for "Share your documents from DigiLocker with {merchant}" (default: "this site"). */
+  merchant = '';
 
   /** Disables the start button. */
   disabled = false;
@@ -99,11 +115,15 @@ export class DigilockerKyc extends LitElement {
     return this.#controller.status;
   }
 
-  /** Starts a journey. While one runs, brings its DigiLocker window to the front instead. */
+  /**
+   * Starts a journey. While one runs, brings its DigiLocker window to the front instead. Does
+   * nothing once verified: call `reset()` first for another attempt.
+   */
   start(): void {
-    if (this.disabled) return;
-    if (!this.#controller.busy) this.#focusBefore = document.activeElement;
-    this.#controller.start();
+    const controller = this.#controller;
+    if (this.disabled || controller.status === 'complete') return;
+    if (!controller.busy) this.#focusBefore = document.activeElement;
+    controller.start();
   }
 
   /** Ends the running journey with `digilocker-kyc-cancel` (`reason: 'cancelled'`). */
@@ -131,6 +151,11 @@ export class DigilockerKyc extends LitElement {
   }
 
   protected override updated(): void {
+    // Busy for assistive technology while we talk to the server; not while the customer is on
+    // DigiLocker (that wait is theirs, and the status line says so).
+    const working = this.status === 'creating' || this.status === 'verifying';
+    if (working) this.setAttribute('aria-busy', 'true');
+    else this.removeAttribute('aria-busy');
     if (!this.#resumeChecked && this.endpoint) {
       this.#resumeChecked = true;
       this.#controller.resume();
@@ -143,26 +168,35 @@ export class DigilockerKyc extends LitElement {
 
   override render() {
     const strings = resolveStrings(this.locale, this.strings);
-    const controller = this.#controller;
-    const error = controller.error;
-    // While a popup journey runs, Reopen and Cancel replace the start button; Continue comes
-    // first when consent was given but its return has not reached this page.
-    const actions =
-      controller.mode === 'popup' && controller.status !== 'creating'
-        ? html`${controller.unconfirmed ? html`<button part="continue-button" @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button>`
-        : html`<button part="button" ?disabled=${this.disabled} aria-busy=${controller.busy} aria-describedby="status error" @click=${this.start}><slot>${controller.status === 'error' ? strings.retry : strings.start}</slot></button>`;
-    return html`<div>${actions}</div><p id="status" part="status" role="status" aria-live="polite">${this.#statusText(strings)}</p><p id="error" part="error">${error ? errorText(strings, error.code, error.retryable) : nothing}</p>`;
+    // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
+    const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
+    const { status, error, mode, busy } = this.#controller;
+    // Verified, or failed in a way a retry cannot fix: no control that starts another attempt.
+    const final = status === 'complete' || error?.retryable === false;
+    let actions: TemplateResult | typeof nothing = nothing;
+    // While a popup journey runs, Reopen and Cancel replace the start button.
+    if (mode === 'popup' && status !== 'creating') {
+      // Continue comes first when consent was given but its return has not reached this page.
+      actions = html`<div>${this.#controller.unconfirmed ? html`<button part="continue-button" @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button></div>`;
+    } else if (!final) {
+      actions = html`<p part="share">${fill(strings.share)}</p><div><button part="button" ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
+    }
+    return html`${actions}<p id="status" part="status" role="status" tabindex="-1">${this.#statusLine(strings)}</p><p id="error" part="error" role="alert" tabindex="-1">${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
   }
 
-  #statusText(strings: KycStrings): string {
+  #statusLine(strings: KycStrings) {
     const { status, mode, cancelReason } = this.#controller;
+    if (status === 'complete') {
+      return html`${checkMark}<b>${strings.complete}</b><br><span part="next">${strings.next}</span>`;
+    }
     // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
-    if (status === 'creating' || (status === 'awaiting' && mode === 'redirect')) {
-      return strings.connecting;
+    const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
+    if (connecting || status === 'verifying') {
+      return html`<span part="spinner"></span>${connecting ? strings.connecting : strings.verifying}`;
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
-    // The other busy and final states have a line of the same name; idle and error have none.
+    // Awaiting and cancelled have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
 
@@ -176,7 +210,8 @@ export class DigilockerKyc extends LitElement {
       redirectUrl: this.redirectUrl || undefined,
       mode: MODES.includes(this.mode) ? this.mode : 'auto',
       timings: { ...DEFAULT_TIMINGS, ...this.timings },
-      popupText: strings.connecting,
+      // The locale as given: a merchant who supplies, say, Tamil `strings` sets locale="ta".
+      popupText: { text: strings.connecting, lang: this.locale },
       navigate: (url) => this.navigate(url),
     };
   }
@@ -191,10 +226,11 @@ export class DigilockerKyc extends LitElement {
     if (status === 'awaiting' && this.#controller.mode === 'popup') find('reopen-button')?.focus();
     if (this.#controller.busy) return;
     this.#focusBefore = null;
-    // Back to where it was; to the start button when that was (a button of) this element.
+    // Back to where it was; to the start button when that was (a button of) this element, or to
+    // the line that says why there is none (verified, or an error a retry cannot fix).
     (before !== this && before.isConnected && before instanceof HTMLElement
       ? before
-      : find('button')
+      : (find('button') ?? find(status === 'error' ? 'error' : 'status'))
     )?.focus();
   }
 

@@ -87,7 +87,7 @@ describe('strings', () => {
     const en = resolveStrings('en');
     expect(errorText(en, 'network_error', true)).to.contain('internet');
     expect(errorText(en, 'session_expired', true)).to.contain('expired');
-    expect(errorText(en, 'upstream_rejected', false)).to.contain('contact support');
+    expect(errorText(en, 'upstream_rejected', false)).to.contain('contact {merchant}');
     expect(errorText(en, 'internal_error', true)).to.equal(en.errorRetryable);
   });
 });

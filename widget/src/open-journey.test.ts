@@ -93,7 +93,7 @@ describe('KycController in a cross-origin frame', () => {
         redirectUrl: undefined,
         mode: 'auto',
         timings: FAST,
-        popupText: 'Connecting…',
+        popupText: { text: 'Connecting…', lang: 'en' },
         navigate: (url) => navigations.push(url),
       }),
       emit: (name, detail, options) => {

@@ -194,6 +194,8 @@ describe('popup journey', () => {
     send(location.origin, popup);
     await done;
     frame.remove();
+    // The frame shared this page's sessionStorage, where the placeholder keeps the locale.
+    sessionStorage.removeItem('dlkyc:locale');
   });
 
   it('polling sees the consent first and waits; the return that follows completes at once', async () => {

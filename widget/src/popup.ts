@@ -17,6 +17,9 @@
 // longer than the window) looks like a close: the status check and the grace period cover a
 // customer who finishes within the grace, not one who stays on DigiLocker longer.
 
+import { LOCALE_KEY } from './page-locale.js';
+import { placeholderStyles } from './placeholder.styles.js';
+
 export const POPUP_NAME = 'dlkyc-digilocker';
 const POPUP_FEATURES = 'popup,width=520,height=720';
 
@@ -39,17 +42,35 @@ export function openPopup(win: Window, url = '', name = POPUP_NAME): Window | nu
   }
 }
 
+/** What the placeholder window says while the link is made, in the journey's language. */
+export interface PlaceholderText {
+  text: string;
+  lang: string;
+}
+
 /**
  * Shows `text` in the window while the link is made, through the DOM (no HTML strings: Trusted
- * Types). A window of that name already at a cross-origin page keeps it, and is navigated anyway.
+ * Types), styled by a stylesheet constructed in that window (no <style>, no style attribute:
+ * the merchant page's CSP governs this about:blank window too). A window of that name already at
+ * a cross-origin page keeps it, and is navigated anyway.
  */
-export function showPlaceholder(popup: Window, text: string): void {
+export function showPlaceholder(popup: Window, { text, lang }: PlaceholderText): void {
   try {
     const doc = popup.document;
+    doc.documentElement.lang = lang;
     doc.title = text;
+    const spinner = doc.createElement('span');
     const line = doc.createElement('p');
+    spinner.part.add('spinner');
     line.textContent = text;
-    doc.body?.replaceChildren(line);
+    doc.body?.replaceChildren(spinner, line);
+    // A sheet must be built by the window that adopts it; where constructable stylesheets are
+    // missing (Safari before 16.4) the page stays plain and the text still shows.
+    const sheet = new (popup as typeof window).CSSStyleSheet();
+    sheet.replaceSync(placeholderStyles.cssText);
+    doc.adoptedStyleSheets = [sheet];
+    // For the return page DigiLocker will send this window to (page-locale.ts).
+    popup.sessionStorage.setItem(LOCALE_KEY, lang);
   } catch {
     // Its document is unreadable.
   }

@@ -1,4 +1,6 @@
 // Entry of dist/return.js, the script of the return page the signing server serves.
+import { localiseReturnPage, markReturnPageDone } from './page-look.js';
 import { runReturnPage } from './return-page.js';
 
-runReturnPage(window);
+localiseReturnPage(window);
+markReturnPageDone(window, runReturnPage(window));

@@ -4,6 +4,10 @@ import type { KycErrorCode } from '@digilocker-kyc/shared';
 export interface KycStrings {
   /** Default label of the start button (the element's default slot overrides it). */
   start: string;
+  /** The line above the start button saying what is shared with whom; `{merchant}` is replaced. */
+  share: string;
+  /** Stands in for `{merchant}` when the element has no `merchant` name. */
+  site: string;
   /** Default label of the start button after an error. */
   retry: string;
   reopen: string;
@@ -14,19 +18,29 @@ export interface KycStrings {
   connecting: string;
   awaiting: string;
   verifying: string;
+  /** The success heading. */
   complete: string;
+  /** Under the success heading: what happens next (override it with your own next step). */
+  next: string;
   cancelled: string;
   denied: string;
   /** Status line while Continue is offered: consent given, this browser not yet confirmed. */
   unconfirmed: string;
   errorNetwork: string;
-  /** The link expired, or the session token is no longer accepted. */
+  /** The DigiLocker link or the attempt expired (`session_expired`). */
   errorExpired: string;
   errorTimeout: string;
   errorRateLimited: string;
   /** Consent was given, but DigiLocker's return never reached this browser. */
   errorUnconfirmed: string;
+  /** DigiLocker or Eko is failing for a while (retryable `upstream_*`). */
+  errorLater: string;
   errorRetryable: string;
+  /** The browser blocked the DigiLocker window where only a popup can work (`popup_blocked`). */
+  errorPopup: string;
+  /** The attempt's token is no longer accepted (`unauthorized`): only a fresh page helps. */
+  errorReload: string;
+  /** Any other fault a retry cannot fix: the site's setup; `{merchant}` is replaced. */
   errorFatal: string;
 }
 
@@ -38,8 +52,16 @@ export const CLOSE_WINDOW: Readonly<Record<KycLocale, string>> = {
   hi: 'अब आप यह विंडो बंद कर सकते हैं।',
 };
 
+/** The return page's title and first line (the server renders the same words, page-text.ts). */
+export const RETURN_PAGE_TEXT: Readonly<Record<KycLocale, { title: string; finishing: string }>> = {
+  en: { title: 'Returning from DigiLocker', finishing: 'Finishing your DigiLocker verification…' },
+  hi: { title: 'DigiLocker से लौट रहे हैं', finishing: 'आपका DigiLocker सत्यापन पूरा हो रहा है…' },
+};
+
 const en: KycStrings = {
   start: 'Verify with DigiLocker',
+  share: 'Share your documents from DigiLocker with {merchant}.',
+  site: 'this site',
   retry: 'Try again',
   reopen: 'Reopen DigiLocker',
   cancel: 'Cancel',
@@ -47,7 +69,8 @@ const en: KycStrings = {
   connecting: 'Connecting to DigiLocker…',
   awaiting: 'Finish in the DigiLocker window.',
   verifying: 'Checking your consent…',
-  complete: 'Verified with DigiLocker.',
+  complete: 'Verified with DigiLocker',
+  next: 'Your documents were shared. You can continue.',
   cancelled: 'Cancelled.',
   denied: 'You did not share your documents.',
   unconfirmed: 'Done in DigiLocker? Press Continue to finish here.',
@@ -56,12 +79,17 @@ const en: KycStrings = {
   errorTimeout: 'This took too long. Try again.',
   errorRateLimited: 'Too many attempts. Wait a minute, then try again.',
   errorUnconfirmed: 'DigiLocker was not finished in this browser. Try again here.',
+  errorLater: 'DigiLocker is busy. Try again in a few minutes.',
   errorRetryable: 'Something went wrong. Try again.',
-  errorFatal: 'Verification is unavailable now. Please contact support.',
+  errorPopup: 'Allow pop-ups for this site, then reload the page.',
+  errorReload: 'This link has expired. Reload the page to start again.',
+  errorFatal: 'Verification is unavailable. Please contact {merchant}.',
 };
 
 const hi: KycStrings = {
   start: 'DigiLocker से सत्यापित करें',
+  share: 'DigiLocker से अपने दस्तावेज़ {merchant} के साथ साझा करें।',
+  site: 'इस साइट',
   retry: 'फिर से कोशिश करें',
   reopen: 'DigiLocker फिर खोलें',
   cancel: 'रद्द करें',
@@ -69,7 +97,8 @@ const hi: KycStrings = {
   connecting: 'DigiLocker से जुड़ रहे हैं…',
   awaiting: 'DigiLocker विंडो में पूरा करें।',
   verifying: 'सहमति जाँची जा रही है…',
-  complete: 'सत्यापन पूरा हुआ।',
+  complete: 'DigiLocker से सत्यापित',
+  next: 'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।',
   cancelled: 'रद्द किया गया।',
   denied: 'आपने दस्तावेज़ साझा नहीं किए।',
   unconfirmed: 'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।',
@@ -78,8 +107,11 @@ const hi: KycStrings = {
   errorTimeout: 'बहुत समय लगा। फिर से कोशिश करें।',
   errorRateLimited: 'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।',
   errorUnconfirmed: 'DigiLocker इस ब्राउज़र में पूरा नहीं हुआ। यहीं फिर से कोशिश करें।',
+  errorLater: 'DigiLocker व्यस्त है। कुछ मिनट बाद फिर से कोशिश करें।',
   errorRetryable: 'कुछ गलत हुआ। फिर से कोशिश करें।',
-  errorFatal: 'सत्यापन अभी उपलब्ध नहीं है। सहायता से संपर्क करें।',
+  errorPopup: 'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।',
+  errorReload: 'लिंक समाप्त हो गया। पेज रीलोड करें।',
+  errorFatal: 'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।',
 };
 
 export const BUILT_IN_STRINGS: Readonly<Record<KycLocale, KycStrings>> = { en, hi };
@@ -89,17 +121,25 @@ export function resolveStrings(locale: string, overrides: Partial<KycStrings> = 
   return { ...(locale === 'hi' ? hi : en), ...overrides };
 }
 
-/** Which message tells the customer what to do about a code; others fall to the generic two. */
-const ERROR_STRINGS: Partial<Record<KycErrorCode, keyof KycStrings>> = {
+// Which message tells the customer what to do. A retryable fault gets a line that ends in
+// "try again" (the Try again button is beside it); any other never does, because no button is.
+const RETRY_TEXT: Partial<Record<KycErrorCode, keyof KycStrings>> = {
   network_error: 'errorNetwork',
   session_expired: 'errorExpired',
-  unauthorized: 'errorExpired',
   journey_timeout: 'errorTimeout',
   rate_limited: 'errorRateLimited',
   consent_unconfirmed: 'errorUnconfirmed',
 };
+const FINAL_TEXT: Partial<Record<KycErrorCode, keyof KycStrings>> = {
+  popup_blocked: 'errorPopup',
+  unauthorized: 'errorReload',
+};
 
-/** The message that tells the customer what to do about an error. */
+/** The message that tells the customer what to do about an error (`{merchant}` still in it). */
 export function errorText(strings: KycStrings, code: KycErrorCode, retryable: boolean): string {
-  return strings[ERROR_STRINGS[code] ?? (retryable ? 'errorRetryable' : 'errorFatal')];
+  return strings[
+    retryable
+      ? (RETRY_TEXT[code] ?? (code.startsWith('upstream_') ? 'errorLater' : 'errorRetryable'))
+      : (FINAL_TEXT[code] ?? 'errorFatal')
+  ];
 }

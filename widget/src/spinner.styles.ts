@@ -1,0 +1,25 @@
+// The busy spinner, one rule set for the element and the placeholder window (the bundle carries it
+// once). It turns only for those who have not asked for reduced motion: for them the ring stays,
+// still, beside the words that say what is happening.
+import { css } from 'lit';
+
+export const spinnerStyles = css`
+  [part='spinner'] {
+    display: inline-block;
+    width: 1em;
+    height: 1em;
+    border: 2px solid currentColor;
+    border-right-color: transparent;
+    border-radius: 50%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    [part='spinner'] {
+      animation: spin 0.8s linear infinite;
+    }
+  }
+  @keyframes spin {
+    to {
+      transform: rotate(1turn);
+    }
+  }
+`;
