@@ -20,7 +20,7 @@ export interface WidgetAssets {
  */
 export function locateWidgetAssets(): WidgetAssets {
   return {
-    bundle: resolveFile('@digilocker-kyc/widget/bundle'),
+    bundle: resolveFile('@digilocker-kyc/widget/digilocker-kyc.bundle.js'),
     returnScript: resolveFile('@digilocker-kyc/widget/return.js'),
   };
 }

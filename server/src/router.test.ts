@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { STATE_PATTERN } from '@digilocker-kyc/shared';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { locateWidgetAssets } from './assets.js';
 import { verifySessionToken } from './session-token.js';
 import {
   CREATE_PATH,
@@ -324,6 +326,16 @@ describe('method and route errors', () => {
     expect(missing.body.error.code).toBe('not_found');
     const outside = await request(t.app).get('/nope');
     expect(outside.status).toBe(404);
+  });
+
+  it('finds the self-contained bundle, not the ES module entry, as widget.js', async () => {
+    // The widget's "./bundle" export resolves to the ES module entry under Node (for SSR), so
+    // the server must locate the built file by its own export.
+    t = testApp();
+    const { bundle, returnScript } = locateWidgetAssets();
+    expect(bundle).toMatch(/widget\/dist\/digilocker-kyc\.bundle\.js$/);
+    expect(returnScript).toMatch(/widget\/dist\/return\.js$/);
+    expect(readFileSync(bundle as string, 'utf8')).not.toMatch(/from\s*["']\.\/chunks\//);
   });
 
   it('reports a missing widget build clearly', async () => {
