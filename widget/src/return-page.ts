@@ -13,7 +13,7 @@ import {
   STATE_PATTERN,
   STATE_QUERY_PARAM,
   VERIFICATION_QUERY_PARAM,
-} from './protocol.js';
+} from '@digilocker-kyc/shared/protocol';
 import { CLOSE_WINDOW } from './strings.js';
 
 /** How long the storage key lives: long enough for every same-origin document to see it. */

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeSecretKey } from '../signing.js';
 import { SIGNATURE_TOLERANCE_MS, verifyEkoAuth } from './auth.js';
-import { EKO_UAT_CREDENTIALS } from './options.js';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
 import {
   AGENT,
   call,

@@ -3,7 +3,7 @@ import { isKycError, type KycError } from '@digilocker-kyc/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEkoClient } from '../eko-client.js';
 import type { EkoClient, EkoClientOptions } from '../eko-types.js';
-import { EKO_UAT_CREDENTIALS } from './options.js';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
 import { type Harness, startSandbox, submitConsent } from './test-support.js';
 
 let h: Harness;

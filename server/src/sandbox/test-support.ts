@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { type Dispatcher, request } from 'undici';
 import { computeSecretKey } from '../signing.js';
 import type { RandomSource } from './attempts.js';
-import { EKO_UAT_CREDENTIALS, type SandboxOptions } from './options.js';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
+import type { SandboxOptions } from './options.js';
 import { createSandbox, type RunningSandbox, type Sandbox } from './sandbox.js';
 
 /** 2025-06-15T12:00:00Z: a fixed start so expiry and signature windows are exact. */
