@@ -16,7 +16,12 @@ export function loadedModules(code, cwd) {
     const run = spawnSync(
       process.execPath,
       ['--import', RECORDER, '--input-type=module', '--eval', code],
-      { cwd, env: { PATH: process.env.PATH ?? '', DLKYC_LOAD_LOG: log }, encoding: 'utf8', timeout: 20_000 },
+      {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', DLKYC_LOAD_LOG: log },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
     );
     if (run.status !== 0) throw new Error(`node exited with ${run.status}: ${run.stderr}`);
     return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];

@@ -74,7 +74,9 @@ export function checkSandboxSplit(metafile, entry = 'dist/cli.js') {
   for (const path of production) {
     const leaked = Object.keys(outputs[path].inputs).filter(isSandboxSource);
     if (leaked.length > 0) {
-      problems.push(`${path} is loaded by every start but holds sandbox code: ${leaked.join(', ')}.`);
+      problems.push(
+        `${path} is loaded by every start but holds sandbox code: ${leaked.join(', ')}.`,
+      );
     }
   }
   if (![...sandbox].some((path) => Object.keys(outputs[path].inputs).some(isSandboxSource))) {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { CLIENT_REF_ID_PATTERN, DEFAULT_DOCUMENTS, KycError } from '@digilocker-kyc/shared';
 import { Pool } from 'undici';
 import { SkewWindow } from './clock-skew.js';
+import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import {
   type EkoEnvelope,
   ekoCreateUrlDataSchema,
@@ -11,7 +12,6 @@ import {
   ekoEnvelopeSchema,
   ekoStatusDataSchema,
 } from './eko-schemas.js';
-import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import {
   classifyTransportError,
   describeBody,

@@ -22,9 +22,9 @@ export {
   type EkoClientOptions,
   type VerificationStatus,
 } from './eko-types.js';
-export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 // What `getDocument` returns: Aadhaar data normalised to one shape, whatever Eko's variant.
 export type { AadhaarAddress, Gender, VerifiedDocument } from './identity.js';
+export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
 // The router merchants mount in their own Express app, and its options.
 export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';

@@ -1,8 +1,8 @@
 // The widget's two calls to the signing server (design §4): create an attempt, read its status.
 import {
+  type CreateSessionResponse as CreatedSession,
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
-  type CreateSessionResponse as CreatedSession,
   type DocumentType,
   readErrorBody as errorReply,
   isCreateSessionResponse as isCreatedSession,

@@ -2,7 +2,7 @@
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
 import * as z from 'zod/mini';
 import { IN_ENGLISH } from '../issue-messages.js';
-import type { SandboxAttempt, AttemptStore } from './attempts.js';
+import type { AttemptStore, SandboxAttempt } from './attempts.js';
 import type { FaultControl } from './fault-control.js';
 import { DEFAULT_PERSONA_ID, findPersona } from './personas.js';
 import { appendVerificationId } from './return-url.js';

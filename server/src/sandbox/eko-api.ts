@@ -3,16 +3,16 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import type { AttemptStore } from './attempts.js';
 import { type EkoCredentials, ekoAuth } from './auth.js';
 import { createUrl, getDocument, verificationStatus } from './eko-calls.js';
-import type { FaultControl } from './fault-control.js';
-import { sandboxFaults } from './fault-middleware.js';
 import {
   apiErrorHandler,
-  MAX_BODY_BYTES,
   ekoMethodNotAllowed,
   ekoNotFound,
+  MAX_BODY_BYTES,
   requireJson,
   requireObjectBody,
 } from './eko-gateway.js';
+import type { FaultControl } from './fault-control.js';
+import { sandboxFaults } from './fault-middleware.js';
 import {
   type Agent,
   parseCreateRequest,

@@ -1,6 +1,6 @@
 // The `data` payloads of the status and document calls, built from an attempt and its persona.
 import type { DocumentType } from '@digilocker-kyc/shared';
-import type { SandboxAttempt, AttemptStatus } from './attempts.js';
+import type { AttemptStatus, SandboxAttempt } from './attempts.js';
 import { type Persona, PLACEHOLDER_PHOTO_JPEG_BASE64 } from './personas.js';
 
 /** Cashfree's status words, which Eko's wrapper passes through in `data.status`. */

@@ -59,7 +59,12 @@ function field<S extends z.ZodMiniType>(
 function agent(input: Input, own: Agent, typeId: number, userCodeRequired: boolean): Parsed<null> {
   const initiator = field(input, 'initiator_id', idText, typeId);
   if (!initiator.ok) return initiator;
-  const userCode = field(input, 'user_code', userCodeRequired ? idText : z.optional(idText), typeId);
+  const userCode = field(
+    input,
+    'user_code',
+    userCodeRequired ? idText : z.optional(idText),
+    typeId,
+  );
   if (!userCode.ok) return userCode;
   const wrongUser = userCode.value !== undefined && userCode.value !== own.userCode;
   if (initiator.value !== own.initiatorId || wrongUser) {

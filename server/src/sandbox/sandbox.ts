@@ -2,14 +2,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request, type Response } from 'express';
-import { type SandboxAttempt, AttemptStore } from './attempts.js';
+import { AttemptStore, type SandboxAttempt } from './attempts.js';
 import { CONSENT_PATH } from './consent-page.js';
 import { consentRouter } from './consent-routes.js';
 import { controlRouter } from './control-api.js';
 import { ekoApiRouter } from './eko-api.js';
+import { ekoNotFound } from './eko-gateway.js';
 import { FaultControl } from './fault-control.js';
 import { resolveSandboxOptions, type SandboxConfig, type SandboxOptions } from './options.js';
-import { ekoNotFound } from './eko-gateway.js';
 
 /** Where Eko's API lives on the sandbox origin, as on staging.eko.in. */
 export const EKO_API_PREFIX = '/ekoapi/v3';

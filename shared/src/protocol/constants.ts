@@ -13,8 +13,6 @@ export const USER_CODE_PATTERN = /^[A-Za-z0-9]{1,20}$/;
 export const STATE_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 /** Our reference ids are Eko's numeric ids as strings; the sandbox uses the same form. */
 export const REFERENCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-/** An error code on the wire: snake_case. The table in error-codes.ts lists today's codes. */
-export const ERROR_CODE_PATTERN = /^[a-z][a-z0-9_]{0,63}$/;
 
 /** The query parameter that carries the attempt's state on a merchant-chosen `redirect_url`. */
 export const STATE_QUERY_PARAM = 'dlkyc_state';

@@ -10,14 +10,12 @@ import {
   type SessionStatusResponse,
 } from './bodies.js';
 import {
-  ERROR_CODE_PATTERN,
   MAX_SESSION_TOKEN_CHARS,
   MAX_URL_CHARS,
   REFERENCE_ID_PATTERN,
   STATE_PATTERN,
 } from './constants.js';
 import { DOCUMENT_TYPES, type DocumentType } from './documents.js';
-import type { KycErrorCode } from './error-codes.js';
 
 type Json = Record<string, unknown>;
 
@@ -70,15 +68,13 @@ export function isSessionStatusResponse(value: unknown): value is SessionStatusR
  * The `error` member of a non-2xx body, or null when the body is not our error shape.
  * One deliberate difference from the zod `errorBodySchema`: any snake_case code is accepted,
  * not only today's table, so a newer server's code reaches the merchant intact instead of
- * turning into `invalid_response`.
+ * turning into `invalid_response`. The body itself is returned (no copy: bundle bytes).
  */
 export function readErrorBody(value: unknown): ErrorBody['error'] | null {
   if (!isObject(value) || !isObject(value.error)) return null;
   const { code, message, retryable, request_id } = value.error;
-  if (!matches(code, ERROR_CODE_PATTERN) || !isString(message) || !isString(request_id)) {
+  if (!matches(code, /^[a-z][a-z0-9_]{0,63}$/) || !isString(message) || !isString(request_id)) {
     return null;
   }
-  return typeof retryable === 'boolean'
-    ? { code: code as KycErrorCode, message, retryable, request_id }
-    : null;
+  return typeof retryable === 'boolean' ? (value.error as ErrorBody['error']) : null;
 }
