@@ -1,6 +1,6 @@
 // What each way of running the server loads: the library and a production/UAT start never load
 // the sandbox (it is test tooling, published as @digilocker-kyc/server/sandbox).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -91,5 +91,19 @@ describe('the standalone CLI', () => {
   it('loads the sandbox chunk in sandbox mode (so the check above can see one)', async () => {
     const loaded = await loadsOf({});
     expect(sandboxFiles(loaded).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the sandbox', () => {
+  it('reads no environment: only its own cli.ts may', () => {
+    const dir = fileURLToPath(new URL('./sandbox/', import.meta.url));
+    const library = readdirSync(dir).filter(
+      (name) => name.endsWith('.ts') && !/\.test\.ts$|^test-support\.ts$|^cli\.ts$/.test(name),
+    );
+    expect(library).toContain('sandbox.ts');
+    const readers = library.filter((name) =>
+      /process\.env/.test(readFileSync(join(dir, name), 'utf8')),
+    );
+    expect(readers).toEqual([]);
   });
 });
