@@ -1,7 +1,7 @@
 // Unsafe configurations are refused at start, naming the variable and never printing its value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, EKO_UAT_CREDENTIALS, loadConfig } from './config.js';
-import { SANDBOX_SESSION_SECRET } from './config-safety.js';
+import { ConfigError, loadConfig } from './config.js';
+import { EKO_UAT_CREDENTIALS, SANDBOX_SESSION_SECRET } from './defaults.js';
 
 const SECRET = 'config-safety-secret-value-32-bytes-long';
 const PRODUCTION = {

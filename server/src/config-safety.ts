@@ -1,16 +1,10 @@
 // Configurations that parse but are unsafe, refused at start: each names the variable, never its value.
-import { EKO_UAT_CREDENTIALS } from './sandbox/options.js';
+import { EKO_UAT_CREDENTIALS, SANDBOX_SESSION_SECRET } from './defaults.js';
 
 /** A configuration problem, named by variable; the value is never part of the message. */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
-
-/**
- * A development-only session secret for sandbox mode. It is published in this source file, so
- * anyone can forge tokens signed with it: outside sandbox mode it is refused.
- */
-export const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-production';
 
 /** The variables that point the server at a real Eko account. */
 const EKO_ACCOUNT_VARIABLES = [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, EKO_BASE_URLS, EKO_UAT_CREDENTIALS, loadConfig } from './config.js';
+import { ConfigError, EKO_BASE_URLS, loadConfig } from './config.js';
+import { EKO_UAT_CREDENTIALS } from './defaults.js';
 
 const SECRET = 'config-test-secret-value-with-32-bytes+';
 const PRODUCTION = {

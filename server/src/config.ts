@@ -1,17 +1,19 @@
 // The standalone server's configuration: the environment, parsed once with zod (design §5).
 import { existsSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { ConfigError, refuseUnsafeConfig, SANDBOX_SESSION_SECRET } from './config-safety.js';
-import { EKO_UAT_CREDENTIALS } from './sandbox/options.js';
-import { useEnglishMessages } from './zod-messages.js';
+import { ConfigError, refuseUnsafeConfig } from './config-safety.js';
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  EKO_UAT_CREDENTIALS,
+  SANDBOX_SESSION_SECRET,
+} from './defaults.js';
+import { IN_ENGLISH } from './issue-messages.js';
 
 export const EKO_BASE_URLS = {
   uat: 'https://staging.eko.in/ekoapi/v3',
   production: 'https://api.eko.in/ekoicici/v3',
 } as const;
-
-/** Eko's public UAT credentials (published by Eko); also the sandbox's defaults (design §7). */
-export { EKO_UAT_CREDENTIALS };
 
 /**
  * Hosts Eko's `url` may point to. Eko's samples show digilocker.gov.in; the host Eko really
@@ -127,8 +129,8 @@ const optionalSecret = z.pipe(
 );
 
 const envSchema = z.object({
-  PORT: z._default(port, 8080),
-  HOST: z._default(z.string().check(z.minLength(1)), '127.0.0.1'),
+  PORT: z._default(port, DEFAULT_PORT),
+  HOST: z._default(z.string().check(z.minLength(1)), DEFAULT_HOST),
   EKO_ENV: z.optional(z.enum(['sandbox', 'uat', 'production'])),
   EKO_BASE_URL: z.optional(absoluteHttpUrl),
   EKO_DEVELOPER_KEY: optionalSecret,
@@ -178,8 +180,7 @@ const envSchema = z.object({
  * first problem found.
  */
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  useEnglishMessages();
-  const parsed = envSchema.safeParse(env);
+  const parsed = envSchema.safeParse(env, IN_ENGLISH);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const variable = String(issue.path[0] ?? 'environment');

@@ -1,20 +1,17 @@
 // The Eko DigiLocker client: signs each request, calls Eko over undici, and treats replies as untrusted.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { CLIENT_REF_ID_PATTERN, DEFAULT_DOCUMENTS, KycError } from '@digilocker-kyc/shared';
+import { Pool } from 'undici';
+import { SkewWindow } from './clock-skew.js';
+import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
 import {
-  CLIENT_REF_ID_PATTERN,
-  DEFAULT_DOCUMENTS,
   type EkoEnvelope,
   ekoCreateUrlDataSchema,
   ekoDocumentDataSchema,
   ekoEnvelopeSchema,
   ekoStatusDataSchema,
-  KycError,
-  normaliseDocuments,
-} from '@digilocker-kyc/shared';
-import { Pool } from 'undici';
-import { SkewWindow } from './clock-skew.js';
-import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './eko-inputs.js';
+} from './eko-schemas.js';
 import {
   classifyTransportError,
   describeBody,
@@ -30,6 +27,7 @@ import {
   type EkoTimeouts,
   type VerificationStatus,
 } from './eko-types.js';
+import { normaliseDocuments } from './identity.js';
 import { signEkoRequest } from './signing.js';
 import { boundedStatusId, isSafeUpstreamId } from './upstream-text.js';
 import { readBusinessError, readStatusData } from './verification-status.js';

@@ -1,11 +1,8 @@
 // The Eko client's options, inputs and results, and its timeout and retry defaults.
-import type {
-  DocumentType,
-  EkoStatusData,
-  SessionStatus,
-  VerifiedDocument,
-} from '@digilocker-kyc/shared';
+import type { DocumentType, SessionStatus } from '@digilocker-kyc/shared';
 import type { Dispatcher } from 'undici';
+import type { EkoStatusData } from './eko-schemas.js';
+import type { VerifiedDocument } from './identity.js';
 
 /** undici's defaults are minutes (connect 10 s, headers and body 300 s); a KYC click is not. */
 export const DEFAULT_EKO_TIMEOUTS = {

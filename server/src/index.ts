@@ -1,14 +1,15 @@
-// Public entry of @digilocker-kyc/server.
+// Public entry of @digilocker-kyc/server. The sandbox is a separate entry
+// (@digilocker-kyc/server/sandbox) that nothing here imports, so production never loads it.
 
 // The standalone app, for programs that embed it or test it.
 export { type AppDeps, createApp, type KycApp, MOUNT_PATH } from './app.js';
+export { ConfigError, EKO_BASE_URLS, loadConfig, type ServerConfig } from './config.js';
 export {
-  ConfigError,
-  EKO_BASE_URLS,
+  DEFAULT_HOST,
+  DEFAULT_PORT,
+  DEFAULT_SANDBOX_PORT,
   EKO_UAT_CREDENTIALS,
-  loadConfig,
-  type ServerConfig,
-} from './config.js';
+} from './defaults.js';
 // The Eko client, for fetching the verified document server-side.
 export { createEkoClient } from './eko-client.js';
 export {
@@ -21,18 +22,13 @@ export {
   type EkoClientOptions,
   type VerificationStatus,
 } from './eko-types.js';
+// What `getDocument` returns: Aadhaar data normalised to one shape, whatever Eko's variant.
+export type { AadhaarAddress, Gender, VerifiedDocument } from './identity.js';
 export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
 // The router merchants mount in their own Express app, and its options.
 export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';
 export type { DigilockerKycOptions } from './router-options.js';
-// The sandbox: simulated Eko + DigiLocker for tests and demos.
-export {
-  createSandbox,
-  type RunningSandbox,
-  type Sandbox,
-  type SandboxOptions,
-} from './sandbox/index.js';
 // Merchants' backends verify the token the widget hands them before fetching the document.
 export { type SessionClaims, signSessionToken, verifySessionToken } from './session-token.js';
 export { computeSecretKey, signEkoRequest } from './signing.js';

@@ -12,13 +12,13 @@ import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type * as z from 'zod/mini';
 import type { UpstreamBreaker } from './circuit-breaker.js';
+import { IN_ENGLISH } from './issue-messages.js';
 import { referenceHash } from './logger.js';
 import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
 import { boundedUrlPart } from './upstream-text.js';
-import { useEnglishMessages } from './zod-messages.js';
 
 interface Deps {
   options: ResolvedOptions;
@@ -39,11 +39,10 @@ export function sessionHandlers({
   random,
   statusCacheMs,
 }: Deps) {
-  useEnglishMessages();
   const cache = new StatusCache(now, statusCacheMs);
 
   async function createSession(req: Request, res: Response): Promise<void> {
-    const parsed = createSessionRequestSchema.safeParse(req.body ?? {});
+    const parsed = createSessionRequestSchema.safeParse(req.body ?? {}, IN_ENGLISH);
     if (!parsed.success) {
       throw new KycError('invalid_request', describeIssues(parsed.error.issues));
     }

@@ -1,5 +1,5 @@
-import { ekoStatusDataSchema } from '@digilocker-kyc/shared';
 import { describe, expect, it } from 'vitest';
+import { ekoStatusDataSchema } from './eko-schemas.js';
 import { readBusinessError, readStatusData } from './verification-status.js';
 
 describe('readStatusData (each branch of the written rule)', () => {

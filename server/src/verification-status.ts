@@ -1,5 +1,6 @@
 // The rule that turns Eko's verification-status reply into pending | consented | denied | expired.
-import type { EkoEnvelope, EkoStatusData, SessionStatus } from '@digilocker-kyc/shared';
+import type { SessionStatus } from '@digilocker-kyc/shared';
+import type { EkoEnvelope, EkoStatusData } from './eko-schemas.js';
 
 /**
  * Eko documents no status string for this call, and its two doc generations disagree

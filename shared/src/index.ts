@@ -1,7 +1,6 @@
-export * from './contract.js';
-export * from './documents.js';
-export * from './eko-schemas.js';
-export * from './error-codes.js';
-export * from './events.js';
-export * from './identity.js';
+// Public entry of @digilocker-kyc/shared: the wire contract (also zod-free at ./protocol), its
+// zod schemas for the server, and the project's one error class.
+
 export * from './kyc-error.js';
+export * from './protocol/index.js';
+export * from './schemas.js';

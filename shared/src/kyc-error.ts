@@ -1,5 +1,5 @@
 // KycError: the single error type of the project, carrying a stable code from the shared table.
-import { ERROR_CODES, type KycErrorCode } from './error-codes.js';
+import { ERROR_CODES, type KycErrorCode } from './protocol/error-codes.js';
 
 export interface KycErrorOptions {
   cause?: unknown;

@@ -1,10 +1,13 @@
 // One attempt's resources (session, popup, timers, listeners) and the one way to release them all.
-import type { OpenedMode } from '@digilocker-kyc/shared';
+import {
+  type CreateSessionResponse as CreatedSession,
+  type OpenedMode,
+  RETURN_STORAGE_PREFIX,
+  type SessionStatusResponse as SessionStatusReply,
+} from '@digilocker-kyc/shared/protocol';
 import type { KycTimings } from './config.js';
-import type { CreatedSession, SessionStatusReply } from './guards.js';
 import { removePending } from './pending-attempt.js';
 import type { PopupWatch } from './popup.js';
-import { RETURN_STORAGE_PREFIX } from './protocol.js';
 import { getSessionStatus } from './session-client.js';
 
 type Timer = ReturnType<typeof setTimeout>;

@@ -1,5 +1,10 @@
 // What the controller needs from its element: the configuration, the timings, and a way to talk.
-import type { DocumentType, KycEventDetails, KycEventName, KycMode } from '@digilocker-kyc/shared';
+import type {
+  DocumentType,
+  KycEventDetails,
+  KycEventName,
+  KycMode,
+} from '@digilocker-kyc/shared/protocol';
 import type { EmitOptions, KycEvent } from './emit.js';
 import type { PollTimings } from './poll-schedule.js';
 import type { PlaceholderText, PopupTimings } from './popup.js';

@@ -6,7 +6,7 @@ import type {
   FallbackDetail,
   OpenDetail,
   StartDetail,
-} from '@digilocker-kyc/shared';
+} from '@digilocker-kyc/shared/protocol';
 import { DigilockerKyc } from './digilocker-kyc.js';
 
 export const TAG_NAME = 'digilocker-kyc';

@@ -1,5 +1,5 @@
 // The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
-import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared';
+import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared/protocol';
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { DEFAULT_TIMINGS, type KycConfig, type KycTimings } from './config.js';
 import { styles } from './digilocker-kyc.styles.js';

@@ -1,5 +1,5 @@
 // The one typed way the element fires its events: bubbling, composed CustomEvents.
-import type { KycEventDetails, KycEventName } from '@digilocker-kyc/shared';
+import type { KycEventDetails, KycEventName } from '@digilocker-kyc/shared/protocol';
 
 /** The CustomEvent type of each `digilocker-kyc-*` event, by name. */
 export type KycEventMap = { [K in KycEventName]: CustomEvent<KycEventDetails[K]> };

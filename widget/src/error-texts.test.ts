@@ -1,6 +1,6 @@
 // Every error code's customer line, in English and Hindi: it says what the customer can do, and
 // says "try again" exactly when a Try again button stands beside it.
-import { ERROR_CODES, type KycErrorCode } from '@digilocker-kyc/shared';
+import { ERROR_CODES, type KycErrorCode } from '@digilocker-kyc/shared/protocol';
 import { expect } from '@open-wc/testing';
 import { BUILT_IN_STRINGS, errorText, type KycStrings } from './strings.js';
 

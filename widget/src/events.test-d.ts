@@ -1,5 +1,5 @@
 // Compile-only type tests of the public API: checked by `tsc --noEmit` (pnpm typecheck), never run.
-import type { CompleteDetail, ErrorDetail, KycErrorCode } from '@digilocker-kyc/shared';
+import type { CompleteDetail, ErrorDetail, KycErrorCode } from '@digilocker-kyc/shared/protocol';
 import type { DigilockerKyc } from './define.js';
 import { emit } from './emit.js';
 import type { DigilockerKycProps } from './react.js';

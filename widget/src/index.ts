@@ -10,7 +10,7 @@ export type {
   OpenDetail,
   StartDetail,
   WidgetStatus,
-} from '@digilocker-kyc/shared';
+} from '@digilocker-kyc/shared/protocol';
 export { DEFAULT_TIMINGS, type KycTimings } from './config.js';
 export { DigilockerKyc, defineDigilockerKyc, TAG_NAME } from './define.js';
 export type { KycEventMap } from './emit.js';

@@ -1,14 +1,19 @@
 // Runs one DigiLocker attempt at a time for an element: create, open, wait, verify, report.
-import type { CancelReason, OpenedMode, WidgetStatus } from '@digilocker-kyc/shared';
+import type {
+  CancelReason,
+  CreateSessionResponse as CreatedSession,
+  OpenedMode,
+  ReturnMessage,
+  SessionStatusResponse as SessionStatusReply,
+  WidgetStatus,
+} from '@digilocker-kyc/shared/protocol';
 import { Attempt } from './attempt.js';
 import type { KycConfig, KycHost } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
-import type { CreatedSession, SessionStatusReply } from './guards.js';
 import { openJourneyWindow, takeArrival } from './open-journey.js';
 import { savePending } from './pending-attempt.js';
 import { nextPollDelay } from './poll-schedule.js';
 import { openPopup, PopupWatch, showPlaceholder } from './popup.js';
-import type { ReturnMessage } from './protocol.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
 

@@ -1,15 +1,16 @@
 // How a journey reaches DigiLocker: a popup when it can work, else a full-page redirect, and why.
-import type { FallbackReason, KycMode } from '@digilocker-kyc/shared';
-import { WidgetError } from './errors.js';
-import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
-import { type PendingAttempt, readPending, takePending } from './pending-attempt.js';
-import { openPopup } from './popup.js';
 import {
+  type FallbackReason,
+  type KycMode,
   returnMessage,
   STATE_PATTERN,
   STATE_QUERY_PARAM,
   VERIFICATION_QUERY_PARAM,
-} from './protocol.js';
+} from '@digilocker-kyc/shared/protocol';
+import { WidgetError } from './errors.js';
+import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
+import { type PendingAttempt, readPending, takePending } from './pending-attempt.js';
+import { openPopup } from './popup.js';
 import { deliverResult } from './return-page.js';
 
 export interface JourneyWindow {

@@ -3,9 +3,12 @@
 // sessionStorage is per tab and per origin, so only this tab of the merchant's site can read it
 // back. The entry holds the session token, so it is taken (read and removed) the moment the
 // element resumes, and never outlives the attempt.
-import type { DocumentType } from '@digilocker-kyc/shared';
-import { isDocumentList } from './guards.js';
-import { PENDING_STORAGE_PREFIX, STATE_PATTERN } from './protocol.js';
+import {
+  type DocumentType,
+  isDocumentList,
+  PENDING_STORAGE_PREFIX,
+  STATE_PATTERN,
+} from '@digilocker-kyc/shared/protocol';
 
 export interface PendingAttempt {
   state: string;

@@ -6,7 +6,7 @@ import type {
   FallbackDetail,
   OpenDetail,
   StartDetail,
-} from '@digilocker-kyc/shared';
+} from '@digilocker-kyc/shared/protocol';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { DigilockerKyc as DigilockerKycElement, TAG_NAME } from './define.js';

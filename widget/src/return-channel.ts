@@ -3,13 +3,13 @@
 // BroadcastChannel and the `storage` event reach us only when the return page shares our origin;
 // `opener.postMessage` crosses origins but dies when a COOP header severs the opener. Each
 // channel is checked as strictly as the next: exact origin, this attempt's state, strict shape.
-import { isReturnMessage } from './guards.js';
 import {
+  isReturnMessage,
   MAX_MESSAGE_CHARS,
   RETURN_CHANNEL_PREFIX,
   RETURN_STORAGE_PREFIX,
   type ReturnMessage,
-} from './protocol.js';
+} from '@digilocker-kyc/shared/protocol';
 
 export interface ReturnListenOptions {
   win: Window;

@@ -4,7 +4,6 @@
 // server), and inside the element when DigiLocker came back to a merchant page in the popup.
 // It never navigates to a URL taken from its own query: the only navigation is to the
 // same-origin `return_to` that this tab's own widget stored before it left (redirect mode).
-import { readPending, savePending } from './pending-attempt.js';
 import {
   RETURN_CHANNEL_PREFIX,
   RETURN_STORAGE_PREFIX,
@@ -13,7 +12,8 @@ import {
   STATE_PATTERN,
   STATE_QUERY_PARAM,
   VERIFICATION_QUERY_PARAM,
-} from './protocol.js';
+} from '@digilocker-kyc/shared/protocol';
+import { readPending, savePending } from './pending-attempt.js';
 import { CLOSE_WINDOW } from './strings.js';
 
 /** How long the storage key lives: long enough for every same-origin document to see it. */

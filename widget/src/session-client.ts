@@ -1,14 +1,15 @@
 // The widget's two calls to the signing server (design §4): create an attempt, read its status.
-import type { DocumentType } from '@digilocker-kyc/shared';
-import { WidgetError } from './errors.js';
 import {
-  type CreatedSession,
-  errorReply,
-  isCreatedSession,
-  isSessionStatusReply,
-  type SessionStatusReply,
-} from './guards.js';
-import { CSRF_HEADER, CSRF_HEADER_VALUE } from './protocol.js';
+  type CreateSessionResponse as CreatedSession,
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  type DocumentType,
+  readErrorBody as errorReply,
+  isCreateSessionResponse as isCreatedSession,
+  isSessionStatusResponse as isSessionStatusReply,
+  type SessionStatusResponse as SessionStatusReply,
+} from '@digilocker-kyc/shared/protocol';
+import { WidgetError } from './errors.js';
 
 export interface CreateSessionBody {
   documents?: DocumentType[];

@@ -1,5 +1,5 @@
 // Every piece of UI text, in English and Hindi; any string can be overridden through `strings`.
-import type { KycErrorCode } from '@digilocker-kyc/shared';
+import type { KycErrorCode } from '@digilocker-kyc/shared/protocol';
 
 export interface KycStrings {
   /** Default label of the start button (the element's default slot overrides it). */

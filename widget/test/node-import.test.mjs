@@ -2,6 +2,8 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { loadedModules } from '../../scripts/loaded-modules.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 
@@ -76,4 +78,37 @@ test('library sources stay Trusted-Types and strict-CSP safe, with no console ou
       assert.doesNotMatch(code, banned, `${name} uses ${banned}`);
     }
   }
+});
+
+test('widget sources import only the zod-free @digilocker-kyc/shared/protocol', () => {
+  const src = new URL('../src/', import.meta.url);
+  const files = readdirSync(src).filter((name) => /\.tsx?$/.test(name));
+  assert.ok(files.length > 10);
+  for (const name of files) {
+    const code = readFileSync(new URL(name, src), 'utf8');
+    for (const [, specifier] of code.matchAll(/(?:\bfrom|\bimport\(?)\s*'([^']+)'/g)) {
+      assert.doesNotMatch(specifier, /^zod(\/|$)/, `${name} imports ${specifier}`);
+      assert.doesNotMatch(specifier, /^@digilocker-kyc\/server/, `${name} imports ${specifier}`);
+      if (specifier.startsWith('@digilocker-kyc/shared')) {
+        assert.equal(specifier, '@digilocker-kyc/shared/protocol', `${name} imports ${specifier}`);
+      }
+    }
+  }
+});
+
+test('the protocol entry loads without zod, and the bundle carries none', () => {
+  const loaded = loadedModules(
+    "await import('@digilocker-kyc/shared/protocol');",
+    fileURLToPath(new URL('..', import.meta.url)),
+  );
+  assert.ok(
+    loaded.some((url) => url.includes('/shared/dist/protocol/index.js')),
+    loaded.join('\n'),
+  );
+  assert.deepEqual(
+    loaded.filter((url) => /\/zod\//.test(url)),
+    [],
+  );
+  const bundle = readFileSync(new URL('digilocker-kyc.bundle.js', dist), 'utf8');
+  assert.doesNotMatch(bundle, /_zod|ZodError/);
 });

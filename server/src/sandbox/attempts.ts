@@ -3,7 +3,7 @@ import type { DocumentType } from '@digilocker-kyc/shared';
 
 export type AttemptStatus = 'pending' | 'consented' | 'denied' | 'expired';
 
-export interface Attempt {
+export interface SandboxAttempt {
   /** Eko's id: an integer. */
   referenceId: number;
   verificationId: string;
@@ -27,11 +27,11 @@ export interface NewAttempt {
 export type RandomSource = (size: number) => Uint8Array;
 
 export type DecideOutcome =
-  | { ok: true; attempt: Attempt }
+  | { ok: true; attempt: SandboxAttempt }
   | { ok: false; reason: 'unknown' | 'expired' | 'used' };
 
 /** A decision made while the link is unused and in time is final; an unused link past its time is expired. */
-export function statusOf(attempt: Attempt, nowMs: number): AttemptStatus {
+export function statusOf(attempt: SandboxAttempt, nowMs: number): AttemptStatus {
   if (attempt.decision) return attempt.decision.kind;
   return nowMs >= attempt.expiresAt ? 'expired' : 'pending';
 }
@@ -50,8 +50,8 @@ export interface AttemptStoreOptions {
  */
 export class AttemptStore {
   readonly #options: AttemptStoreOptions;
-  readonly #byReference = new Map<number, Attempt>();
-  readonly #byToken = new Map<string, Attempt>();
+  readonly #byReference = new Map<number, SandboxAttempt>();
+  readonly #byToken = new Map<string, SandboxAttempt>();
   #lastReferenceId: number;
   #created = 0;
 
@@ -60,10 +60,10 @@ export class AttemptStore {
     this.#lastReferenceId = 1_000_000 + (this.#randomInt() % 9_000_000);
   }
 
-  create(input: NewAttempt): Attempt {
+  create(input: NewAttempt): SandboxAttempt {
     const now = this.#options.now();
     this.#lastReferenceId += 1 + (this.#randomInt() % 97);
-    const attempt: Attempt = {
+    const attempt: SandboxAttempt = {
       referenceId: this.#lastReferenceId,
       verificationId: `vrf_sbx_${Buffer.from(this.#options.random(8)).toString('hex')}`,
       token: Buffer.from(this.#options.random(32)).toString('base64url'),
@@ -80,7 +80,7 @@ export class AttemptStore {
     return attempt;
   }
 
-  byReference(referenceId: number): Attempt | undefined {
+  byReference(referenceId: number): SandboxAttempt | undefined {
     return this.#byReference.get(referenceId);
   }
 
@@ -116,7 +116,7 @@ export class AttemptStore {
     return found;
   }
 
-  statusOf(attempt: Attempt): AttemptStatus {
+  statusOf(attempt: SandboxAttempt): AttemptStatus {
     return statusOf(attempt, this.#options.now());
   }
 
@@ -125,7 +125,7 @@ export class AttemptStore {
     return { held: this.#byReference.size, created: this.#created };
   }
 
-  list(): Attempt[] {
+  list(): SandboxAttempt[] {
     return [...this.#byReference.values()];
   }
 

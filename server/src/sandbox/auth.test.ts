@@ -1,8 +1,8 @@
 // Eko's signature check, pure and over loopback HTTP: every way a request can earn a 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
 import { computeSecretKey } from '../signing.js';
 import { SIGNATURE_TOLERANCE_MS, verifyEkoAuth } from './auth.js';
-import { EKO_UAT_CREDENTIALS } from './options.js';
 import {
   AGENT,
   call,

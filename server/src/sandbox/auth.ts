@@ -3,7 +3,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { computeSecretKey } from '../signing.js';
 import { protocolError } from './envelope.js';
-import { sendJson } from './respond.js';
+import { sendEkoReply } from './respond.js';
 
 /**
  * How far `secret-key-timestamp` may be from the sandbox clock, in either direction. Eko
@@ -94,6 +94,6 @@ export function ekoAuth(credentials: EkoCredentials, now: () => number, toleranc
       next();
       return;
     }
-    sendJson(res, 403, protocolError(REASONS[result.reason]));
+    sendEkoReply(res, 403, protocolError(REASONS[result.reason]));
   };
 }

@@ -1,7 +1,8 @@
 // Loopback-only control API, so end-to-end tests that reach the sandbox through the signing server can steer it.
 import express, { type NextFunction, type Request, type Response, Router } from 'express';
-import * as z from 'zod';
-import type { Attempt, AttemptStore } from './attempts.js';
+import * as z from 'zod/mini';
+import { IN_ENGLISH } from '../issue-messages.js';
+import type { AttemptStore, SandboxAttempt } from './attempts.js';
 import type { FaultControl } from './fault-control.js';
 import { DEFAULT_PERSONA_ID, findPersona } from './personas.js';
 import { appendVerificationId } from './return-url.js';
@@ -14,14 +15,14 @@ export interface ControlContext {
 }
 
 const armSchema = z.strictObject({
-  faults: z.string().max(200),
-  times: z.int().min(1).max(1_000_000).optional(),
-  scope: z.enum(['api', 'consent', 'all']).optional(),
+  faults: z.string().check(z.maxLength(200)),
+  times: z.optional(z.int().check(z.minimum(1), z.maximum(1_000_000))),
+  scope: z.optional(z.enum(['api', 'consent', 'all'])),
 });
 
 const decisionSchema = z.strictObject({
   decision: z.enum(['approve', 'deny']),
-  persona: z.string().max(64).optional(),
+  persona: z.optional(z.string().check(z.maxLength(64))),
 });
 
 export function isLoopback(address: string | undefined): boolean {
@@ -55,7 +56,7 @@ function jsonWrites(req: Request, res: Response, next: NextFunction): void {
   res.status(415).json({ error: 'Expected Content-Type: application/json.' });
 }
 
-function describe(store: AttemptStore, attempt: Attempt): Record<string, unknown> {
+function describe(store: AttemptStore, attempt: SandboxAttempt): Record<string, unknown> {
   return {
     reference_id: attempt.referenceId,
     status: store.statusOf(attempt),
@@ -76,7 +77,7 @@ export function controlRouter(context: ControlContext): Router {
     res.json(faults.snapshot());
   });
   router.put('/faults', (req, res) => {
-    const parsed = armSchema.safeParse(req.body);
+    const parsed = armSchema.safeParse(req.body, IN_ENGLISH);
     if (!parsed.success) {
       res.status(400).json({
         error: `Expected {faults: string, times?: integer ≥ 1, scope?: "api" | "consent" | "all"}. ${parsed.error.issues[0]?.message ?? ''}`,

@@ -3,16 +3,16 @@ import express, { type NextFunction, type Request, type Response, Router } from 
 import type { AttemptStore } from './attempts.js';
 import { type EkoCredentials, ekoAuth } from './auth.js';
 import { createUrl, getDocument, verificationStatus } from './eko-calls.js';
-import type { FaultControl } from './fault-control.js';
-import { sandboxFaults } from './fault-middleware.js';
 import {
   apiErrorHandler,
+  ekoMethodNotAllowed,
+  ekoNotFound,
   MAX_BODY_BYTES,
-  methodNotAllowed,
-  notFound,
   requireJson,
   requireObjectBody,
-} from './protocol.js';
+} from './eko-gateway.js';
+import type { FaultControl } from './fault-control.js';
+import { sandboxFaults } from './fault-middleware.js';
 import {
   type Agent,
   parseCreateRequest,
@@ -20,7 +20,7 @@ import {
   parseOldDocumentRequest,
   parseStatusQuery,
 } from './requests.js';
-import { sendJson } from './respond.js';
+import { sendEkoReply } from './respond.js';
 
 export interface EkoApiContext {
   credentials: EkoCredentials;
@@ -60,44 +60,44 @@ export function ekoApiRouter(context: EkoApiContext): Router {
     .post(auth, jsonBody, function createDigilockerUrl(req: Request, res: Response) {
       context.onCreateRequest();
       const parsed = parseCreateRequest(req.body as Input, agent);
-      if (!parsed.ok) return sendJson(res, 200, parsed.envelope);
-      sendJson(
+      if (!parsed.ok) return sendEkoReply(res, 200, parsed.envelope);
+      sendEkoReply(
         res,
         200,
         createUrl(store, parsed.value, (token) => context.consentUrl(req, token)),
       );
     })
-    .all(methodNotAllowed('POST'));
+    .all(ekoMethodNotAllowed('POST'));
 
   router
     .route('/tools/kyc/digilocker/status')
     .get(auth, function digilockerStatus(req: Request, res: Response) {
       const parsed = parseStatusQuery(req.query as Input, agent);
-      if (!parsed.ok) return sendJson(res, 200, parsed.envelope);
-      sendJson(res, 200, verificationStatus(store, parsed.value.referenceId));
+      if (!parsed.ok) return sendEkoReply(res, 200, parsed.envelope);
+      sendEkoReply(res, 200, verificationStatus(store, parsed.value.referenceId));
     })
-    .all(methodNotAllowed('GET'));
+    .all(ekoMethodNotAllowed('GET'));
 
   router
     .route('/tools/kyc/digilocker/document')
     .post(auth, jsonBody, function digilockerDocument(req: Request, res: Response) {
       const parsed = parseDocumentRequest(req.body as Input, agent);
-      if (!parsed.ok) return sendJson(res, 200, parsed.envelope);
-      sendJson(res, 200, getDocument(store, parsed.value, 'list'));
+      if (!parsed.ok) return sendEkoReply(res, 200, parsed.envelope);
+      sendEkoReply(res, 200, getDocument(store, parsed.value, 'list'));
     })
-    .all(methodNotAllowed('POST'));
+    .all(ekoMethodNotAllowed('POST'));
 
   router
     .route('/tools/kyc/digilocker/document/:documentType')
     .get(auth, function digilockerDocumentOld(req: Request, res: Response) {
       const documentType = String(req.params.documentType);
       const parsed = parseOldDocumentRequest(documentType, req.query as Input, agent);
-      if (!parsed.ok) return sendJson(res, 200, parsed.envelope);
-      sendJson(res, 200, getDocument(store, parsed.value, 'flat'));
+      if (!parsed.ok) return sendEkoReply(res, 200, parsed.envelope);
+      sendEkoReply(res, 200, getDocument(store, parsed.value, 'flat'));
     })
-    .all(methodNotAllowed('GET'));
+    .all(ekoMethodNotAllowed('GET'));
 
-  router.use(notFound);
+  router.use(ekoNotFound);
   router.use(apiErrorHandler);
   return router;
 }

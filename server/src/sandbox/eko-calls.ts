@@ -2,8 +2,8 @@
 import type { AttemptStore } from './attempts.js';
 import {
   BUSINESS_ERRORS,
-  businessError,
-  type EkoEnvelope,
+  businessErrorReply,
+  type EkoReply,
   RESPONSE_TYPE,
   success,
 } from './envelope.js';
@@ -16,7 +16,7 @@ export function createUrl(
   store: AttemptStore,
   request: CreateRequest,
   consentUrl: (token: string) => string,
-): EkoEnvelope {
+): EkoReply {
   const attempt = store.create(request);
   return success(RESPONSE_TYPE.create, 'DigiLocker URL created successfully', {
     reference_id: attempt.referenceId,
@@ -27,12 +27,12 @@ export function createUrl(
 }
 
 /** Verification Status: a business error while pending, else the decided or expired state. */
-export function verificationStatus(store: AttemptStore, referenceId: number): EkoEnvelope {
+export function verificationStatus(store: AttemptStore, referenceId: number): EkoReply {
   const type = RESPONSE_TYPE.status;
   const attempt = store.byReference(referenceId);
-  if (!attempt) return businessError(type, BUSINESS_ERRORS.statusInvalidReference);
+  if (!attempt) return businessErrorReply(type, BUSINESS_ERRORS.statusInvalidReference);
   const status = store.statusOf(attempt);
-  if (status === 'pending') return businessError(type, BUSINESS_ERRORS.statusPending);
+  if (status === 'pending') return businessErrorReply(type, BUSINESS_ERRORS.statusPending);
   const persona =
     attempt.decision?.kind === 'consented' ? findPersona(attempt.decision.personaId) : undefined;
   return success(
@@ -50,30 +50,30 @@ export function getDocument(
   store: AttemptStore,
   request: DocumentRequest,
   form: 'list' | 'flat',
-): EkoEnvelope {
+): EkoReply {
   const type = form === 'list' ? RESPONSE_TYPE.document : RESPONSE_TYPE.documentOld;
   const attempt = store.byReference(request.referenceId);
-  if (!attempt) return businessError(type, BUSINESS_ERRORS.documentInvalidReference);
+  if (!attempt) return businessErrorReply(type, BUSINESS_ERRORS.documentInvalidReference);
   if (request.verificationId !== undefined && request.verificationId !== attempt.verificationId) {
-    return businessError(type, BUSINESS_ERRORS.documentInvalidVerification);
+    return businessErrorReply(type, BUSINESS_ERRORS.documentInvalidVerification);
   }
   const status = store.statusOf(attempt);
-  if (status === 'pending') return businessError(type, BUSINESS_ERRORS.documentPending);
-  if (status === 'denied') return businessError(type, BUSINESS_ERRORS.consentDenied);
+  if (status === 'pending') return businessErrorReply(type, BUSINESS_ERRORS.documentPending);
+  if (status === 'denied') return businessErrorReply(type, BUSINESS_ERRORS.consentDenied);
   if (status === 'expired' || attempt.decision?.kind !== 'consented') {
-    return businessError(type, BUSINESS_ERRORS.linkExpired);
+    return businessErrorReply(type, BUSINESS_ERRORS.linkExpired);
   }
   const persona = findPersona(attempt.decision.personaId);
-  if (!persona) return businessError(type, BUSINESS_ERRORS.documentInvalidReference);
+  if (!persona) return businessErrorReply(type, BUSINESS_ERRORS.documentInvalidReference);
   if (!request.documents.every((document) => attempt.documents.includes(document))) {
-    return businessError(type, BUSINESS_ERRORS.documentNotConsented);
+    return businessErrorReply(type, BUSINESS_ERRORS.documentNotConsented);
   }
   if (!persona.aadhaarLinked && request.documents.includes('AADHAAR')) {
     const data =
       form === 'list'
         ? { verification_status: 'AADHAAR_NOT_LINKED' }
         : { status: 'AADHAAR_NOT_LINKED' };
-    return businessError(type, BUSINESS_ERRORS.aadhaarNotLinked, data);
+    return businessErrorReply(type, BUSINESS_ERRORS.aadhaarNotLinked, data);
   }
   if (form === 'flat') {
     return success(type, 'DigiLocker Document Retrieved', flatAadhaar(attempt, persona));

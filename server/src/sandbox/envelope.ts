@@ -1,7 +1,7 @@
 // Eko's response envelope and the business errors the sandbox answers, as published by Eko.
 
 /** Eko's reply wrapper: `status` 0 is success; anything else is a failure even with HTTP 200. */
-export interface EkoEnvelope {
+export interface EkoReply {
   status: number;
   response_status_id: number;
   response_type_id: number;
@@ -68,21 +68,21 @@ export const BUSINESS_ERRORS = {
   },
 } as const satisfies Record<string, BusinessError>;
 
-export function success(responseTypeId: number, message: string, data: unknown): EkoEnvelope {
+export function success(responseTypeId: number, message: string, data: unknown): EkoReply {
   return { status: 0, response_status_id: 0, response_type_id: responseTypeId, message, data };
 }
 
-export function businessError(
+export function businessErrorReply(
   responseTypeId: number,
   error: BusinessError,
   data: unknown = {},
-): EkoEnvelope {
+): EkoReply {
   return { status: 1, ...error, response_type_id: responseTypeId, data };
 }
 
 /** A parameter that is missing or badly formed: Eko answers such calls with HTTP 200, status 1. */
-export function invalidParameter(responseTypeId: number, detail: string): EkoEnvelope {
-  return businessError(responseTypeId, {
+export function invalidParameter(responseTypeId: number, detail: string): EkoReply {
+  return businessErrorReply(responseTypeId, {
     response_status_id: 1,
     message: `Invalid parameter: ${detail}`,
   });

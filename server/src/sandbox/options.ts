@@ -1,22 +1,14 @@
 // Sandbox options: Eko's public UAT credentials as defaults, validated once at creation.
 import { randomBytes } from 'node:crypto';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
 import type { RandomSource } from './attempts.js';
 import { SIGNATURE_TOLERANCE_MS } from './auth.js';
 import { type FaultSet, parseFaults } from './faults.js';
-
-/** Eko's published UAT test credentials (openapi-spec README §6): public, not secrets. */
-export const EKO_UAT_CREDENTIALS = {
-  developerKey: 'becbbce45f79c6f5109f848acd540567',
-  accessKey: 'd2fe1d99-6298-4af2-8cc5-d97dcf46df30',
-  initiatorId: '9962981729',
-  userCode: '20810200',
-} as const;
 
 /** Cashfree's DigiLocker links, which Eko wraps, expire 10 minutes after creation. */
 export const DEFAULT_LINK_LIFETIME_MS = 10 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 10_000;
 export const DEFAULT_SLOW_BODY_MS = 5_000;
-export const DEFAULT_SANDBOX_PORT = 8081;
 
 export interface SandboxOptions {
   developerKey?: string;

@@ -1,6 +1,6 @@
 // The `data` payloads of the status and document calls, built from an attempt and its persona.
 import type { DocumentType } from '@digilocker-kyc/shared';
-import type { Attempt, AttemptStatus } from './attempts.js';
+import type { AttemptStatus, SandboxAttempt } from './attempts.js';
 import { type Persona, PLACEHOLDER_PHOTO_JPEG_BASE64 } from './personas.js';
 
 /** Cashfree's status words, which Eko's wrapper passes through in `data.status`. */
@@ -13,7 +13,7 @@ const STATUS_WORDS = {
 
 /** `data` of a status call once the attempt is decided or expired (pending is a business error). */
 export function statusData(
-  attempt: Attempt,
+  attempt: SandboxAttempt,
   status: Exclude<AttemptStatus, 'pending'>,
   persona: Persona | undefined,
 ): Record<string, unknown> {
@@ -74,7 +74,7 @@ export function documentEntry(type: DocumentType, persona: Persona): Record<stri
  * `Female`), so clients exercise both parsers, and masks `uid` the way Cashfree does: a full
  * Aadhaar number never leaves the sandbox because it never exists in it.
  */
-export function flatAadhaar(attempt: Attempt, persona: Persona): Record<string, unknown> {
+export function flatAadhaar(attempt: SandboxAttempt, persona: Persona): Record<string, unknown> {
   const [day, month, year] = persona.dob.split('-');
   const a = persona.address;
   return {

@@ -1,11 +1,12 @@
 // Field-by-field validation of the three DigiLocker calls, answering the business error Eko would.
-import { DOCUMENT_TYPES, type DocumentType } from '@digilocker-kyc/shared';
-import * as z from 'zod';
+import { type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
+import * as z from 'zod/mini';
+import { IN_ENGLISH } from '../issue-messages.js';
 import {
   BUSINESS_ERRORS,
   type BusinessError,
-  businessError,
-  type EkoEnvelope,
+  businessErrorReply,
+  type EkoReply,
   invalidParameter,
   RESPONSE_TYPE,
 } from './envelope.js';
@@ -15,41 +16,40 @@ export interface Agent {
   userCode: string;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; envelope: EkoEnvelope };
+export type Parsed<T> = { ok: true; value: T } | { ok: false; envelope: EkoReply };
 
 /** Eko ids are strings in its docs; some clients send numbers, so both are read as text. */
-const idText = z.union([z.string().min(1).max(32), z.int().nonnegative()]).transform(String);
-const clientRefId = z.string().min(1).max(20).optional();
-const referenceId = z
-  .union([z.string().regex(/^\d{1,12}$/), z.int().nonnegative()])
-  .transform(Number);
-const documentList = z
-  .array(z.enum(DOCUMENT_TYPES))
-  .min(1)
-  .max(DOCUMENT_TYPES.length)
-  .refine((list) => new Set(list).size === list.length, 'Expected each document type at most once');
-const redirectUrl = z
-  .string()
-  .max(2048)
-  .refine((value) => {
+const idText = z.pipe(
+  z.union([z.string().check(z.minLength(1), z.maxLength(32)), z.int().check(z.nonnegative())]),
+  z.transform((value) => String(value)),
+);
+const clientRefId = z.optional(z.string().check(z.minLength(1), z.maxLength(20)));
+const referenceId = z.pipe(
+  z.union([z.string().check(z.regex(/^\d{1,12}$/)), z.int().check(z.nonnegative())]),
+  z.transform((value) => Number(value)),
+);
+const redirectUrl = z.string().check(
+  z.maxLength(2048),
+  z.refine((value) => {
     if (!URL.canParse(value)) return false;
     const url = new URL(value);
     return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-  });
+  }),
+);
 
 type Input = Record<string, unknown>;
 
 /** Runs one field's schema; on failure answers `onError` or Eko's "invalid parameter" error. */
-function field<S extends z.ZodType>(
+function field<S extends z.ZodMiniType>(
   input: Input,
   name: string,
   schema: S,
   typeId: number,
   onError?: BusinessError,
 ): Parsed<z.output<S>> {
-  const result = schema.safeParse(input[name]);
+  const result = schema.safeParse(input[name], IN_ENGLISH);
   if (result.success) return { ok: true, value: result.data };
-  if (onError) return { ok: false, envelope: businessError(typeId, onError) };
+  if (onError) return { ok: false, envelope: businessErrorReply(typeId, onError) };
   const issue = result.error.issues[0];
   const detail = input[name] === undefined ? 'Required' : (issue?.message ?? 'Invalid');
   return { ok: false, envelope: invalidParameter(typeId, `${name}: ${detail}`) };
@@ -59,11 +59,16 @@ function field<S extends z.ZodType>(
 function agent(input: Input, own: Agent, typeId: number, userCodeRequired: boolean): Parsed<null> {
   const initiator = field(input, 'initiator_id', idText, typeId);
   if (!initiator.ok) return initiator;
-  const userCode = field(input, 'user_code', userCodeRequired ? idText : idText.optional(), typeId);
+  const userCode = field(
+    input,
+    'user_code',
+    userCodeRequired ? idText : z.optional(idText),
+    typeId,
+  );
   if (!userCode.ok) return userCode;
   const wrongUser = userCode.value !== undefined && userCode.value !== own.userCode;
   if (initiator.value !== own.initiatorId || wrongUser) {
-    return { ok: false, envelope: businessError(typeId, BUSINESS_ERRORS.agentNotAllowed) };
+    return { ok: false, envelope: businessErrorReply(typeId, BUSINESS_ERRORS.agentNotAllowed) };
   }
   return { ok: true, value: null };
 }
@@ -80,7 +85,7 @@ export function parseCreateRequest(input: Input, own: Agent): Parsed<CreateReque
   if (!who.ok) return who;
   const ref = field(input, 'client_ref_id', clientRefId, type);
   if (!ref.ok) return ref;
-  const documents = field(input, 'document_requested', documentList, type);
+  const documents = field(input, 'document_requested', documentListSchema, type);
   if (!documents.ok) return documents;
   const url = field(input, 'redirect_url', redirectUrl, type, BUSINESS_ERRORS.invalidRedirectUrl);
   if (!url.ok) return url;
@@ -123,9 +128,9 @@ export function parseDocumentRequest(input: Input, own: Agent): Parsed<DocumentR
   const invalidReference = BUSINESS_ERRORS.documentInvalidReference;
   const id = field(input, 'reference_id', referenceId, type, invalidReference);
   if (!id.ok) return id;
-  const verification = field(input, 'verification_id', idText.optional(), type);
+  const verification = field(input, 'verification_id', z.optional(idText), type);
   if (!verification.ok) return verification;
-  const documents = field(input, 'document_type', documentList, type);
+  const documents = field(input, 'document_type', documentListSchema, type);
   if (!documents.ok) return documents;
   return {
     ok: true,
@@ -160,7 +165,7 @@ export function parseOldDocumentRequest(
   const invalidReference = BUSINESS_ERRORS.documentInvalidReference;
   const id = field(input, 'reference_id', referenceId, type, invalidReference);
   if (!id.ok) return id;
-  const verification = field(input, 'verification_id', idText.optional(), type);
+  const verification = field(input, 'verification_id', z.optional(idText), type);
   if (!verification.ok) return verification;
   return {
     ok: true,

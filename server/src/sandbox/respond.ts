@@ -17,7 +17,7 @@ export function faultPlanOf(res: Response): FaultPlan | undefined {
 }
 
 /** Sends `body` as JSON with `status`, unless the request's faults say to break the answer. */
-export function sendJson(res: Response, status: number, body: unknown): void {
+export function sendEkoReply(res: Response, status: number, body: unknown): void {
   const text = JSON.stringify(body);
   const plan = faultPlanOf(res);
   if (plan?.faults.malformed) {
@@ -73,7 +73,7 @@ export function sendInjectedError(res: Response, status: number): void {
     const page = `<!DOCTYPE html><html lang="en"><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>Sandbox fault injected: error=${status}.</p></body></html>`;
     writeWhole(res, status, 'text/html; charset=utf-8', page);
   } else {
-    sendJson(res, status, {
+    sendEkoReply(res, status, {
       status: 1,
       message: `Sandbox fault injected: error=${status}.`,
       data: {},

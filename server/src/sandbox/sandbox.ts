@@ -2,14 +2,14 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request, type Response } from 'express';
-import { type Attempt, AttemptStore } from './attempts.js';
+import { AttemptStore, type SandboxAttempt } from './attempts.js';
 import { CONSENT_PATH } from './consent-page.js';
 import { consentRouter } from './consent-routes.js';
 import { controlRouter } from './control-api.js';
 import { ekoApiRouter } from './eko-api.js';
+import { ekoNotFound } from './eko-gateway.js';
 import { FaultControl } from './fault-control.js';
 import { resolveSandboxOptions, type SandboxConfig, type SandboxOptions } from './options.js';
-import { notFound } from './protocol.js';
 
 /** Where Eko's API lives on the sandbox origin, as on staging.eko.in. */
 export const EKO_API_PREFIX = '/ekoapi/v3';
@@ -37,7 +37,7 @@ export interface Sandbox {
   /** Forgets every attempt and counter and disarms run-time faults. */
   reset(): void;
   /** Looks an attempt up by Eko reference id, for tests. */
-  attempt(referenceId: number): Attempt | undefined;
+  attempt(referenceId: number): SandboxAttempt | undefined;
 }
 
 /** A browser cannot go to a wildcard address; the loopback address stands in for it. */
@@ -100,7 +100,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
         `SANDBOX — simulated Eko DigiLocker API and DigiLocker consent pages, no real KYC.\nAPI base: ${EKO_API_PREFIX}\nConsent pages: ${CONSENT_PATH}?session=…\n`,
       );
   });
-  app.use(notFound);
+  app.use(ekoNotFound);
 
   const listen = (port = 0, host = '127.0.0.1'): Promise<RunningSandbox> =>
     new Promise((resolve, reject) => {

@@ -1,9 +1,10 @@
 // Helpers for the sandbox's own tests: a sandbox on 127.0.0.1 with a hand-driven clock, and signed calls.
 import { createHash } from 'node:crypto';
 import { type Dispatcher, request } from 'undici';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
 import { computeSecretKey } from '../signing.js';
 import type { RandomSource } from './attempts.js';
-import { EKO_UAT_CREDENTIALS, type SandboxOptions } from './options.js';
+import type { SandboxOptions } from './options.js';
 import { createSandbox, type RunningSandbox, type Sandbox } from './sandbox.js';
 
 /** 2025-06-15T12:00:00Z: a fixed start so expiry and signature windows are exact. */

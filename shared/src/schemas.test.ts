@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { KycError } from './kyc-error.js';
+import { ERROR_CODES, ERROR_DESCRIPTIONS, isKycErrorCode } from './protocol/error-codes.js';
 import {
   createSessionRequestSchema,
   errorBodySchema,
   returnMessageSchema,
   sessionStatusResponseSchema,
-} from './contract.js';
-import { ERROR_CODES, ERROR_DESCRIPTIONS, isKycErrorCode } from './error-codes.js';
-import { KycError } from './kyc-error.js';
+} from './schemas.js';
 
 describe('createSessionRequestSchema', () => {
   it('accepts an empty body and a full one', () => {

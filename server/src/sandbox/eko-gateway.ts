@@ -1,7 +1,7 @@
 // Protocol-level refusals on the Eko API routes (404, 405, 415, 400, 413), answered as Eko's gateway would.
 import type { NextFunction, Request, Response } from 'express';
 import { protocolError } from './envelope.js';
-import { sendJson } from './respond.js';
+import { sendEkoReply } from './respond.js';
 
 /**
  * The largest request body accepted. The biggest honest DigiLocker call (all three document
@@ -16,7 +16,7 @@ export function requireJson(req: Request, res: Response, next: NextFunction): vo
     next();
     return;
   }
-  sendJson(
+  sendEkoReply(
     res,
     415,
     protocolError('Unsupported Media Type: expected Content-Type: application/json.'),
@@ -30,18 +30,18 @@ export function requireObjectBody(req: Request, res: Response, next: NextFunctio
     next();
     return;
   }
-  sendJson(res, 400, protocolError('Bad Request: expected a JSON object body.'));
+  sendEkoReply(res, 400, protocolError('Bad Request: expected a JSON object body.'));
 }
 
-export function methodNotAllowed(allowed: string) {
+export function ekoMethodNotAllowed(allowed: string) {
   return function refuseMethod(_req: Request, res: Response): void {
     res.set('Allow', allowed);
-    sendJson(res, 405, protocolError(`Method Not Allowed: this path accepts ${allowed} only.`));
+    sendEkoReply(res, 405, protocolError(`Method Not Allowed: this path accepts ${allowed} only.`));
   };
 }
 
-export function notFound(_req: Request, res: Response): void {
-  sendJson(res, 404, protocolError('Not Found: No mapping rule matched.'));
+export function ekoNotFound(_req: Request, res: Response): void {
+  sendEkoReply(res, 404, protocolError('Not Found: No mapping rule matched.'));
 }
 
 /** body-parser's error types, mapped to the status and a message without the body's content. */
@@ -68,8 +68,8 @@ export function apiErrorHandler(
   const type = (error as { type?: unknown }).type;
   const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
   if (known) {
-    sendJson(res, known[0], protocolError(known[1]));
+    sendEkoReply(res, known[0], protocolError(known[1]));
     return;
   }
-  sendJson(res, 500, protocolError('Internal Server Error.'));
+  sendEkoReply(res, 500, protocolError('Internal Server Error.'));
 }

@@ -1,0 +1,2 @@
+export declare function loadedModules(code: string, cwd: string): string[];
+export declare function pathOf(url: string): string;

@@ -1,0 +1,34 @@
+// Runs a snippet of ES module code in a fresh Node process and returns the URL of every module
+// it resolved (see load-recorder.mjs): "importing X loads no Y" becomes a plain assertion.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const RECORDER = fileURLToPath(new URL('./load-recorder.mjs', import.meta.url));
+
+/** `code` runs as an ES module in `cwd`; a non-zero exit throws with the child's stderr. */
+export function loadedModules(code, cwd) {
+  const dir = mkdtempSync(join(tmpdir(), 'dlkyc-loads-'));
+  const log = join(dir, 'loads.txt');
+  try {
+    const run = spawnSync(
+      process.execPath,
+      ['--import', RECORDER, '--input-type=module', '--eval', code],
+      {
+        cwd,
+        env: { PATH: process.env.PATH ?? '', DLKYC_LOAD_LOG: log },
+        encoding: 'utf8',
+        timeout: 20_000,
+      },
+    );
+    if (run.status !== 0) throw new Error(`node exited with ${run.status}: ${run.stderr}`);
+    return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The file path of a recorded module URL (node: builtins stay as they are). */
+export const pathOf = (url) => (url.startsWith('file:') ? fileURLToPath(url) : url);

@@ -1,0 +1,23 @@
+// Defaults the library, the CLI and the sandbox all need, kept here so that none of them has to
+// import another's module for a constant (the library must never load the sandbox).
+
+/** Eko's published UAT test credentials: public, not secrets. The sandbox accepts them, and
+ *  they work against Eko's real UAT (`EKO_ENV=uat`); production refuses them. */
+export const EKO_UAT_CREDENTIALS = {
+  developerKey: 'becbbce45f79c6f5109f848acd540567',
+  accessKey: 'd2fe1d99-6298-4af2-8cc5-d97dcf46df30',
+  initiatorId: '9962981729',
+  userCode: '20810200',
+} as const;
+
+/** Where the standalone server listens by default (`PORT`, `HOST`). */
+export const DEFAULT_PORT = 8080;
+export const DEFAULT_HOST = '127.0.0.1';
+/** The sandbox's own port when it runs alone; beside the server it is `PORT + 1`. */
+export const DEFAULT_SANDBOX_PORT = 8081;
+
+/**
+ * A development-only session secret for sandbox mode. It is published in this source file, so
+ * anyone can forge tokens signed with it: outside sandbox mode it is refused.
+ */
+export const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-production';

@@ -1,0 +1,109 @@
+// What each way of running the server loads: the library and a production/UAT start never load
+// the sandbox (it is test tooling, published as @digilocker-kyc/server/sandbox).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadedModules, pathOf } from '../../scripts/loaded-modules.mjs';
+import { killAll, start } from './cli-process.js';
+
+const SERVER_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const RECORDER = fileURLToPath(new URL('../../scripts/load-recorder.mjs', import.meta.url));
+const SANDBOX_PATH = /[/\\]sandbox[/\\]/;
+const CLASSIC_ZOD = /[/\\]zod[/\\]v4[/\\]classic[/\\]/;
+
+afterEach(killAll);
+
+/** The source files a built file was made from, read from its source map. */
+function sourcesOf(path: string): string[] {
+  try {
+    return (JSON.parse(readFileSync(`${path}.map`, 'utf8')) as { sources: string[] }).sources;
+  } catch {
+    return [];
+  }
+}
+
+/** Built files among `paths` that hold sandbox code, by path or by source map. */
+const sandboxFiles = (paths: string[]) =>
+  paths.filter(
+    (path) =>
+      path.startsWith(SERVER_ROOT) &&
+      (SANDBOX_PATH.test(path.slice(SERVER_ROOT.length)) ||
+        sourcesOf(path).some((source) => SANDBOX_PATH.test(source))),
+  );
+
+describe('the library entry', () => {
+  it('loads no sandbox module and no classic zod, even once an app is created', () => {
+    const loaded = loadedModules(
+      `const server = await import('@digilocker-kyc/server');
+       const config = server.loadConfig({
+         EKO_ENV: 'uat', EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3',
+         ALLOWED_ORIGINS: 'https://shop.example', SESSION_SECRET: 'x'.repeat(40),
+       });
+       server.createApp({ config });`,
+      SERVER_ROOT,
+    ).map(pathOf);
+    expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
+    expect(sandboxFiles(loaded)).toEqual([]);
+    expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
+  });
+
+  it('publishes the sandbox as its own entry, which the same check sees', () => {
+    const loaded = loadedModules(
+      `const { createSandbox } = await import('@digilocker-kyc/server/sandbox');
+       if (typeof createSandbox !== 'function') throw new Error('no createSandbox');`,
+      SERVER_ROOT,
+    ).map(pathOf);
+    expect(loaded).toContain(join(SERVER_ROOT, 'dist/sandbox/index.js'));
+    expect(sandboxFiles(loaded).length).toBeGreaterThan(5);
+  });
+});
+
+describe('the standalone CLI', () => {
+  async function loadsOf(env: Record<string, string>): Promise<string[]> {
+    const dir = mkdtempSync(join(tmpdir(), 'dlkyc-cli-loads-'));
+    const log = join(dir, 'loads.txt');
+    try {
+      const cli = start({ ...env, NODE_OPTIONS: `--import ${RECORDER}`, DLKYC_LOAD_LOG: log });
+      await cli.ready;
+      return readFileSync(log, 'utf8').split('\n').filter(Boolean).map(pathOf);
+    } finally {
+      killAll();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  it('starts in UAT mode without loading a sandbox chunk', async () => {
+    const loaded = await loadsOf({
+      EKO_ENV: 'uat',
+      // Loopback, never called: the server only has to start.
+      EKO_BASE_URL: 'http://127.0.0.1:9/ekoapi/v3',
+      EKO_DEVELOPER_KEY: 'fake-developer-key',
+      EKO_ACCESS_KEY: 'fake-access-key',
+      EKO_INITIATOR_ID: '9000000001',
+      SESSION_SECRET: 'a-uat-session-secret-of-at-least-32-bytes',
+    });
+    expect(loaded).toContain(join(SERVER_ROOT, 'dist/cli.js'));
+    expect(sandboxFiles(loaded)).toEqual([]);
+  });
+
+  it('loads the sandbox chunk in sandbox mode (so the check above can see one)', async () => {
+    const loaded = await loadsOf({});
+    expect(sandboxFiles(loaded).length).toBeGreaterThan(0);
+  });
+});
+
+describe('the sandbox', () => {
+  it('reads no environment: only its own cli.ts may', () => {
+    const dir = fileURLToPath(new URL('./sandbox/', import.meta.url));
+    const library = readdirSync(dir).filter(
+      (name) => name.endsWith('.ts') && !/\.test\.ts$|^test-support\.ts$|^cli\.ts$/.test(name),
+    );
+    expect(library).toContain('sandbox.ts');
+    const readers = library.filter((name) =>
+      /process\.env/.test(readFileSync(join(dir, name), 'utf8')),
+    );
+    expect(readers).toEqual([]);
+  });
+});
