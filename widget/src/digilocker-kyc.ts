@@ -196,6 +196,7 @@ export class DigilockerKyc extends LitElement {
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
+    if (this.#controller.closed) return strings.closed;
     // Awaiting and cancelled have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }

@@ -52,11 +52,27 @@ async function call<T>(
   init: RequestInit,
 ): Promise<T> {
   let response: Response;
+  // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
+  const send = (options: RequestInit) =>
+    globalThis.fetch(url, { ...options, signal: AbortSignal.timeout(timeoutMs) });
   try {
-    // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
-    response = await globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch {
-    throw new WidgetError('network_error', 'The signing server is unreachable', true);
+    response = await send(init);
+  } catch (error) {
+    // The browser refused the create (a TypeError, not our timeout) on another origin: a
+    // CORS refusal looks just like an unreachable server. A no-cors request, which needs no
+    // permission, tells them apart: if it gets through, the server is there and refused us.
+    const { origin } = location;
+    if (
+      init.method &&
+      error instanceof TypeError &&
+      !url.startsWith(`${origin}/`) &&
+      (await send({ mode: 'no-cors' }).then(Boolean, () => false))
+    ) {
+      const message = `The signing server refused ${origin}: add it to ALLOWED_ORIGINS`;
+      console.error(`<digilocker-kyc> ${message}`);
+      throw new WidgetError('config_error', message, false);
+    }
+    throw new WidgetError('network_error', 'Signing server unreachable', true);
   }
   // Not JSON, not our error body, or not the contract's shape: all the same to the customer.
   const invalid = new WidgetError(
