@@ -37,9 +37,7 @@ export function openJourneyWindow(win: Window, mode: KycMode): JourneyWindow {
   // In a cross-origin frame only the popup can work, whatever the mode or the browser.
   const framed = isCrossOriginFrame(win);
   let reason: FallbackReason | null =
-    mode === 'auto' && !framed && isInAppBrowser(win.navigator.userAgent)
-      ? 'in_app_browser'
-      : null;
+    mode === 'auto' && !framed && isInAppBrowser(win.navigator.userAgent) ? 'in_app_browser' : null;
   const handle = (mode === 'redirect' && !framed) || reason ? null : openPopup(win);
   if (!handle && !reason && (framed || mode !== 'redirect')) {
     if (framed) {
