@@ -173,7 +173,8 @@ describe('no dead ends', () => {
       expect(detail).to.include({ code: 'config_error', retryable: false });
       expect(detail.message).to.contain(location.origin).and.to.contain('ALLOWED_ORIGINS');
       const probe = fetchStub.calls.find((call) => call.mode === 'no-cors');
-      expect(probe?.url).to.equal('https://kyc.example/kyc/sessions');
+      expect(probe?.url).to.equal('https://kyc.example/kyc/widget.js');
+      expect(probe?.method).to.equal('HEAD');
       expect(logged.length).to.equal(1);
       expect(String(logged[0]?.[0])).to.contain(location.origin).and.to.contain('ALLOWED_ORIGINS');
       await el.updateComplete;

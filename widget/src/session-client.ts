@@ -25,11 +25,17 @@ export function createSession(
   body: CreateSessionBody,
   timeoutMs: number,
 ): Promise<CreatedSession> {
-  return call(`${base}/sessions`, timeoutMs, isCreatedSession, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
-    body: JSON.stringify(body),
-  });
+  return call(
+    `${base}/sessions`,
+    timeoutMs,
+    isCreatedSession,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
+      body: JSON.stringify(body),
+    },
+    `${base}/widget.js`,
+  );
 }
 
 /** `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. */
@@ -50,23 +56,26 @@ async function call<T>(
   timeoutMs: number,
   isValid: (value: unknown) => value is T,
   init: RequestInit,
+  probe?: string,
 ): Promise<T> {
   let response: Response;
   // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
-  const send = (options: RequestInit) =>
-    globalThis.fetch(url, { ...options, signal: AbortSignal.timeout(timeoutMs) });
+  const send = (target: string, options: RequestInit) =>
+    globalThis.fetch(target, { ...options, signal: AbortSignal.timeout(timeoutMs) });
   try {
-    response = await send(init);
+    response = await send(url, init);
   } catch (error) {
-    // The browser refused the create (a TypeError, not our timeout) on another origin: a
-    // CORS refusal looks just like an unreachable server. A no-cors request, which needs no
-    // permission, tells them apart: if it gets through, the server is there and refused us.
+    // The browser refused the request (a TypeError, not our timeout) on another origin: a CORS
+    // refusal looks just like an unreachable server. A no-cors HEAD of `probe` tells them apart:
+    // if it gets through, the server is there and refused this origin. The probe is the
+    // server's widget.js, the one reply it lets any origin read (its API replies carry
+    // Cross-Origin-Resource-Policy: same-origin, so a no-cors read of them always fails).
     const { origin } = location;
     if (
-      init.method &&
+      probe &&
       error instanceof TypeError &&
       !url.startsWith(`${origin}/`) &&
-      (await send({ mode: 'no-cors' }).then(Boolean, () => false))
+      (await send(probe, { method: 'HEAD', mode: 'no-cors' }).then(Boolean, () => false))
     ) {
       const message = `The signing server refused ${origin}: add it to ALLOWED_ORIGINS`;
       console.error(`<digilocker-kyc> ${message}`);
