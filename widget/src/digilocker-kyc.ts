@@ -94,7 +94,10 @@ export class DigilockerKyc extends LitElement {
   /** Overrides for any built-in text (see `KycStrings`). */
   strings: Partial<KycStrings> = {};
 
-  /** Overrides for the journey's timings in ms: polling, grace periods, timeouts. */
+  /**
+   * Overrides for the journey's timings in ms: polling, grace periods, timeouts (see "Timings"
+   * in the README; each one's default is in `KycTimings`).
+   */
   timings: Partial<KycTimings> = {};
 
   /** How redirect mode leaves the page; replace it to route through your app (or in tests). */
