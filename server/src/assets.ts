@@ -20,6 +20,7 @@ export interface WidgetAssets {
  */
 export function locateWidgetAssets(): WidgetAssets {
   return {
+    // The file itself: in Node, `/bundle` resolves to the ES module entry (for SSR imports).
     bundle: resolveFile('@digilocker-kyc/widget/digilocker-kyc.bundle.js'),
     returnScript: resolveFile('@digilocker-kyc/widget/return.js'),
   };

@@ -66,9 +66,9 @@ describe('cross-origin signing server', () => {
       'digilocker-kyc-complete',
     ]);
     expect(recorder.named('digilocker-kyc-open')[0]!.detail.mode).toBe('redirect');
-    // Back on redirect-url (RETURN_URLS), with the return hints stripped from the address bar.
-    expect(complete.url.startsWith(suite.urls.pages.crossOrigin)).toBe(true);
-    expect(page.url()).toBe(suite.urls.pages.crossOrigin);
+    // Back on redirect-url (RETURN_URLS), then at the URL the page started from (its query too).
+    expect(complete.url).toBe(start);
+    expect(page.url()).toBe(start);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));
     await context.close();

@@ -72,9 +72,28 @@ async function waitForStatus(page: Page, status: string): Promise<void> {
 }
 
 const TEXT = {
-  en: { awaiting: 'Finish in the DigiLocker window.', verifying: 'Checking your consent…' },
-  hi: { awaiting: 'DigiLocker विंडो में पूरा करें।', verifying: 'सहमति जाँची जा रही है…' },
+  en: {
+    awaiting: 'Finish in the DigiLocker window.',
+    verifying: 'Checking your consent…',
+    closed: 'Closed DigiLocker? Reopen it, or cancel.',
+    unconfirmed: 'Done in DigiLocker? Press Continue to finish here.',
+    refused: 'Verification is unavailable. Please contact this site.',
+  },
+  hi: {
+    awaiting: 'DigiLocker विंडो में पूरा करें।',
+    verifying: 'सहमति जाँची जा रही है…',
+    closed: 'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।',
+    unconfirmed: 'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।',
+    refused: 'सत्यापन उपलब्ध नहीं है। इस साइट से संपर्क करें।',
+  },
 } as const;
+
+/** Overrides some of the element's timings before the click. */
+function setTimings(page: Page, timings: Record<string, number>): Promise<void> {
+  return widget(page).host.evaluate((el, t) => {
+    (el as HTMLElement & { timings: Record<string, number> }).timings = t;
+  }, timings);
+}
 
 describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
   it('idle, waiting, verifying, done, error', async () => {
@@ -86,12 +105,20 @@ describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
     await shoot(page, `idle-${locale}`);
 
     // Waiting: the popup is open on DigiLocker; Reopen and Cancel replace the start button.
+    // (A short COOP-severed window and a long grace, so the closed prompt below can be shot.)
+    await setTimings(page, { severedWindowMs: 300, closedGraceMs: 20_000 });
     const popup = await startInPopup(page);
     await popup.waitForURL(/\/digilocker\/consent/);
     await waitForStatus(page, 'awaiting');
     expect(await w.status.textContent()).toBe(TEXT[locale].awaiting);
     await w.cancelButton.waitFor();
     await shoot(page, `waiting-${locale}`);
+
+    // Closed: the customer closed the DigiLocker window; the element asks to reopen or cancel.
+    await page.waitForTimeout(400);
+    await popup.close();
+    await w.status.getByText(TEXT[locale].closed).waitFor({ timeout: 5_000 });
+    await shoot(page, `closed-${locale}`);
     await w.cancelButton.click();
     await recorder.waitFor('digilocker-kyc-cancel');
 
@@ -116,5 +143,39 @@ describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
     await startInPopup(page);
     await waitForStatus(page, 'error');
     await shoot(page, `error-${locale}`);
+  });
+
+  it('Continue, and an error a retry cannot fix', async () => {
+    // Continue: the popup severed by COOP and the return page on the server's origin, so no
+    // channel reaches the page; polling sees the consent and the element offers Continue.
+    await suite.sandbox.arm('coop', undefined, 'consent');
+    const { context, page } = await newContext(suite.browser);
+    const w = widget(page);
+    await useFont(page);
+    await page.goto(`${suite.urls.pages.crossOrigin}?mode=popup&locale=${locale}`);
+    await ready(page);
+    await w.host.evaluate((el) => el.removeAttribute('redirect-url'));
+    const popup = await startInPopup(page);
+    await decide(popup, 'Approve');
+    await w.host.locator('[part="continue-button"]').waitFor({ timeout: 20_000 });
+    expect(await w.status.textContent()).toBe(TEXT[locale].unconfirmed);
+    await shoot(page, `continue-${locale}`);
+    await context.close();
+
+    // Refused: the page's origin is not on the server's ALLOWED_ORIGINS. No Try again: the line
+    // says whom to contact.
+    await suite.sandbox.disarm();
+    const refusedContext = await newContext(suite.browser);
+    const refusedPage = refusedContext.page;
+    await useFont(refusedPage);
+    const refused = new URL(suite.urls.pages.crossOrigin);
+    refused.hostname = 'localhost';
+    refused.search = `?locale=${locale}`;
+    await refusedPage.goto(refused.href);
+    await ready(refusedPage);
+    await widget(refusedPage).startButton.click();
+    await waitForStatus(refusedPage, 'error');
+    expect(await widget(refusedPage).error.textContent()).toBe(TEXT[locale].refused);
+    await shoot(refusedPage, `refused-${locale}`);
   });
 });

@@ -33,6 +33,10 @@ export class Attempt {
   returned = false;
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
   consented = false;
+  /** The popup read closed after the severed window: the element asks to reopen or cancel. */
+  closed = false;
+  /** When the first of the status checks failing at the network level in a row failed. */
+  offlineSince: number | undefined;
   settled = false;
   pollTimer: Timer | undefined;
   readonly #timers = new Set<Timer>();

@@ -9,15 +9,32 @@ import type { EmitOptions, KycEvent } from './emit.js';
 import type { PollTimings } from './poll-schedule.js';
 import type { PlaceholderText, PopupTimings } from './popup.js';
 
+/**
+ * Every wait of a journey, in ms; the element's `timings` property overrides any of them. Each
+ * one bounds a state, so no state lasts for ever (README "Timings" lists them with defaults).
+ */
 export interface KycTimings extends PopupTimings, PollTimings {
-  /** How long the customer has on DigiLocker before the attempt ends in `journey_timeout`. */
+  /**
+   * How long the customer has on DigiLocker before the attempt ends in `journey_timeout`.
+   * Default 600 000 (10 minutes).
+   */
   journeyTimeoutMs: number;
-  /** After the popup reads closed and the status is still pending, wait this long to cancel. */
+  /**
+   * After the popup reads closed (and the status is still pending), wait this long for a late
+   * result before the attempt is cancelled (`reason: 'closed'`). The element asks "Closed
+   * DigiLocker? Reopen it, or cancel." meanwhile. Default 3000.
+   */
   closedGraceMs: number;
-  /** Back from a redirect with the consent not yet confirmed: keep checking this long. */
+  /** Back from a redirect with the consent not yet confirmed: keep checking this long. Default 30 000. */
   resumeTimeoutMs: number;
-  /** Abort a request to the signing server after this long (then `network_error`). */
+  /** Abort a request to the signing server after this long (then `network_error`). Default 20 000. */
   requestTimeoutMs: number;
+  /**
+   * Status checks that fail at the network level (the signing server gone) are retried every
+   * `pollInitialMs`; once they have kept failing this long since the first failure, the attempt
+   * ends in `network_error`. Default 15 000: an error within about 25 s of the server going away.
+   */
+  offlineTimeoutMs: number;
 }
 
 export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
@@ -30,6 +47,7 @@ export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
   severedWindowMs: 10_000,
   resumeTimeoutMs: 30_000,
   requestTimeoutMs: 20_000,
+  offlineTimeoutMs: 15_000,
 };
 
 export interface KycConfig {

@@ -51,6 +51,11 @@ describe('customer-facing states', () => {
     });
     const done = oneEvent(el, 'digilocker-kyc-complete');
     el.start();
+    await untilStatus(el, 'awaiting');
+    // DigiLocker's return reaches this browser (the proof `complete` needs).
+    const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+    channel.postMessage(returnMessage());
+    channel.close();
     await done;
     await el.updateComplete;
   }

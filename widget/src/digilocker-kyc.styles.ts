@@ -6,7 +6,7 @@
 // 3:1 a focus indicator needs; its 2px offset keeps white between the ring and a button of the
 // same colour. Empty live regions stay in the tree, so what is written into them is announced,
 // but take no room. (No comments inside css``: the bundle would carry them.)
-import { css } from 'lit';
+import { css } from './css-text.js';
 import { spinnerStyles } from './spinner.styles.js';
 
 export const styles = [

@@ -94,7 +94,10 @@ export class DigilockerKyc extends LitElement {
   /** Overrides for any built-in text (see `KycStrings`). */
   strings: Partial<KycStrings> = {};
 
-  /** Overrides for the journey's timings in ms: polling, grace periods, timeouts. */
+  /**
+   * Overrides for the journey's timings in ms: polling, grace periods, timeouts (see "Timings"
+   * in the README; each one's default is in `KycTimings`).
+   */
   timings: Partial<KycTimings> = {};
 
   /** How redirect mode leaves the page; replace it to route through your app (or in tests). */
@@ -196,6 +199,7 @@ export class DigilockerKyc extends LitElement {
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
+    if (this.#controller.closed) return strings.closed;
     // Awaiting and cancelled have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }

@@ -45,6 +45,11 @@ export class KycController {
     return this.busy && Boolean(this.#attempt?.consented && !this.#attempt.returned);
   }
 
+  /** The customer closed the DigiLocker window: the element asks them to reopen it or cancel. */
+  get closed(): boolean {
+    return this.busy && Boolean(this.#attempt?.closed);
+  }
+
   /** How the running attempt reaches DigiLocker, or null when none runs. */
   get mode(): OpenedMode | null {
     return this.busy ? (this.#attempt?.mode ?? null) : null;
@@ -58,7 +63,7 @@ export class KycController {
     }
     const config = this.#host.config();
     if (!config.endpoint) {
-      const message = 'The endpoint attribute is missing';
+      const message = 'No endpoint attribute';
       this.#fail(this.#begin('popup', config), new WidgetError('config_error', message, false));
       return;
     }
@@ -112,6 +117,8 @@ export class KycController {
     if (!handle) return;
     showPlaceholder(handle, this.#host.config().popupText);
     popup.navigate(url, handle);
+    attempt.closed = false;
+    this.#host.changed();
   }
 
   /**
@@ -200,7 +207,7 @@ export class KycController {
     attempt.session = session;
     const reference_id = session.reference_id;
     if (!isSafeJourneyUrl(session.url)) {
-      const message = 'The DigiLocker URL is not https';
+      const message = 'DigiLocker URL not https';
       this.#fail(attempt, new WidgetError('invalid_response', message, true));
       return;
     }
@@ -264,7 +271,8 @@ export class KycController {
     attempt.pollTimer = attempt.after(delay, () => {
       void this.#check(attempt).then(() => {
         if (attempt.settled || (attempt.consented && !attempt.returned)) return;
-        this.#poll(attempt, nextPollDelay(attempt.timings, delay));
+        // While the server is unreachable, retry at the first step: the outage is noticed soon.
+        this.#poll(attempt, nextPollDelay(attempt.timings, attempt.offlineSince ? 0 : delay));
       });
     });
   }
@@ -279,10 +287,19 @@ export class KycController {
       reply = await attempt.status(session);
     } catch (error) {
       const failure = asWidgetError(error);
-      const final = !failure.retryable || failure.code === 'session_expired';
+      // Unreachable (the server gone, the customer offline): a blip, until it lasts too long.
+      // Any reply, even an error, shows the server is there.
+      attempt.offlineSince =
+        failure.code === 'network_error' ? (attempt.offlineSince ?? Date.now()) : undefined;
+      const final =
+        !failure.retryable ||
+        failure.code === 'session_expired' ||
+        Date.now() - (attempt.offlineSince ?? Number.POSITIVE_INFINITY) >=
+          attempt.timings.offlineTimeoutMs;
       if (final && !attempt.settled) this.#fail(attempt, failure);
       return;
     }
+    attempt.offlineSince = undefined;
     if (attempt.settled) return;
     if (reply.status === 'consented') {
       if (!attempt.returned) {
@@ -301,16 +318,22 @@ export class KycController {
     } else if (reply.status === 'denied') {
       this.#cancel(attempt, 'denied');
     } else if (reply.status === 'expired') {
-      this.#fail(attempt, new WidgetError('session_expired', 'The DigiLocker link expired', true));
+      this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
     }
   }
 
-  /** `closed` read true after the severed window: maybe closed. Check, wait, check, cancel. */
+  /**
+   * `closed` read true after the severed window: maybe closed. Ask the customer to reopen or
+   * cancel, then check, wait, check, cancel.
+   */
   async #onClosed(attempt: Attempt): Promise<void> {
     // A consent waiting for Continue is no cancel either: the return may yet be proven.
     const gone = () =>
       attempt.settled || attempt.returned || attempt.consented || Boolean(attempt.popup?.live);
     if (gone()) return;
+    // Say so at once; the result may still arrive late (a channel, or the checks below).
+    attempt.closed = true;
+    this.#host.changed();
     await this.#check(attempt);
     if (gone()) return;
     attempt.after(attempt.timings.closedGraceMs, async () => {
@@ -327,7 +350,7 @@ export class KycController {
       attempt,
       attempt.consented
         ? unconfirmedError()
-        : new WidgetError('journey_timeout', 'No answer from DigiLocker in time', true),
+        : new WidgetError('journey_timeout', 'DigiLocker timed out', true),
     );
   }
 

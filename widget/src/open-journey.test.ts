@@ -63,17 +63,32 @@ describe('openJourneyWindow', () => {
     }
   });
 
-  it('keeps in-app browsers (framed or not) and mode="redirect" on a redirect, without a popup', () => {
-    const cases: [boolean, KycMode, string | undefined, unknown][] = [
-      [false, 'auto', INSTAGRAM, 'in_app_browser'],
-      [true, 'auto', INSTAGRAM, 'in_app_browser'],
-      [false, 'redirect', undefined, null],
-      [true, 'redirect', undefined, null],
+  it('keeps top-level in-app browsers and mode="redirect" on a redirect, without a popup', () => {
+    const cases: [KycMode, string | undefined, unknown][] = [
+      ['auto', INSTAGRAM, 'in_app_browser'],
+      ['redirect', undefined, null],
     ];
-    for (const [framed, mode, userAgent, reason] of cases) {
-      const { win, opens } = fakeWindow({ framed, popup: new FakePopup(), userAgent });
+    for (const [mode, userAgent, reason] of cases) {
+      const { win, opens } = fakeWindow({ framed: false, popup: new FakePopup(), userAgent });
       expect(openJourneyWindow(win, mode)).to.deep.equal({ handle: null, reason });
       expect(opens.length).to.equal(0);
+    }
+  });
+
+  it('uses the popup in a cross-origin frame even for mode="redirect" and in-app browsers', () => {
+    const cases: [KycMode, string | undefined][] = [
+      ['redirect', undefined],
+      ['auto', INSTAGRAM],
+      ['redirect', INSTAGRAM],
+    ];
+    for (const [mode, userAgent] of cases) {
+      const popup = new FakePopup();
+      const { win, opens } = fakeWindow({ framed: true, popup, userAgent });
+      expect(openJourneyWindow(win, mode), mode).to.deep.equal({ handle: popup, reason: null });
+      expect(opens.length, mode).to.equal(1);
+      // Blocked there: an error, never a redirect of the frame DigiLocker cannot load in.
+      const blocked = fakeWindow({ framed: true, popup: null, userAgent }).win;
+      expect(openJourneyWindow(blocked, mode).error?.code, mode).to.equal('popup_blocked');
     }
   });
 });

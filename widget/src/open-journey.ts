@@ -9,7 +9,7 @@ import {
 } from '@digilocker-kyc/shared/protocol';
 import { WidgetError } from './errors.js';
 import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
-import { type PendingAttempt, readPending, takePending } from './pending-attempt.js';
+import { type PendingAttempt, readPending, savePending, takePending } from './pending-attempt.js';
 import { openPopup } from './popup.js';
 import { deliverResult } from './return-page.js';
 
@@ -26,19 +26,22 @@ export interface JourneyWindow {
  * Synchronous on purpose: `window.open` must run inside the click's user activation.
  *
  * In-app browsers go straight to a redirect (mode="auto"), and so does a top-level tab that
- * blocks the popup. A cross-origin iframe uses the popup like a top-level page (security B7):
- * DigiLocker refuses to be framed, so redirecting the frame would strand the customer. Its
+ * blocks the popup. A cross-origin iframe always uses the popup, even with mode="redirect" or in
+ * an in-app browser: DigiLocker refuses to be framed, so redirecting the frame would strand the
+ * customer on a broken page. Its
  * BroadcastChannel and storage are partitioned by top-level site (Chromium 115+), so there the
  * result arrives by `opener.postMessage` (the return page posts to every allowed origin) or
  * through Continue's confirm page (kyc-controller.ts). A popup blocked inside such a frame (a sandbox without `allow-popups`) leaves
  * nothing that works: `error`, and no redirect.
  */
 export function openJourneyWindow(win: Window, mode: KycMode): JourneyWindow {
+  // In a cross-origin frame only the popup can work, whatever the mode or the browser.
+  const framed = isCrossOriginFrame(win);
   let reason: FallbackReason | null =
-    mode === 'auto' && isInAppBrowser(win.navigator.userAgent) ? 'in_app_browser' : null;
-  const handle = mode === 'redirect' || reason ? null : openPopup(win);
-  if (!handle && !reason && mode !== 'redirect') {
-    if (isCrossOriginFrame(win)) {
+    mode === 'auto' && !framed && isInAppBrowser(win.navigator.userAgent) ? 'in_app_browser' : null;
+  const handle = (mode === 'redirect' && !framed) || reason ? null : openPopup(win);
+  if (!handle && !reason && (framed || mode !== 'redirect')) {
+    if (framed) {
       const message = 'Popup blocked in a cross-origin frame';
       return { handle, reason, error: new WidgetError('popup_blocked', message, false) };
     }
@@ -84,11 +87,23 @@ export function takeArrival(win: Window, base: string): Arrival | null {
       if (win.opener) win.close();
       return null;
     }
+    if (pending && state) {
+      stripReturnParams(win, url);
+      // DigiLocker came back to `redirect-url`, without the query the page started with (say
+      // ?locale=hi): reload the page as it was, the attempt marked returned; it resumes there.
+      // `return_to` is this tab's own same-origin URL, written by the widget before it left.
+      const back = new URL(pending.return_to, url);
+      if (back.origin === url.origin && back.pathname + back.search !== url.pathname + url.search) {
+        const { verification_id } = returnMessage(state, verificationId);
+        savePending(win.sessionStorage, { ...pending, returned: true, verification_id });
+        win.location.replace(back.href);
+        return null;
+      }
+    }
   } catch {
     return null; // Storage is disabled: nothing was parked.
   }
   if (!pending) return null;
-  if (state) stripReturnParams(win, url);
   return {
     pending,
     returned: Boolean(state || pending.returned),

@@ -1,11 +1,14 @@
 // The status-polling backoff: check soon, then less and less often, never slower than the cap.
 
 export interface PollTimings {
-  /** First poll after the DigiLocker window opens (and the step after an immediate check). */
+  /**
+   * First poll after the DigiLocker window opens (and the step after an immediate check, or
+   * after a check that failed at the network level). Default 2000.
+   */
   pollInitialMs: number;
-  /** The slowest polling gets. */
+  /** The slowest polling gets. Default 10 000. */
   pollMaxMs: number;
-  /** Each wait is the previous one times this. */
+  /** Each wait is the previous one times this. Default 1.5. */
   pollFactor: number;
 }
 

@@ -24,9 +24,9 @@ export const POPUP_NAME = 'dlkyc-digilocker';
 const POPUP_FEATURES = 'popup,width=520,height=720';
 
 export interface PopupTimings {
-  /** How often `closed` is read. */
+  /** How often `closed` is read. Default 500. */
   closedCheckMs: number;
-  /** A `closed` flip this soon after our own navigation means "severed by COOP". */
+  /** A `closed` flip this soon after our own navigation means "severed by COOP". Default 10 000. */
   severedWindowMs: number;
 }
 

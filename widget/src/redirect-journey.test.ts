@@ -108,7 +108,8 @@ describe('redirect journey', () => {
 
   it('resumes on a hash-routed page from the query, strips only its own parameters, completes', async () => {
     const state = freshState();
-    park(state);
+    // The page started at this URL; DigiLocker came back to it with the return hints added.
+    park(state, { return_to: new URL(`${home}?keep=1#/kyc/step`, location.href).href });
     history.replaceState(
       null,
       '',

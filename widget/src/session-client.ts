@@ -26,11 +26,17 @@ export function createSession(
   body: CreateSessionBody,
   timeoutMs: number,
 ): Promise<CreatedSession> {
-  return call(`${base}/sessions`, timeoutMs, isCreatedSession, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
-    body: JSON.stringify(body),
-  });
+  return call(
+    `${base}/sessions`,
+    timeoutMs,
+    isCreatedSession,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
+      body: JSON.stringify(body),
+    },
+    `${base}/widget.js`,
+  );
 }
 
 /** `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. */
@@ -51,13 +57,32 @@ async function call<T>(
   timeoutMs: number,
   isValid: (value: unknown) => value is T,
   init: RequestInit,
+  probe?: string,
 ): Promise<T> {
   let response: Response;
+  // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
+  const send = (target: string, options: RequestInit) =>
+    globalThis.fetch(target, { ...options, signal: AbortSignal.timeout(timeoutMs) });
   try {
-    // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
-    response = await globalThis.fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
-  } catch {
-    throw new WidgetError('network_error', 'The signing server is unreachable', true);
+    response = await send(url, init);
+  } catch (error) {
+    // The browser refused the request (a TypeError, not our timeout) on another origin: a CORS
+    // refusal looks just like an unreachable server. A no-cors HEAD of `probe` tells them apart:
+    // if it gets through, the server is there and refused this origin. The probe is the
+    // server's widget.js, the one reply it lets any origin read (its API replies carry
+    // Cross-Origin-Resource-Policy: same-origin, so a no-cors read of them always fails).
+    const { origin } = location;
+    if (
+      probe &&
+      error instanceof TypeError &&
+      !url.startsWith(`${origin}/`) &&
+      (await send(probe, { method: 'HEAD', mode: 'no-cors' }).then(Boolean, () => false))
+    ) {
+      const message = `The signing server refused ${origin}: add it to ALLOWED_ORIGINS`;
+      console.error(`<digilocker-kyc> ${message}`);
+      throw new WidgetError('config_error', message, false);
+    }
+    throw new WidgetError('network_error', 'Signing server unreachable', true);
   }
   // Not JSON, not our error body, or not the contract's shape: all the same to the customer.
   const invalid = new WidgetError(

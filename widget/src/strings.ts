@@ -17,6 +17,8 @@ export interface KycStrings {
   /** Status line while the link is made and the page leaves; also the placeholder's title and text. */
   connecting: string;
   awaiting: string;
+  /** Status line when the customer closed the DigiLocker window: Reopen and Cancel are beside it. */
+  closed: string;
   verifying: string;
   /** The success heading. */
   complete: string;
@@ -68,6 +70,7 @@ const en: KycStrings = {
   continue: 'Continue',
   connecting: 'Connecting to DigiLocker…',
   awaiting: 'Finish in the DigiLocker window.',
+  closed: 'Closed DigiLocker? Reopen it, or cancel.',
   verifying: 'Checking your consent…',
   complete: 'Verified with DigiLocker',
   next: 'Your documents were shared. You can continue.',
@@ -96,6 +99,7 @@ const hi: KycStrings = {
   continue: 'जारी रखें',
   connecting: 'DigiLocker से जुड़ रहे हैं…',
   awaiting: 'DigiLocker विंडो में पूरा करें।',
+  closed: 'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।',
   verifying: 'सहमति जाँची जा रही है…',
   complete: 'DigiLocker से सत्यापित',
   next: 'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।',

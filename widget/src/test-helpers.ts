@@ -37,6 +37,7 @@ export const json = (httpStatus: number, body: unknown) =>
 export interface FetchCall {
   url: string;
   method: string;
+  mode: RequestMode | undefined;
   headers: Headers;
   body: string | null;
 }
@@ -45,9 +46,15 @@ type Reply = Response | Promise<Response> | 'network-error';
 
 /**
  * Replaces `fetch`. `create` answers POST /sessions; `status` answers each GET of the status
- * (a function gets the call's index). Unanswered calls hang, as a slow server would.
+ * (a function gets the call's index); `probe` answers the `no-cors` request that tells a CORS
+ * refusal from an unreachable server (a network error unless given). Unanswered calls hang, as
+ * a slow server would.
  */
-export function stubFetch(replies: { create?: () => Reply; status?: (n: number) => Reply }) {
+export function stubFetch(replies: {
+  create?: () => Reply;
+  status?: (n: number) => Reply;
+  probe?: () => Reply;
+}) {
   const original = globalThis.fetch;
   const calls: FetchCall[] = [];
   let statusCalls = 0;
@@ -56,10 +63,16 @@ export function stubFetch(replies: { create?: () => Reply; status?: (n: number) 
     calls.push({
       url,
       method: init.method ?? 'GET',
+      mode: init.mode,
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? init.body : null,
     });
-    const reply = init.method === 'POST' ? replies.create?.() : replies.status?.(statusCalls++);
+    const reply =
+      init.mode === 'no-cors'
+        ? (replies.probe?.() ?? 'network-error')
+        : init.method === 'POST'
+          ? replies.create?.()
+          : replies.status?.(statusCalls++);
     if (reply === undefined) return new Promise<Response>(() => {});
     if (reply === 'network-error') throw new TypeError('Failed to fetch');
     return reply;
@@ -122,6 +135,7 @@ export const FAST = {
   severedWindowMs: 0,
   resumeTimeoutMs: 1000,
   requestTimeoutMs: 2000,
+  offlineTimeoutMs: 300,
 };
 
 /** A `<digilocker-kyc endpoint="/kyc">` on FAST timings, with a test's own overrides. */

@@ -1,0 +1,270 @@
+// No dead ends: the server gone mid-journey, a closed DigiLocker window, a refused origin, and a
+// cross-origin return that lost the page's query each end in a state that says what to do.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import './define.js';
+import type { DigilockerKyc } from './define.js';
+import { takeArrival } from './open-journey.js';
+import { savePending } from './pending-attempt.js';
+import {
+  created,
+  FAST,
+  FakePopup,
+  json,
+  mountWidget,
+  REFERENCE_ID,
+  returnMessage,
+  STATE,
+  sleep,
+  status,
+  stubFetch,
+  stubOpen,
+  TOKEN,
+  untilStatus,
+} from './test-helpers.js';
+
+const part = (el: DigilockerKyc, name: string) =>
+  el.shadowRoot?.querySelector<HTMLElement>(`[part="${name}"]`) ?? null;
+const text = (el: DigilockerKyc, name: string) => part(el, name)?.textContent?.trim() ?? '';
+
+/** The first of `names` the element fires, or 'none' after `ms`. */
+function firstEvent(el: DigilockerKyc, names: string[], ms: number) {
+  return new Promise<{ name: string; detail: Record<string, unknown> }>((resolve) => {
+    const timer = setTimeout(() => resolve({ name: 'none', detail: {} }), ms);
+    for (const name of names) {
+      el.addEventListener(name, (event) => {
+        clearTimeout(timer);
+        resolve({ name, detail: (event as CustomEvent).detail });
+      });
+    }
+  });
+}
+
+describe('no dead ends', () => {
+  let fetchStub: ReturnType<typeof stubFetch> | undefined;
+  let openStub: ReturnType<typeof stubOpen> | undefined;
+  afterEach(() => {
+    fetchStub?.restore();
+    openStub?.restore();
+    fetchStub = openStub = undefined;
+  });
+
+  describe('the signing server gone mid-journey', () => {
+    it('ends in network_error once the status checks have failed for offlineTimeoutMs', async () => {
+      const el = await mountWidget({ journeyTimeoutMs: 60_000, offlineTimeoutMs: 300 });
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({ create: () => json(201, created()), status: () => 'network-error' });
+      const started = Date.now();
+      const outcome = firstEvent(el, ['digilocker-kyc-error', 'digilocker-kyc-cancel'], 3000);
+      el.start();
+      const { name, detail } = await outcome;
+      expect(name).to.equal('digilocker-kyc-error');
+      expect(detail).to.include({ code: 'network_error', retryable: true });
+      expect(detail.reference_id).to.equal(REFERENCE_ID);
+      const elapsed = Date.now() - started;
+      expect(elapsed).to.be.greaterThanOrEqual(300);
+      expect(elapsed, 'not the journey timeout').to.be.lessThan(2000);
+      // Failing checks are retried at the first step (40 ms), not backed off.
+      expect(fetchStub.gets().length).to.be.greaterThanOrEqual(5);
+      await el.updateComplete;
+      expect(text(el, 'error')).to.equal('Could not connect. Check your internet and try again.');
+      expect(part(el, 'button')?.textContent?.trim()).to.equal('Try again');
+    });
+
+    it('a reply in between restarts the clock: a short blip is no error', async () => {
+      const el = await mountWidget({ journeyTimeoutMs: 60_000, offlineTimeoutMs: 300 });
+      openStub = stubOpen(new FakePopup());
+      // Down for ~160 ms, up once, down again for ~160 ms, then consented... never for 300 ms.
+      fetchStub = stubFetch({
+        create: () => json(201, created()),
+        status: (n) => (n % 5 === 4 ? json(200, status('pending')) : 'network-error'),
+      });
+      const outcome = firstEvent(el, ['digilocker-kyc-error'], 1200);
+      el.start();
+      expect((await outcome).name).to.equal('none');
+      expect(el.status).to.equal('awaiting');
+      el.cancel();
+    });
+  });
+
+  describe('the customer closed the DigiLocker window', () => {
+    const CLOSED = {
+      en: 'Closed DigiLocker? Reopen it, or cancel.',
+      hi: 'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।',
+    };
+
+    for (const locale of ['en', 'hi'] as const) {
+      it(`says so at once (${locale}), with Reopen and Cancel, instead of the waiting text`, async () => {
+        const el = await mountWidget({ pollInitialMs: 10_000, closedGraceMs: 5000 });
+        el.locale = locale;
+        const popup = new FakePopup();
+        openStub = stubOpen(popup);
+        fetchStub = stubFetch({
+          create: () => json(201, created()),
+          status: () => json(200, status('pending')),
+        });
+        el.start();
+        await untilStatus(el, 'awaiting');
+        popup.closed = true;
+        const start = Date.now();
+        while (text(el, 'status') !== CLOSED[locale] && Date.now() - start < 1000) await sleep(5);
+        expect(text(el, 'status')).to.equal(CLOSED[locale]);
+        expect(Date.now() - start, 'long before the grace period ends').to.be.lessThan(1000);
+        expect(el.status, 'still waiting for a late result').to.equal('awaiting');
+        expect(part(el, 'reopen-button')).to.not.equal(null);
+        expect(part(el, 'cancel-button')).to.not.equal(null);
+        el.cancel();
+      });
+    }
+
+    it('Reopen brings the waiting text back; a late result still completes', async () => {
+      const el = await mountWidget({ pollInitialMs: 10_000, closedGraceMs: 5000 });
+      const first = new FakePopup();
+      const second = new FakePopup();
+      openStub = stubOpen(first, second);
+      // Pending while the window is closed; consented once the customer has finished.
+      fetchStub = stubFetch({
+        create: () => json(201, created()),
+        status: (n) => json(200, status(n === 0 ? 'pending' : 'consented')),
+      });
+      el.start();
+      await untilStatus(el, 'awaiting');
+      first.closed = true;
+      await sleep(60);
+      await el.updateComplete;
+      expect(text(el, 'status')).to.equal(CLOSED.en);
+      (part(el, 'reopen-button') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(second.navigations).to.deep.equal([created().url]);
+      expect(text(el, 'status')).to.equal('Finish in the DigiLocker window.');
+      const complete = oneEvent(el, 'digilocker-kyc-complete');
+      const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+      channel.postMessage(returnMessage());
+      channel.close();
+      expect((await complete).detail.reference_id).to.equal(REFERENCE_ID);
+    });
+  });
+
+  describe('a refused origin', () => {
+    let logged: unknown[][] = [];
+    const originalError = console.error;
+    beforeEach(() => {
+      logged = [];
+      console.error = (...args: unknown[]) => logged.push(args);
+    });
+    afterEach(() => {
+      console.error = originalError;
+    });
+
+    const mountCrossOrigin = () =>
+      fixture<DigilockerKyc>(
+        html`<digilocker-kyc endpoint="https://kyc.example/kyc" .timings=${FAST}></digilocker-kyc>`,
+      );
+
+    it('the create blocked but the server reachable (no-cors probe) → config_error, no Try again, a console.error naming the origin', async () => {
+      const el = await mountCrossOrigin();
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({
+        create: () => 'network-error',
+        probe: () => new Response(null, { status: 200 }),
+      });
+      const failed = oneEvent(el, 'digilocker-kyc-error');
+      el.start();
+      const { detail } = await failed;
+      expect(detail).to.include({ code: 'config_error', retryable: false });
+      expect(detail.message).to.contain(location.origin).and.to.contain('ALLOWED_ORIGINS');
+      const probe = fetchStub.calls.find((call) => call.mode === 'no-cors');
+      expect(probe?.url).to.equal('https://kyc.example/kyc/widget.js');
+      expect(probe?.method).to.equal('HEAD');
+      expect(logged.length).to.equal(1);
+      expect(String(logged[0]?.[0])).to.contain(location.origin).and.to.contain('ALLOWED_ORIGINS');
+      await el.updateComplete;
+      expect(text(el, 'error')).to.equal('Verification is unavailable. Please contact this site.');
+      expect(text(el, 'error')).to.not.match(/try again/i);
+      expect(part(el, 'button'), 'no start control').to.equal(null);
+    });
+
+    it('the probe failing too → network_error, retryable, as before', async () => {
+      const el = await mountCrossOrigin();
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({ create: () => 'network-error' });
+      const failed = oneEvent(el, 'digilocker-kyc-error');
+      el.start();
+      expect((await failed).detail).to.include({ code: 'network_error', retryable: true });
+      expect(fetchStub.calls.some((call) => call.mode === 'no-cors')).to.equal(true);
+      expect(logged).to.deep.equal([]);
+    });
+
+    it('a same-origin endpoint is never probed (CORS cannot refuse it)', async () => {
+      const el = await mountWidget();
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({ create: () => 'network-error', probe: () => new Response(null) });
+      const failed = oneEvent(el, 'digilocker-kyc-error');
+      el.start();
+      expect((await failed).detail).to.include({ code: 'network_error' });
+      expect(fetchStub.calls.some((call) => call.mode === 'no-cors')).to.equal(false);
+    });
+  });
+
+  describe('a redirect return that lost the page’s query', () => {
+    const BASE = 'https://shop.example/kyc';
+    afterEach(() => sessionStorage.clear());
+
+    /** A top-level window at `href`, recording where it is sent. */
+    function fakeWindow(href: string) {
+      const replaced: string[] = [];
+      const win = {
+        location: { href, replace: (url: string) => replaced.push(url) },
+        history: {
+          state: null,
+          replaceState: (_s: unknown, _t: string, url: string) => {
+            win.location.href = new URL(url, win.location.href).href;
+          },
+        },
+        sessionStorage,
+        opener: null,
+      };
+      return { win: win as unknown as Window, replaced };
+    }
+
+    const park = (returnTo: string) =>
+      savePending(sessionStorage, {
+        state: STATE,
+        reference_id: REFERENCE_ID,
+        session_token: TOKEN,
+        documents: ['AADHAAR'],
+        expires_at: new Date(Date.now() + 600_000).toISOString(),
+        return_to: returnTo,
+        endpoint: BASE,
+      });
+
+    it('goes back to return_to (query and hash) with the attempt marked returned', () => {
+      park('https://shop.example/demo.html?locale=hi&theme=dark#kyc');
+      const { win, replaced } = fakeWindow(
+        `https://shop.example/demo.html?dlkyc_state=${STATE}&verification_id=ver-9`,
+      );
+      expect(takeArrival(win, BASE)).to.equal(null);
+      expect(replaced).to.deep.equal(['https://shop.example/demo.html?locale=hi&theme=dark#kyc']);
+      const parked = JSON.parse(sessionStorage.getItem(`dlkyc:pending:${STATE}`) ?? 'null');
+      expect(parked).to.include({ returned: true, verification_id: 'ver-9', state: STATE });
+
+      // The reloaded page resumes it, returned, without asking DigiLocker again.
+      const back = fakeWindow('https://shop.example/demo.html?locale=hi&theme=dark#kyc');
+      const arrival = takeArrival(back.win, BASE);
+      expect(back.replaced).to.deep.equal([]);
+      expect(arrival).to.deep.include({ returned: true, verificationId: 'ver-9' });
+      expect(sessionStorage.length).to.equal(0);
+    });
+
+    it('stays when only the return hints differ (no reload), and never leaves the origin', () => {
+      park('https://shop.example/demo.html?locale=hi#top');
+      const same = fakeWindow(`https://shop.example/demo.html?locale=hi&dlkyc_state=${STATE}`);
+      expect(takeArrival(same.win, BASE)).to.deep.include({ returned: true });
+      expect(same.replaced).to.deep.equal([]);
+
+      park('https://evil.example/demo.html?locale=hi');
+      const other = fakeWindow(`https://shop.example/demo.html?dlkyc_state=${STATE}`);
+      expect(takeArrival(other.win, BASE)).to.deep.include({ returned: true });
+      expect(other.replaced).to.deep.equal([]);
+    });
+  });
+});
