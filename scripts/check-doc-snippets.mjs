@@ -19,9 +19,12 @@ export const DOCS = [
   'docs/recipes.md',
 ];
 const LANGS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx' };
-const SKIP = /<!--\s*snippet:\s*skip\s*-->/;
+const SKIP = /^snippet:\s*skip\b/;
 
-/** Code blocks of one Markdown file: language, first code line (1-based) and text. */
+/**
+ * Code blocks of one Markdown file: language, first code line (1-based), text, and the HTML
+ * comments right above the block (`snippet: skip`, `recipe: <name>`).
+ */
 export function extractBlocks(markdown) {
   const blocks = [];
   const lines = markdown.split('\n');
@@ -30,16 +33,21 @@ export function extractBlocks(markdown) {
     if (!open) continue;
     const end = lines.findIndex((line, j) => j > i && /^```\s*$/.test(line));
     if (end === -1) break;
-    const previous =
-      lines
-        .slice(0, i)
-        .reverse()
-        .find((line) => line.trim() !== '') ?? '';
+    const markers = [];
+    for (let j = i - 1; j >= 0; j--) {
+      const line = lines[j].trim();
+      if (line === '' && markers.length === 0) continue;
+      const comment = /^<!--\s*(.*?)\s*-->$/.exec(line);
+      if (!comment) break;
+      markers.unshift(comment[1]);
+    }
+    const recipe = markers.map((m) => /^recipe:\s*(\S+)/.exec(m)?.[1]).find(Boolean);
     blocks.push({
       lang: open[1] ?? '',
       line: i + 2,
       code: lines.slice(i + 1, end).join('\n'),
-      skip: SKIP.test(previous),
+      skip: markers.some((m) => SKIP.test(m)),
+      recipe,
     });
     i = end;
   }
