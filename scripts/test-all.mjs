@@ -1,23 +1,48 @@
-// Runs every package's tests in turn and prints one closing line: "N passed, N failed, N skipped".
-// Each runner of a package (vitest, web-test-runner, node:test) writes its counts in vitest's
-// JSON shape (numPassedTests, numFailedTests, numPendingTests) to `${DLKYC_TEST_REPORT}-<label>.json`.
+// Runs every package's tests in turn, then the docs' snippet check and the consumer test, and
+// prints one closing line: "N passed, N failed, N skipped". Each runner (vitest, web-test-runner,
+// node:test, the two scripts) writes its counts in vitest's JSON shape (numPassedTests,
+// numFailedTests, numPendingTests) to `${DLKYC_TEST_REPORT}-<label>.json`. A preflight first
+// makes sure the browser suites have a Chromium (scripts/preflight.mjs).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium } from './preflight.mjs';
+
+const chromium = ensureChromium();
+if (chromium.error) {
+  console.error(`\n${chromium.error}\nNo tests were run.`);
+  process.exit(1);
+}
+// Every runner launches this one, whichever of the usual places it was found in.
+process.env.CHROMIUM_PATH = chromium.path;
 
 const PACKAGES = ['shared', 'server', 'widget', 'test'];
+/** Checks that span the packages, run from the root after the packages' own tests. */
+const SUITES = [
+  { name: 'docs', command: 'node scripts/check-doc-snippets.mjs' },
+  { name: 'consumer', command: 'node test/consumer/run.mjs' },
+];
 const reports = mkdtempSync(join(tmpdir(), 'dlkyc-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedPackages = [];
 
-for (const name of PACKAGES) {
-  const manifest = JSON.parse(readFileSync(join(name, 'package.json'), 'utf8'));
-  if (!manifest.scripts?.test) continue;
+const runs = [
+  ...PACKAGES.map((name) => ({ name, cwd: name, command: 'npx -y pnpm@10.34.9 run test' })),
+  ...SUITES.map((suite) => ({ ...suite, cwd: '.' })),
+];
+for (const { name, cwd, command } of runs) {
+  if (cwd !== '.') {
+    const manifest = JSON.parse(readFileSync(join(cwd, 'package.json'), 'utf8'));
+    if (!manifest.scripts?.test) continue;
+    console.log(`\n--- ${name}: ${manifest.scripts.test}`);
+  } else {
+    console.log(`\n--- ${name}: ${command}`);
+  }
   const prefix = join(reports, name);
-  console.log(`\n--- ${name}: ${manifest.scripts.test}`);
-  const run = spawnSync('npx', ['-y', 'pnpm@10.34.9', 'run', 'test'], {
-    cwd: name,
+  const [program, ...args] = command.split(' ');
+  const run = spawnSync(program, args, {
+    cwd,
     stdio: 'inherit',
     env: { ...process.env, DLKYC_TEST_REPORT: prefix },
   });

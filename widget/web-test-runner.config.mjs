@@ -1,9 +1,10 @@
-// Unit tests of the element and its flow modules, in Debian's Chromium (see toolchain notes).
+// Unit tests of the element and its flow modules, in Debian's Chromium ($CHROMIUM_PATH to use another).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS as FLAGS } from '../scripts/chromium-flags.mjs';
+import { chromiumPath } from '../scripts/chromium-path.mjs';
 import { countReporter } from '../scripts/reporters/wtr-count.mjs';
 
 export default {
@@ -18,7 +19,11 @@ export default {
   ],
   browsers: [
     chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS },
+      launchOptions: {
+        executablePath: chromiumPath() ?? '/usr/bin/chromium',
+        headless: true,
+        args: FLAGS,
+      },
     }),
   ],
   testFramework: { config: { timeout: 5000 } },

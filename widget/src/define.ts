@@ -1,13 +1,6 @@
 // Registers <digilocker-kyc>: the only customElements.define in the package, safe to import twice or on a server.
-import type {
-  CancelDetail,
-  CompleteDetail,
-  ErrorDetail,
-  FallbackDetail,
-  OpenDetail,
-  StartDetail,
-} from '@digilocker-kyc/shared/protocol';
 import { DigilockerKyc } from './digilocker-kyc.js';
+import type { KycEventMap } from './emit.js';
 
 export const TAG_NAME = 'digilocker-kyc';
 
@@ -48,18 +41,15 @@ function claim(existing: CustomElementConstructor | undefined, tagName: string) 
 
 defineDigilockerKyc();
 
+// The events bubble and are composed, so listeners on the element, on `document` and on `window`
+// all receive them: each of the three maps knows their typed details.
 declare global {
   interface HTMLElementTagNameMap {
     'digilocker-kyc': DigilockerKyc;
   }
-  interface HTMLElementEventMap {
-    'digilocker-kyc-start': CustomEvent<StartDetail>;
-    'digilocker-kyc-open': CustomEvent<OpenDetail>;
-    'digilocker-kyc-fallback': CustomEvent<FallbackDetail>;
-    'digilocker-kyc-complete': CustomEvent<CompleteDetail>;
-    'digilocker-kyc-cancel': CustomEvent<CancelDetail>;
-    'digilocker-kyc-error': CustomEvent<ErrorDetail>;
-  }
+  interface HTMLElementEventMap extends KycEventMap {}
+  interface DocumentEventMap extends KycEventMap {}
+  interface WindowEventMap extends KycEventMap {}
 }
 
 export { DigilockerKyc };

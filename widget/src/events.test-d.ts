@@ -1,8 +1,9 @@
 // Compile-only type tests of the public API: checked by `tsc --noEmit` (pnpm typecheck), never run.
 import type { CompleteDetail, ErrorDetail, KycErrorCode } from '@digilocker-kyc/shared/protocol';
+import type * as React from 'react';
 import type { DigilockerKyc } from './define.js';
 import { emit } from './emit.js';
-import type { DigilockerKycProps } from './react.js';
+import type { DigilockerKycJsxAttributes, DigilockerKycProps } from './react.js';
 
 declare const el: HTMLElementTagNameMap['digilocker-kyc'];
 const sameClass: DigilockerKyc = el;
@@ -63,4 +64,26 @@ const wrongHandler: DigilockerKycProps = {
   onComplete: (event: CustomEvent<ErrorDetail>) => event.detail.code,
 };
 
-export { props, sameClass, wrongHandler };
+// The events bubble and are composed: document- and window-level listeners get typed details too.
+document.addEventListener('digilocker-kyc-complete', (event) => {
+  const reference: string = event.detail.reference_id;
+  // @ts-expect-error: the complete detail carries no personal data
+  event.detail.name;
+  return reference;
+});
+window.addEventListener('digilocker-kyc-error', (event) => {
+  const retryable: boolean = event.detail.retryable;
+  // @ts-expect-error: a code is a string from the table, not a number
+  const code: number = event.detail.code;
+  return [retryable, code];
+});
+// @ts-expect-error: no such event on document, so no typed detail either
+document.addEventListener('digilocker-kyc-done', (event: CustomEvent<{ x: 1 }>) => event);
+
+// The raw tag in React JSX, declared by the React entry only.
+const raw: React.JSX.IntrinsicElements['digilocker-kyc'] = { endpoint: '/kyc', mode: 'popup' };
+const rawSame: DigilockerKycJsxAttributes = raw;
+// @ts-expect-error: no such mode on the raw tag either
+const rawWrong: React.JSX.IntrinsicElements['digilocker-kyc'] = { mode: 'tab' };
+
+export { props, raw, rawSame, rawWrong, sameClass, wrongHandler };

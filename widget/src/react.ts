@@ -4,6 +4,7 @@ import type {
   CompleteDetail,
   ErrorDetail,
   FallbackDetail,
+  KycMode,
   OpenDetail,
   StartDetail,
 } from '@digilocker-kyc/shared/protocol';
@@ -32,3 +33,29 @@ export const DigilockerKyc = createComponent({
 });
 
 export type DigilockerKycProps = React.ComponentProps<typeof DigilockerKyc>;
+
+/**
+ * The raw tag's attributes in JSX (`<digilocker-kyc endpoint="/kyc">`), for apps that render the
+ * element itself rather than the wrapper. Listen through a ref: React 19 forwards `on*` props of
+ * custom elements as events, older versions do not.
+ */
+export interface DigilockerKycJsxAttributes
+  extends React.HTMLAttributes<DigilockerKycElement>,
+    React.RefAttributes<DigilockerKycElement> {
+  endpoint?: string;
+  documents?: string;
+  mode?: KycMode;
+  'redirect-url'?: string;
+  locale?: string;
+  merchant?: string;
+  disabled?: boolean;
+}
+
+// Declared here, not in the main entry, so apps without React need no @types/react.
+declare module 'react' {
+  namespace JSX {
+    interface IntrinsicElements {
+      'digilocker-kyc': DigilockerKycJsxAttributes;
+    }
+  }
+}

@@ -1,7 +1,7 @@
 // HTML of the simulated DigiLocker pages: the consent form and the "cannot continue" pages. Pure.
 
 import type { DocumentType } from '@digilocker-kyc/shared';
-import escapeHtml from 'escape-html';
+import escapeHtmlText from 'escape-html';
 import type { Persona } from './personas.js';
 
 export const CONSENT_PATH = '/digilocker/consent';
@@ -15,8 +15,11 @@ const DOCUMENT_NAMES: Record<DocumentType, string> = {
 
 const BANNER = 'SANDBOX — simulated DigiLocker, no real KYC';
 
-/** HTML-escapes text for element content and quoted attributes (the `escape-html` package). */
-export { escapeHtml };
+/**
+ * HTML-escapes text for element content and quoted attributes (the `escape-html` package).
+ * Typed here, not re-exported, so the published .d.ts needs no @types/escape-html.
+ */
+export const escapeHtml: (text: string) => string = escapeHtmlText;
 
 /**
  * The page's own policy: nothing inline, its stylesheet only, and forms may go to this origin

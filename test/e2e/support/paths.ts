@@ -1,5 +1,6 @@
 // Where the built pieces the journeys run against live.
 import { fileURLToPath } from 'node:url';
+import { chromiumPath } from '../../../scripts/chromium-path.mjs';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
 
@@ -12,4 +13,5 @@ export const WIDGET_BUNDLE = root('widget/dist/digilocker-kyc.bundle.js');
 export const RETURN_SCRIPT = root('widget/dist/return.js');
 export const SCREENSHOTS = root('docs/screenshots');
 export const SHORT_LINK_SERVER = fileURLToPath(new URL('./short-link-server.mjs', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** $CHROMIUM_PATH, else the first system Chromium found (scripts/chromium-path.mjs). */
+export const CHROMIUM = chromiumPath() ?? '/usr/bin/chromium';
