@@ -5,9 +5,11 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import type { ServerConfig } from './config.js';
 import { createLogger } from './logger.js';
-import { precomputedHeaders, securityHeaders, sendJson } from './reply.js';
+import { precomputedHeaders, sendJson } from './reply.js';
 import { digilockerKyc, type KycRouter } from './router.js';
 import type { DigilockerKycOptions } from './router-options.js';
+
+const securityHeaders = precomputedHeaders(helmet());
 
 /** The fixed mount point of the standalone server (design §4). */
 export const MOUNT_PATH = '/kyc';
