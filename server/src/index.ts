@@ -21,6 +21,9 @@ export {
   type EkoClientOptions,
   type VerificationStatus,
 } from './eko-types.js';
+// The same core as a fetch handler (Next.js, Hono, serverless) and a node:http handler.
+export type { KycHookRequest } from './hook-request.js';
+export { createKycHandler, type KycHandler, type KycHandlerOptions } from './kyc-handler.js';
 export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
 // The router merchants mount in their own Express app, and its options.
