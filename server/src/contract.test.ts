@@ -5,11 +5,17 @@ import { CASES, type ContractCase } from './contract/cases.js';
 import {
   contractOptions,
   expressTarget,
+  fetchTarget,
+  nodeTarget,
   type Target,
   type TargetFactory,
 } from './contract/harness.js';
 
-const TARGETS: [string, TargetFactory][] = [['express', expressTarget]];
+const TARGETS: [string, TargetFactory][] = [
+  ['express', expressTarget],
+  ['node:http', nodeTarget],
+  ['fetch', fetchTarget],
+];
 
 function check(
   c: ContractCase,

@@ -50,9 +50,19 @@ export function createKycHandler(input: KycHandlerOptions): KycHandler {
     const client = nodeClient(req, hops);
     return clientIp ? { ...client, ip: clientIp(req) ?? '' } : client;
   });
+  let warned = false;
   const fetch = fetchAdapter(core, basePath, (request) => {
-    const client = fetchClient(request.headers, request.url, hops);
-    return clientIp ? { ...client, ip: clientIp(request) ?? '' } : client;
+    const fetched = fetchClient(request.headers, request.url, hops);
+    const client = clientIp ? { ...fetched, ip: clientIp(request) ?? '' } : fetched;
+    if (client.ip === '' && !warned) {
+      // A fetch handler sees no socket: without a proxy hop or clientIp, every client shares
+      // one per-client counter. Said once, naming the fix.
+      warned = true;
+      options.logger.warn(
+        "createKycHandler's fetch handler cannot see the client's address: set trustProxyHops (your platform's proxies) or clientIp, or every client shares one rate-limit counter",
+      );
+    }
+    return client;
   });
   return { fetch, node, health: () => core.health(), close: () => core.close() };
 }

@@ -245,6 +245,19 @@ export const CASES: ContractCase[] = [
     status: 201,
   },
   {
+    name: 'create: the merchant’s authorize hook refusing is 403',
+    request: create('{}', { 'X-Deny': '1' }),
+    status: 403,
+    code: 'forbidden',
+    body: /did not authorize/,
+  },
+  {
+    name: 'create: resolveSubject answering out of bounds is 500, before Eko is called',
+    request: create('{}', { 'X-User': 'u'.repeat(129) }),
+    status: 500,
+    code: 'config_error',
+  },
+  {
     name: 'preflight from an allowed origin: 204 with the CORS policy',
     request: {
       method: 'OPTIONS',
@@ -317,6 +330,22 @@ export const CASES: ContractCase[] = [
     name: 'status: same-origin (no Origin) with a token bound to no origin',
     request: status({ Authorization: `Bearer ${tokenFor('1001', '')}` }),
     status: 200,
+  },
+  {
+    name: 'status: HEAD answers the headers without a body',
+    request: {
+      ...status({ Origin: PAGE_ORIGIN, Authorization: `Bearer ${tokenFor()}` }),
+      method: 'HEAD',
+    },
+    status: 200,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: /^$/,
+  },
+  {
+    name: 'status: a reference_id that does not percent-decode is 400',
+    request: status({ Origin: PAGE_ORIGIN }, '%E0%A4%A'),
+    status: 400,
+    code: 'invalid_request',
   },
   {
     name: 'status: no token is 401',

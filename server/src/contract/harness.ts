@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { Agent, MockAgent, request } from 'undici';
+import { createKycHandler, type KycHandlerOptions } from '../kyc-handler.js';
 import { createLogger } from '../logger.js';
 import { digilockerKyc } from '../router.js';
 import type { DigilockerKycOptions } from '../router-options.js';
@@ -25,7 +26,10 @@ export interface Target {
   close(): Promise<void>;
 }
 
-export type TargetFactory = (options: DigilockerKycOptions) => Promise<Target>;
+/** Options a hook written for Express also accepts under createKycHandler (`req.get`). */
+export type ContractOptions = DigilockerKycOptions & KycHandlerOptions;
+
+export type TargetFactory = (options: ContractOptions) => Promise<Target>;
 
 const assetsDir = mkdtempSync(join(tmpdir(), 'dlkyc-contract-'));
 const bundle = join(assetsDir, 'widget.js');
@@ -71,7 +75,7 @@ function upstream(): MockAgent {
 }
 
 /** The options every target is built from; `limited` gives the low limits of the 429 cases. */
-export function contractOptions(limited: boolean): DigilockerKycOptions & { agent: MockAgent } {
+export function contractOptions(limited: boolean): ContractOptions & { agent: MockAgent } {
   const agent = upstream();
   return {
     agent,
@@ -88,6 +92,9 @@ export function contractOptions(limited: boolean): DigilockerKycOptions & { agen
     sessionSecrets: SESSION_SECRET,
     rateLimit: limited ? { perMinute: 2, status: { perToken: 3 } } : { perMinute: 1000 },
     widgetAssets: { bundle, returnScript },
+    // The merchant's hooks, read through `get`, which both request shapes have.
+    authorize: (req) => req.get('x-deny') === undefined,
+    resolveSubject: (req) => req.get('x-user'),
     logger: createLogger('silent'),
     dispatcher: agent,
     now: () => NOW,
@@ -133,4 +140,32 @@ export const expressTarget: TargetFactory = async (options) => {
   app.use('/kyc', router);
   const { server, origin } = await listen(app);
   return overHttp(server, origin, () => router.close());
+};
+
+export const nodeTarget: TargetFactory = async (options) => {
+  const handler = createKycHandler(options);
+  const { server, origin } = await listen((req, res) => handler.node(req, res));
+  return overHttp(server, origin, () => handler.close());
+};
+
+/** The fetch handler called as a platform calls it: a Request in, a Response out, no socket. */
+export const fetchTarget: TargetFactory = async (options) => {
+  const handler = createKycHandler(options);
+  return {
+    async send(req) {
+      const response = await handler.fetch(
+        new Request(`http://127.0.0.1/kyc${req.path}`, {
+          method: req.method,
+          headers: req.headers ?? {},
+          ...(req.body !== undefined ? { body: req.body } : {}),
+        }),
+      );
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
+      return { status: response.status, headers, body: await response.text() };
+    },
+    close: () => handler.close(),
+  };
 };
