@@ -1,7 +1,7 @@
 // The return and confirm pages and the widget's built files, served by the core (design: GET /return).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { KycError, STATE_PATTERN, STATE_QUERY_PARAM } from '@digilocker-kyc/shared';
 import type { CoreRequest, HeaderBag } from './core-types.js';
 import { pageLang } from './page-text.js';
@@ -19,14 +19,34 @@ export interface WidgetAssets {
  */
 export function locateWidgetAssets(): WidgetAssets {
   return {
-    bundle: resolveFile('@digilocker-kyc/widget/bundle'),
-    returnScript: resolveFile('@digilocker-kyc/widget/return.js'),
+    bundle: browserFile('./bundle'),
+    returnScript: browserFile('./return.js'),
   };
 }
 
-function resolveFile(specifier: string): string | undefined {
+const WIDGET_PACKAGE = '@digilocker-kyc/widget';
+
+type ExportTarget = string | { [condition: string]: ExportTarget } | undefined;
+
+/**
+ * The file a browser gets for one of the widget's exports: its `default` condition. Resolving
+ * the specifier from Node would pick the `node` condition instead (the SSR-safe module, which
+ * imports other chunks), so the package's own export map is read.
+ */
+function browserFile(subpath: string): string | undefined {
   try {
-    const path = fileURLToPath(import.meta.resolve(specifier));
+    // Resolved at run time, out of bundlers' sight: a bundler that inlines this module (Next.js's
+    // Turbopack does for a workspace package) drops import.meta.resolve and replaces a visible
+    // require.resolve with a module id; it keeps import.meta.url, the file's real location.
+    const { createRequire } = process.getBuiltinModule('node:module');
+    const manifest = createRequire(import.meta.url).resolve(`${WIDGET_PACKAGE}/package.json`);
+    const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      exports?: Record<string, ExportTarget>;
+    };
+    let target = exports?.[subpath];
+    while (target !== undefined && typeof target !== 'string') target = target.default;
+    if (target === undefined) return undefined;
+    const path = join(dirname(manifest), target);
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
