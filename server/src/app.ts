@@ -1,15 +1,17 @@
-// createApp: the standalone server — the router at /kyc plus health probes — with injected parts.
-import express, { type Express } from 'express';
+// createApp: the standalone server — the core at /kyc through the node adapter, health probes and
+// the optional static site — as one node:http request listener, with injected parts.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import serveStatic from 'serve-static';
 import type { Dispatcher } from 'undici';
 import type { ServerConfig } from './config.js';
+import { toKycError } from './error-handler.js';
+import { createKycHandler, type KycHandler, type KycHandlerOptions } from './kyc-handler.js';
 import { createLogger } from './logger.js';
-import { precomputedHeaders, securityHeaders, sendJson } from './reply.js';
-import { digilockerKyc, type KycRouter } from './router.js';
-import type { DigilockerKycOptions } from './router-options.js';
+import { precomputedHeaders, sendJson } from './reply.js';
 
-/** The fixed mount point of the standalone server (design §4). */
+/** The fixed mount point of the standalone server. */
 export const MOUNT_PATH = '/kyc';
 
 export interface AppDeps {
@@ -18,23 +20,34 @@ export interface AppDeps {
   /** Unix milliseconds. */
   clock?: () => number;
   logger?: Logger;
-  /** Extra router options a test or an embedding program needs (hooks, breaker timings, …). */
-  router?: Partial<DigilockerKycOptions>;
+  /** Extra handler options a test or an embedding program needs (hooks, breaker timings, …). */
+  router?: Partial<KycHandlerOptions>;
 }
 
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+
 export interface KycApp {
-  app: Express;
-  router: KycRouter;
+  /** The request listener: `http.createServer(app)` (or supertest, or a Connect stack). */
+  app: RequestListener;
+  /** The core behind `/kyc`, with its readiness. */
+  handler: KycHandler;
   /** Readiness turns false at once, so a load balancer stops sending traffic while we drain. */
   startDraining(): void;
   close(): Promise<void>;
 }
 
+const securityHeaders = precomputedHeaders(helmet());
+/** The demo site's pages load the widget from /kyc and may open popups: no CSP, no COOP. */
+const siteHeaders = precomputedHeaders(
+  helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false }),
+);
+
 export function createApp({ config, dispatcher, clock, logger, router: extra }: AppDeps): KycApp {
   const log = logger ?? createLogger(config.logLevel);
   const sandbox = config.env === 'sandbox';
   let draining = false;
-  const router = digilockerKyc({
+  const handler = createKycHandler({
+    basePath: MOUNT_PATH,
     eko: config.eko,
     allowedOrigins: config.allowedOrigins,
     publicBaseUrl: config.publicBaseUrl,
@@ -44,51 +57,81 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
     sessionSecrets: config.sessionSecrets,
     rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
+    // A hop count, never "trust everything": otherwise any client picks its own address.
+    trustProxyHops: config.trustProxyHops,
     logger: log,
     ...(dispatcher ? { dispatcher } : {}),
     ...(clock ? { now: clock } : {}),
     ...extra,
   });
-  const app = express();
-  app.disable('x-powered-by');
-  // A hop count, never `true`: with `true` any client could pick its own IP via X-Forwarded-For.
-  app.set('trust proxy', config.trustProxyHops);
-  app.get('/livez', securityHeaders, (_req, res) => {
-    sendJson(res, 200, { status: 'ok' });
-  });
-  app.get('/readyz', securityHeaders, (_req, res) => {
-    const health = router.health();
-    const reasons = draining ? ['draining', ...health.reasons] : health.reasons;
-    sendJson(res, reasons.length === 0 ? 200 : 503, {
-      status: reasons.length === 0 ? 'ready' : 'not_ready',
-      reasons,
-    });
-  });
-  app.use(MOUNT_PATH, router);
-  if (config.staticDir) {
-    // The demo site: plain files, served with the same safe headers as everything else.
-    app.use(
-      precomputedHeaders(helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false })),
-      express.static(config.staticDir, { index: 'index.html', dotfiles: 'ignore' }),
-    );
+  const files = config.staticDir
+    ? serveStatic(config.staticDir, { index: 'index.html', dotfiles: 'ignore' })
+    : undefined;
+
+  const probes: Record<string, (res: ServerResponse) => void> = {
+    '/livez': (res) => sendJson(res, 200, { status: 'ok' }),
+    '/readyz': (res) => {
+      const health = handler.health();
+      const reasons = draining ? ['draining', ...health.reasons] : health.reasons;
+      sendJson(res, reasons.length === 0 ? 200 : 503, {
+        status: reasons.length === 0 ? 'ready' : 'not_ready',
+        reasons,
+      });
+    },
+  };
+
+  /** Off the hot path: what is neither the API nor a probe is a file of the site, or a 404. */
+  function fallback(req: IncomingMessage, res: ServerResponse): void {
+    const notFound = (error?: unknown) => {
+      securityHeaders(req, res, () => {});
+      if (error !== undefined) {
+        const failure = toKycError(error);
+        sendJson(res, failure.status, {
+          error: { code: failure.code, message: failure.message, retryable: false, request_id: '' },
+        });
+        return;
+      }
+      sendJson(res, 404, {
+        error: {
+          code: 'not_found',
+          message: `No route for ${req.method} ${pathOf(req.url)}.`,
+          retryable: false,
+          request_id: '',
+        },
+      });
+    };
+    if (files) siteHeaders(req, res, () => files(req, res, notFound));
+    else notFound();
   }
-  app.use(securityHeaders, (req, res) => {
-    sendJson(res, 404, {
-      error: {
-        code: 'not_found',
-        message: `No route for ${req.method} ${req.path}.`,
-        retryable: false,
-        request_id: '',
-      },
-    });
-  });
+
+  const app: RequestListener = (req, res) => {
+    if (req.method === 'GET' || req.method === 'HEAD') {
+      const probe = probes[probePath(req.url)];
+      if (probe) {
+        securityHeaders(req, res, () => probe(res));
+        return;
+      }
+    }
+    handler.node(req, res, () => fallback(req, res));
+  };
 
   return {
     app,
-    router,
+    handler,
     startDraining() {
       draining = true;
     },
-    close: () => router.close(),
+    close: () => handler.close(),
   };
+}
+
+function pathOf(url = '/'): string {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+}
+
+/** `/readyz`, `/READYZ/` and `/readyz?x` are the probe, as Express's routing matched them. */
+function probePath(url: string | undefined): string {
+  const path = pathOf(url).toLowerCase();
+  return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
 }

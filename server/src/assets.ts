@@ -1,12 +1,11 @@
-// The return page and the widget's built files, served by the router (design §4).
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+// The return and confirm pages and the widget's built files, served by the core (design: GET /return).
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { KycError, STATE_PATTERN, STATE_QUERY_PARAM } from '@digilocker-kyc/shared';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import helmet from 'helmet';
+import type { CoreRequest, HeaderBag } from './core-types.js';
 import { pageLang } from './page-text.js';
-import { precomputedHeaders } from './reply.js';
-import { hasReturnCookie, setReturnCookie } from './return-cookie.js';
+import { hasReturnCookie, returnCookie } from './return-cookie.js';
 import { RETURN_PAGE_CSP, renderConfirmRefusedPage, renderReturnPage } from './return-page.js';
 
 export interface WidgetAssets {
@@ -20,49 +19,60 @@ export interface WidgetAssets {
  */
 export function locateWidgetAssets(): WidgetAssets {
   return {
-    // The file itself: in Node, `/bundle` resolves to the ES module entry (for SSR imports).
-    bundle: resolveFile('@digilocker-kyc/widget/digilocker-kyc.bundle.js'),
-    returnScript: resolveFile('@digilocker-kyc/widget/return.js'),
+    bundle: browserFile('./bundle'),
+    returnScript: browserFile('./return.js'),
   };
 }
 
-function resolveFile(specifier: string): string | undefined {
+const WIDGET_PACKAGE = '@digilocker-kyc/widget';
+
+type ExportTarget = string | { [condition: string]: ExportTarget } | undefined;
+
+/**
+ * The file a browser gets for one of the widget's exports: its `default` condition. Resolving
+ * the specifier from Node would pick the `node` condition instead (the SSR-safe module, which
+ * imports other chunks), so the package's own export map is read.
+ */
+function browserFile(subpath: string): string | undefined {
   try {
-    const path = fileURLToPath(import.meta.resolve(specifier));
+    // Resolved at run time, out of bundlers' sight: a bundler that inlines this module (Next.js's
+    // Turbopack does for a workspace package) drops import.meta.resolve and replaces a visible
+    // require.resolve with a module id; it keeps import.meta.url, the file's real location.
+    const { createRequire } = process.getBuiltinModule('node:module');
+    const manifest = createRequire(import.meta.url).resolve(`${WIDGET_PACKAGE}/package.json`);
+    const { exports } = JSON.parse(readFileSync(manifest, 'utf8')) as {
+      exports?: Record<string, ExportTarget>;
+    };
+    let target = exports?.[subpath];
+    while (target !== undefined && typeof target !== 'string') target = target.default;
+    if (target === undefined) return undefined;
+    const path = join(dirname(manifest), target);
     return existsSync(path) ? path : undefined;
   } catch {
     return undefined;
   }
 }
 
+function pageHeaders(headers: HeaderBag): void {
+  headers.set('Content-Security-Policy', RETURN_PAGE_CSP);
+  headers.set('Cache-Control', 'no-store');
+  headers.set('Content-Type', 'text/html; charset=utf-8');
+}
+
 /**
- * The return page must not send Cross-Origin-Opener-Policy (it would sever the popup from the
- * widget), must not leak its query through Referer, and must not be cached.
+ * The state named by the path (`/return/<state>`), or by `?dlkyc_state=` on the plain route
+ * (exactly once: a repeated parameter names no state).
  */
-export const returnPageHeaders: RequestHandler = precomputedHeaders(
-  helmet({
-    contentSecurityPolicy: false,
-    crossOriginOpenerPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  }),
-);
-
-const PAGE_HEADERS = {
-  'Content-Security-Policy': RETURN_PAGE_CSP,
-  'Cache-Control': 'no-store',
-  'Content-Type': 'text/html; charset=utf-8',
-};
-
-/** The state named by the path (`/return/<state>`), or by `?dlkyc_state=` on the plain route. */
-function stateOf(req: Request): string | undefined {
-  if (typeof req.params.state === 'string') {
-    if (!STATE_PATTERN.test(req.params.state)) {
+function stateOf(pathState: string | undefined, query: string): string | undefined {
+  if (pathState !== undefined) {
+    if (!STATE_PATTERN.test(pathState)) {
       throw new KycError('not_found', 'This return link is not valid.');
     }
-    return req.params.state;
+    return pathState;
   }
-  const query = req.query[STATE_QUERY_PARAM];
-  return typeof query === 'string' && STATE_PATTERN.test(query) ? query : undefined;
+  if (!query.includes(STATE_QUERY_PARAM)) return undefined;
+  const values = new URLSearchParams(query).getAll(STATE_QUERY_PARAM);
+  return values.length === 1 && STATE_PATTERN.test(values[0]!) ? values[0] : undefined;
 }
 
 /**
@@ -70,18 +80,23 @@ function stateOf(req: Request): string | undefined {
  * ask through `{base}/confirm/<state>`, that the return reached this browser. `https` marks the
  * cookie Secure (the mount's public URL is https).
  */
-export function returnPage(allowedOrigins: ReadonlySet<string>, https = false) {
-  return function digilockerKycReturnPage(req: Request, res: Response): void {
-    const state = stateOf(req);
-    if (state) setReturnCookie(req, res, state, https);
-    const html = renderReturnPage({
-      ...(typeof req.params.state === 'string' ? { state } : {}),
-      scriptPath: `${req.baseUrl}/return.js`,
-      origins: [...allowedOrigins],
-      lang: pageLang(req),
-    });
-    res.status(200).set(PAGE_HEADERS).send(html);
-  };
+export function returnPage(
+  allowedOrigins: ReadonlySet<string>,
+  https: boolean,
+  req: CoreRequest,
+  pathState: string | undefined,
+  headers: HeaderBag,
+): string {
+  const state = stateOf(pathState, req.query);
+  if (state)
+    headers.set('Set-Cookie', returnCookie(state, https || req.secure, req.mount, Date.now()));
+  pageHeaders(headers);
+  return renderReturnPage({
+    ...(pathState !== undefined ? { state } : {}),
+    scriptPath: `${req.mount}/return.js`,
+    origins: [...allowedOrigins],
+    lang: pageLang(req.header('accept-language')),
+  });
 }
 
 /**
@@ -89,43 +104,81 @@ export function returnPage(allowedOrigins: ReadonlySet<string>, https = false) {
  * it is the return page again (its script posts the result to the opener at the exact allowed
  * origins, then closes); without it, a 403 page that says the consent happened elsewhere.
  */
-export function confirmPage(allowedOrigins: ReadonlySet<string>) {
-  return function digilockerKycConfirmPage(req: Request, res: Response): void {
-    const state = stateOf(req);
-    if (!state || !hasReturnCookie(req, state)) {
-      res.status(403).set(PAGE_HEADERS).send(renderConfirmRefusedPage());
-      return;
-    }
-    const html = renderReturnPage({
-      state,
-      scriptPath: `${req.baseUrl}/return.js`,
-      origins: [...allowedOrigins],
-    });
-    res.status(200).set(PAGE_HEADERS).send(html);
-  };
+export function confirmPage(
+  allowedOrigins: ReadonlySet<string>,
+  req: CoreRequest,
+  pathState: string,
+  headers: HeaderBag,
+): { status: number; body: string } {
+  const state = stateOf(pathState, '');
+  pageHeaders(headers);
+  if (!state || !hasReturnCookie(req.header('cookie'), state)) {
+    return { status: 403, body: renderConfirmRefusedPage() };
+  }
+  const body = renderReturnPage({
+    state,
+    scriptPath: `${req.mount}/return.js`,
+    origins: [...allowedOrigins],
+  });
+  return { status: 200, body };
+}
+
+interface CachedFile {
+  mtimeMs: number;
+  size: number;
+  body: Buffer;
+  etag: string;
+  lastModified: string;
 }
 
 /**
- * Serves one built file. The bundle may be loaded by pages on other origins (the cross-origin
- * deployment), so it is marked cross-origin readable; it holds no secret.
+ * Serves one built file from memory, re-read when it changes on disk (a rebuilt widget in
+ * development), with an ETag and Last-Modified so a browser revalidates cheaply. The bundle may
+ * be loaded by pages on other origins (the cross-origin deployment), so it is marked
+ * cross-origin readable; it holds no secret.
  */
 export function builtFile(path: string | undefined, name: string) {
-  return function digilockerKycBuiltFile(_req: Request, res: Response, next: NextFunction) {
+  let cached: CachedFile | undefined;
+  return async function serve(
+    req: CoreRequest,
+    headers: HeaderBag,
+  ): Promise<{ status: number; body: Uint8Array | null }> {
     if (path === undefined) {
-      return next(
-        new KycError(
-          'not_found',
-          `${name} is not available: install and build @digilocker-kyc/widget beside the server.`,
-        ),
+      throw new KycError(
+        'not_found',
+        `${name} is not available: install and build @digilocker-kyc/widget beside the server.`,
       );
     }
-    res.sendFile(path, {
-      headers: {
-        'Content-Type': 'text/javascript; charset=utf-8',
-        'Cross-Origin-Resource-Policy': 'cross-origin',
-        'Access-Control-Allow-Origin': '*',
-        'Cache-Control': 'public, max-age=300',
-      },
-    });
+    const info = await stat(path).catch(() => undefined);
+    if (info === undefined) {
+      throw new KycError('not_found', `${name} is not available: its built file is missing.`);
+    }
+    if (cached?.mtimeMs !== info.mtimeMs || cached.size !== info.size) {
+      const body = await readFile(path);
+      cached = {
+        mtimeMs: info.mtimeMs,
+        size: info.size,
+        body,
+        // The form `send` (Express's sendFile) used: weak, from size and modification time.
+        etag: `W/"${body.length.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
+        lastModified: info.mtime.toUTCString(),
+      };
+    }
+    headers.set('Content-Type', 'text/javascript; charset=utf-8');
+    headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
+    headers.set('Access-Control-Allow-Origin', '*');
+    headers.set('Cache-Control', 'public, max-age=300');
+    headers.set('ETag', cached.etag);
+    headers.set('Last-Modified', cached.lastModified);
+    const etag = cached.etag;
+    if (
+      req
+        .header('if-none-match')
+        ?.split(',')
+        .some((tag) => tag.trim() === etag)
+    ) {
+      return { status: 304, body: null };
+    }
+    return { status: 200, body: cached.body };
   };
 }

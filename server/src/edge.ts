@@ -1,74 +1,75 @@
-// The router's edge checks: exact-origin CORS, the Origin allowlist, the CSRF header, JSON only.
+// The core's edge checks: exact-origin CORS, the Origin allowlist, the CSRF header, JSON only.
 import { CSRF_HEADER, CSRF_HEADER_VALUE, KycError } from '@digilocker-kyc/shared';
-import cors from 'cors';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
+import type { CoreRequest, HeaderBag } from './core-types.js';
+
+/** What a CORS preflight may ask for; what the `cors` package sent with our options. */
+const PREFLIGHT_HEADERS: readonly (readonly [string, string])[] = [
+  ['Access-Control-Allow-Credentials', 'true'],
+  ['Access-Control-Allow-Methods', 'GET,POST'],
+  ['Access-Control-Allow-Headers', `Content-Type,${CSRF_HEADER},Authorization`],
+  ['Access-Control-Max-Age', '600'],
+];
 
 /**
  * CORS only decides whether a browser may read the reply; it is no defence by itself. The
- * allowlist is exact strings (no regex, never reflection), and `originCheck` refuses the
- * request before any work is done.
+ * allowlist is exact strings (no regex, never reflection), and `checkOrigin` refuses the request
+ * before any work is done. A preflight from an allowed origin is answered 204 here; from any
+ * other origin (or none) it is not a preflight we answer: the caller replies 405.
  */
-export function corsPreflight(allowedOrigins: ReadonlySet<string>): RequestHandler {
-  return cors({
-    origin: (origin, callback) =>
-      callback(null, origin !== undefined && allowedOrigins.has(origin)),
-    methods: ['GET', 'POST'],
-    allowedHeaders: ['Content-Type', CSRF_HEADER, 'Authorization'],
-    credentials: true,
-    maxAge: 600,
-  });
+export function preflight(
+  allowedOrigins: ReadonlySet<string>,
+  req: CoreRequest,
+  headers: HeaderBag,
+): boolean {
+  const origin = req.header('origin');
+  if (origin === undefined || !allowedOrigins.has(origin)) return false;
+  headers.set('Access-Control-Allow-Origin', origin);
+  headers.append('Vary', 'Origin');
+  for (const [name, value] of PREFLIGHT_HEADERS) headers.set(name, value);
+  return true;
 }
 
 /**
- * The CORS headers of an actual (non-preflight) request: exactly what `cors` sends with the
- * options above, set directly because this runs on every API request and the policy is a
- * single exact-match lookup. `Vary: Origin` always, so no cache reuses one origin's reply for
- * another.
+ * The CORS headers of an actual (non-preflight) request: a single exact-match lookup. `Vary:
+ * Origin` always, so no cache reuses one origin's reply for another.
  */
-export function corsHeaders(allowedOrigins: ReadonlySet<string>): RequestHandler {
-  return function digilockerKycCors(req: Request, res: Response, next: NextFunction) {
-    const origin = req.headers.origin;
-    res.vary('Origin');
-    if (origin !== undefined && allowedOrigins.has(origin)) {
-      res.setHeader('Access-Control-Allow-Origin', origin);
-      res.setHeader('Access-Control-Allow-Credentials', 'true');
-    }
-    next();
-  };
+export function corsHeaders(
+  allowedOrigins: ReadonlySet<string>,
+  origin: string | undefined,
+  headers: HeaderBag,
+): void {
+  headers.append('Vary', 'Origin');
+  if (origin !== undefined && allowedOrigins.has(origin)) {
+    headers.set('Access-Control-Allow-Origin', origin);
+    headers.set('Access-Control-Allow-Credentials', 'true');
+  }
 }
 
 /**
  * `required`: the request must carry an allowlisted Origin (browsers always send one on POST).
  * Otherwise an Origin, when present, must be allowlisted; same-origin GETs carry none.
  */
-export function originCheck(
+export function originChecker(
   allowedOrigins: ReadonlySet<string>,
-  required: boolean,
   logger?: Logger,
-): RequestHandler {
+): (origin: string | undefined, required: boolean) => void {
   const warn = logger ? refusedOriginWarning(logger, allowedOrigins) : undefined;
-  return function digilockerKycOriginCheck(req: Request, _res: Response, next: NextFunction) {
-    const origin = req.get('origin');
+  return (origin, required) => {
     if (origin === undefined) {
-      if (!required) return next();
-      return next(
-        new KycError(
-          'forbidden_origin',
-          'Expected an Origin header from an allowed page, received none.',
-        ),
+      if (!required) return;
+      throw new KycError(
+        'forbidden_origin',
+        'Expected an Origin header from an allowed page, received none.',
       );
     }
     if (!allowedOrigins.has(origin)) {
       warn?.(origin);
-      return next(
-        new KycError(
-          'forbidden_origin',
-          'This page is not allowed to start DigiLocker KYC: add its exact origin to ALLOWED_ORIGINS.',
-        ),
+      throw new KycError(
+        'forbidden_origin',
+        'This page is not allowed to start DigiLocker KYC: add its exact origin to ALLOWED_ORIGINS.',
       );
     }
-    next();
   };
 }
 
@@ -99,40 +100,37 @@ function refusedOriginWarning(logger: Logger, allowedOrigins: ReadonlySet<string
 }
 
 /** A custom header turns every cross-site call into a preflighted one (CSRF defence). */
-export function csrfHeaderCheck(req: Request, _res: Response, next: NextFunction) {
-  if (req.get(CSRF_HEADER) !== CSRF_HEADER_VALUE) {
-    return next(
-      new KycError(
-        'forbidden',
-        `Expected the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} on this request.`,
-      ),
+export function checkCsrfHeader(req: CoreRequest): void {
+  if (req.header(CSRF_HEADER.toLowerCase()) !== CSRF_HEADER_VALUE) {
+    throw new KycError(
+      'forbidden',
+      `Expected the header ${CSRF_HEADER}: ${CSRF_HEADER_VALUE} on this request.`,
     );
   }
-  next();
 }
 
-/** Form and text bodies skip the CORS preflight, so only application/json is accepted. */
-export function jsonOnly(req: Request, _res: Response, next: NextFunction) {
-  if (!req.is('application/json')) {
-    const received = req.get('content-type') ?? 'none';
-    return next(
-      new KycError(
-        'unsupported_media_type',
-        `Expected Content-Type: application/json, received ${received.slice(0, 60)}.`,
-      ),
+/**
+ * Form and text bodies skip the CORS preflight, so only application/json is accepted. As with
+ * Express's `req.is()`, a request that declares no body has no media type at all.
+ */
+export function checkJsonOnly(req: CoreRequest): void {
+  const received = req.header('content-type');
+  if (!req.hasBody || mediaType(received) !== 'application/json') {
+    throw new KycError(
+      'unsupported_media_type',
+      `Expected Content-Type: application/json, received ${(received ?? 'none').slice(0, 60)}.`,
     );
   }
-  next();
 }
 
-export function methodNotAllowed(allow: string): RequestHandler {
-  return function digilockerKycMethodNotAllowed(req, res, next) {
-    res.set('Allow', allow);
-    next(
-      new KycError(
-        'method_not_allowed',
-        `Expected ${allow} on this route, received ${req.method}.`,
-      ),
-    );
-  };
+/** `Application/JSON; charset=utf-8` → `application/json`. */
+export function mediaType(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const semicolon = value.indexOf(';');
+  return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();
+}
+
+export function methodNotAllowed(allow: string, method: string, headers: HeaderBag): never {
+  headers.set('Allow', allow);
+  throw new KycError('method_not_allowed', `Expected ${allow} on this route, received ${method}.`);
 }

@@ -3,14 +3,20 @@
 // The server cannot know the widget's `locale` (DigiLocker holds the return URL, and nothing
 // else reaches the page), so it follows the browser's Accept-Language; the return script then
 // switches to the journey's language where it can (see widget/src/page-locale.ts).
-import type { Request } from 'express';
+import Negotiator from 'negotiator';
 
 export const PAGE_LANGS = ['en', 'hi'] as const;
 export type PageLang = (typeof PAGE_LANGS)[number];
 
-/** The language of a page for this request: Hindi when the browser prefers it to English. */
-export function pageLang(req: Request): PageLang {
-  const best = req.acceptsLanguages(...PAGE_LANGS);
+/**
+ * The language of a page for a request's Accept-Language: Hindi when the browser prefers it to
+ * English (negotiated as Express's `req.acceptsLanguages()` does).
+ */
+export function pageLang(acceptLanguage: string | undefined): PageLang {
+  if (acceptLanguage === undefined) return 'en';
+  const best = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language([
+    ...PAGE_LANGS,
+  ]);
   return best === 'hi' ? 'hi' : 'en';
 }
 

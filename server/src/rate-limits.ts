@@ -1,8 +1,15 @@
-// The status route's limits: per session token and per client, generous enough for polling.
+// Rate limits on creation (per client, per merchant key) and on status (per token, per client).
+//
+// Counters live in an express-rate-limit `Store` (memory by default; `rate-limit-redis` or any
+// other store shares them between instances), called directly: the core is not Express, and
+// the reply headers are the ones express-rate-limit sends (RateLimit and RateLimit-Policy,
+// IETF draft 8, and Retry-After on a refusal). The keys are the ones express-rate-limit used
+// here before, so counters in a shared store carry over.
 import { createHash } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
-import type { Request, RequestHandler } from 'express';
-import rateLimit, { ipKeyGenerator, type Store } from 'express-rate-limit';
+import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
+import type { Logger } from 'pino';
+import type { CoreRequest, HeaderBag } from './core-types.js';
 
 /**
  * The widget polls the status of one attempt about once a second at most, so 120 a minute per
@@ -18,48 +25,155 @@ export interface StatusLimits {
   perClient: number;
 }
 
-export function statusLimiters(limits: StatusLimits, store?: () => Store): RequestHandler[] {
-  const common = {
-    windowMs: 60_000,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    handler: (_req: Request, _res: unknown, next: (error: unknown) => void) => {
-      next(
-        new KycError(
-          'rate_limited',
-          'Too many status requests for this attempt or from this client; wait for Retry-After.',
-        ),
+const WINDOW_MS = 60_000;
+
+export interface Limiter {
+  /** Counts this request; throws `rate_limited` past the limit. Headers go on `headers`. */
+  hit(req: CoreRequest, headers: HeaderBag): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface LimiterSpec {
+  identifier: string;
+  limit: number;
+  /** The counter's key, or undefined to skip this limit for the request. */
+  key(req: CoreRequest): string | undefined;
+  message: string;
+}
+
+/** One limiter per spec, each with a store of its own (one store must not count two limits). */
+function limiter(spec: LimiterSpec, makeStore: (() => Store) | undefined, logger: Logger): Limiter {
+  const initFailed = (error: unknown) =>
+    logger.error(
+      { limiter: spec.identifier, err: { message: (error as Error)?.message } },
+      'rate-limit store failed to initialise',
+    );
+  const ownStore = makeStore === undefined;
+  const store: Store = makeStore ? makeStore() : new MemoryStore();
+  const options = { windowMs: WINDOW_MS, limit: spec.limit, identifier: spec.identifier };
+  // As express-rate-limit does: init once, at creation, without waiting for it.
+  try {
+    const started = store.init?.(options as Options);
+    if (started instanceof Promise) started.catch(initFailed);
+  } catch (error) {
+    initFailed(error);
+  }
+  return {
+    async hit(req, headers) {
+      const key = spec.key(req);
+      if (key === undefined) return;
+      const { totalHits, resetTime } = await store.increment(key);
+      const remaining = Math.max(spec.limit - totalHits, 0);
+      const reset = resetTime
+        ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
+        : WINDOW_MS / 1000;
+      headers.append('RateLimit', `"${spec.identifier}"; r=${remaining}; t=${reset}`);
+      headers.append(
+        'RateLimit-Policy',
+        `"${spec.identifier}"; q=${spec.limit}; w=${WINDOW_MS / 1000}; pk=:${partitionKey(key)}:`,
       );
+      if (totalHits > spec.limit) {
+        headers.set('Retry-After', String(reset));
+        throw new KycError('rate_limited', spec.message);
+      }
+    },
+    async close() {
+      if (ownStore) await store.shutdown?.();
     },
   };
-  const limiters: RequestHandler[] = [];
+}
+
+/** Names the counter in the policy header without revealing the key (as express-rate-limit). */
+function partitionKey(key: string): string {
+  const hex = createHash('sha256').update(key).digest('hex').slice(0, 12);
+  return Buffer.from(hex).toString('base64');
+}
+
+export interface CreateLimitOptions {
+  perMinute: number;
+  /** A second limit per merchant key (e.g. the logged-in user id); undefined skips it. */
+  merchantKey?: ((req: CoreRequest) => string | undefined) | undefined;
+  store?: (() => Store) | undefined;
+  logger: Logger;
+}
+
+/** Per client IP, and per merchant key when the merchant gives one. */
+export function createLimiters({
+  perMinute,
+  merchantKey,
+  store,
+  logger,
+}: CreateLimitOptions): Limiter[] {
+  if (perMinute === 0) return [];
+  const message = 'Too many KYC attempts from this client; wait and retry.';
+  const limiters = [
+    limiter(
+      { identifier: 'ip', limit: perMinute, key: (req) => ipKeyGenerator(req.ip), message },
+      store,
+      logger,
+    ),
+  ];
+  if (merchantKey) {
+    limiters.push(
+      limiter(
+        {
+          identifier: 'merchant',
+          limit: perMinute,
+          key: (req) => {
+            const key = merchantKey(req);
+            return key === undefined ? undefined : `merchant:${key}`;
+          },
+          message,
+        },
+        store,
+        logger,
+      ),
+    );
+  }
+  return limiters;
+}
+
+export function statusLimiters(
+  limits: StatusLimits,
+  store: (() => Store) | undefined,
+  logger: Logger,
+): Limiter[] {
+  const message =
+    'Too many status requests for this attempt or from this client; wait for Retry-After.';
+  const limiters: Limiter[] = [];
   if (limits.perClient > 0) {
     limiters.push(
-      rateLimit({
-        ...common,
-        // A fresh store per limiter: one store must not count two limiters' keys.
-        ...(store ? { store: store() } : {}),
-        limit: limits.perClient,
-        identifier: 'status-client',
-        keyGenerator: (req) => `status-ip:${ipKeyGenerator(req.ip ?? '')}`,
-      }),
+      limiter(
+        {
+          identifier: 'status-client',
+          limit: limits.perClient,
+          key: (req) => `status-ip:${ipKeyGenerator(req.ip)}`,
+          message,
+        },
+        store,
+        logger,
+      ),
     );
   }
   if (limits.perToken > 0) {
     limiters.push(
-      rateLimit({
-        ...common,
-        ...(store ? { store: store() } : {}),
-        limit: limits.perToken,
-        identifier: 'status-token',
-        // Requests without a token are refused (401) right after; the client limit covers them.
-        skip: (req) => req.get('authorization') === undefined,
-        // Hashed: a shared store (Redis) never holds a bearer token.
-        keyGenerator: (req) =>
-          `status-token:${createHash('sha256')
-            .update(req.get('authorization') ?? '')
-            .digest('base64url')}`,
-      }),
+      limiter(
+        {
+          identifier: 'status-token',
+          limit: limits.perToken,
+          // Requests without a token are refused (401) right after; the client limit covers them.
+          // Hashed: a shared store (Redis) never holds a bearer token.
+          key: (req) => {
+            const authorization = req.header('authorization');
+            return authorization === undefined
+              ? undefined
+              : `status-token:${createHash('sha256').update(authorization).digest('base64url')}`;
+          },
+          message,
+        },
+        store,
+        logger,
+      ),
     );
   }
   return limiters;

@@ -3,7 +3,8 @@ import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { corsHeaders } from './edge.js';
+import { HeaderBag } from './core-types.js';
+import { corsHeaders as corsOf } from './edge.js';
 import { precomputedHeaders, sendJson } from './reply.js';
 import {
   CREATE_PATH,
@@ -29,6 +30,16 @@ async function headersOf(middleware: RequestHandler, origin?: string) {
 const HELMET_HEADERS = Object.keys(await headersOf(helmet())).filter(
   (name) => !['date', 'connection', 'content-length', 'keep-alive'].includes(name),
 );
+
+/** The core's CORS headers for a request, as a middleware, to compare with the cors package. */
+const corsHeaders =
+  (allowed: ReadonlySet<string>): RequestHandler =>
+  (req, res, next) => {
+    const headers = new HeaderBag();
+    corsOf(allowed, req.headers.origin, headers);
+    for (const [name, value] of headers.entries()) res.setHeader(name, value);
+    next();
+  };
 
 let t: TestApp | undefined;
 afterEach(async () => {

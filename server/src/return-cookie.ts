@@ -6,7 +6,6 @@
 // in the same browser; this cookie, set by the return page, is what tells the server that this
 // browser really saw the return. A consent given in another browser leaves the cookie there.
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
 
 /** Long enough to find and press Continue; short enough to be gone soon after. */
 export const RETURN_COOKIE_MAX_AGE_MS = 10 * 60_000;
@@ -20,21 +19,18 @@ function cookieFor(state: string): { name: string; value: string } {
   return { name: `dlkyc_ret_${digest.slice(0, 16)}`, value: digest };
 }
 
-/** Sets the cookie for `state`: HttpOnly, SameSite=Lax, scoped to the mount, Secure on https. */
-export function setReturnCookie(req: Request, res: Response, state: string, https: boolean): void {
+/**
+ * The Set-Cookie line for `state`: HttpOnly, SameSite=Lax, scoped to the mount (`path`), Secure
+ * on https. Name and value are base64url, so nothing needs encoding.
+ */
+export function returnCookie(state: string, secure: boolean, path: string, now: number): string {
   const { name, value } = cookieFor(state);
-  res.cookie(name, value, {
-    httpOnly: true,
-    sameSite: 'lax',
-    secure: https || req.secure,
-    path: req.baseUrl || '/',
-    maxAge: RETURN_COOKIE_MAX_AGE_MS,
-  });
+  const expires = new Date(now + RETURN_COOKIE_MAX_AGE_MS).toUTCString();
+  return `${name}=${value}; Max-Age=${RETURN_COOKIE_MAX_AGE_MS / 1000}; Path=${path || '/'}; Expires=${expires}; HttpOnly${secure ? '; Secure' : ''}; SameSite=Lax`;
 }
 
-/** True when the request carries the cookie the return page set for `state`. */
-export function hasReturnCookie(req: Request, state: string): boolean {
+/** True when the request's Cookie header carries the cookie the return page set for `state`. */
+export function hasReturnCookie(cookieHeader: string | undefined, state: string): boolean {
   const { name, value } = cookieFor(state);
-  const header = req.get('cookie') ?? '';
-  return header.split(';').some((pair) => pair.trim() === `${name}=${value}`);
+  return (cookieHeader ?? '').split(';').some((pair) => pair.trim() === `${name}=${value}`);
 }

@@ -1,16 +1,24 @@
-// Options of digilockerKyc(): what a merchant passes, checked once when the router is created.
+// Options of digilockerKyc() and createKycHandler(): what a merchant passes, resolved and checked
+// once, into the one object every part of the core reads.
+
+import { randomBytes } from 'node:crypto';
 import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
 import type { Request } from 'express';
 import type { Store } from 'express-rate-limit';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import type { Dispatcher } from 'undici';
+import { locateWidgetAssets, type WidgetAssets } from './assets.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 
-export interface DigilockerKycOptions {
+/**
+ * What the merchant's hooks receive: the Express request for `digilockerKyc`, a
+ * `KycHookRequest` for `createKycHandler` (it has `get(name)` too, so one hook serves both).
+ */
+export interface DigilockerKycOptions<Req = Request> {
   /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
   eko: EkoClient | Omit<EkoClientOptions, 'dispatcher' | 'now'>;
   /** Exact origins of the pages that embed the widget (CORS and the server-side Origin check). */
@@ -32,21 +40,21 @@ export interface DigilockerKycOptions {
   /** Accept `user_code` from the browser's request body; off by default. */
   allowBrowserUserCode?: boolean;
   /** Require the merchant's own login: return false (or throw) to refuse with 403. */
-  authorize?: (req: Request) => boolean | Promise<boolean>;
+  authorize?: (req: Req) => boolean | Promise<boolean>;
   /**
    * The merchant's user this attempt is for (e.g. the logged-in user id), carried in the session
    * token as `subject` so the backend can check the completing user started the attempt:
    * `verifySessionToken(token, { …, subject: req.session.userId })`. At most 128 characters;
    * readable in the token, so an opaque id rather than an email. Undefined: no subject.
    */
-  resolveSubject?: (req: Request) => string | undefined | Promise<string | undefined>;
+  resolveSubject?: (req: Req) => string | undefined | Promise<string | undefined>;
   /** Pick the Eko user_code (retailer/agent) for this request; default: the configured one. */
-  resolveUserCode?: (req: Request) => string | undefined | Promise<string | undefined>;
+  resolveUserCode?: (req: Req) => string | undefined | Promise<string | undefined>;
   rateLimit?: {
     /** Session creations per client per minute; 0 turns the limiter off. Default 10. */
     perMinute?: number;
     /** A second limit per merchant key (e.g. the logged-in user id); undefined skips it. */
-    key?: (req: Request) => string | undefined;
+    key?: (req: Req) => string | undefined;
     /** A shared store when several instances run; memory by default. One store per limiter. */
     store?: () => Store;
     /**
@@ -67,7 +75,8 @@ export interface DigilockerKycOptions {
   random?: (size: number) => Uint8Array;
 }
 
-export interface ResolvedOptions {
+/** Every option, checked and with its default: what the core and the adapters read. */
+export interface ResolvedOptions<Req = unknown> {
   eko: EkoClient;
   ownsEko: boolean;
   allowedOrigins: ReadonlySet<string>;
@@ -81,9 +90,18 @@ export interface ResolvedOptions {
   allowBrowserUserCode: boolean;
   rateLimitPerMinute: number;
   statusLimits: StatusLimits;
+  rateLimitKey: ((req: Req) => string | undefined) | undefined;
+  rateLimitStore: (() => Store) | undefined;
+  hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
+  breaker: BreakerOptions;
+  statusCacheMs: { pending: number; final: number };
+  widgetAssets: WidgetAssets;
+  logger: Logger;
+  now: () => number;
+  random: (size: number) => Uint8Array;
 }
 
-export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
+export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): ResolvedOptions<Req> {
   if (options === null || typeof options !== 'object' || 'socket' in options) {
     throw new TypeError(
       'digilockerKyc(options) expects an options object. It looks like you wrote app.use(digilockerKyc) instead of app.use(digilockerKyc({ ... })).',
@@ -154,6 +172,20 @@ export function resolveOptions(options: DigilockerKycOptions): ResolvedOptions {
     allowBrowserUserCode: options.allowBrowserUserCode ?? false,
     rateLimitPerMinute: perMinute,
     statusLimits,
+    rateLimitKey: options.rateLimit?.key,
+    rateLimitStore: options.rateLimit?.store,
+    hooks: {
+      ...(options.authorize ? { authorize: options.authorize } : {}),
+      ...(options.resolveSubject ? { resolveSubject: options.resolveSubject } : {}),
+      ...(options.resolveUserCode ? { resolveUserCode: options.resolveUserCode } : {}),
+    },
+    breaker: options.breaker ?? {},
+    statusCacheMs: { pending: 1_000, final: 60_000, ...options.statusCacheMs },
+    widgetAssets:
+      options.widgetAssets === false ? {} : (options.widgetAssets ?? locateWidgetAssets()),
+    logger: options.logger ?? pino({ level: 'silent' }),
+    now: options.now ?? Date.now,
+    random: options.random ?? ((size: number) => randomBytes(size)),
   };
 }
 

@@ -1,34 +1,13 @@
-// digilockerKyc(options): the Express router a merchant mounts, e.g. app.use('/kyc', digilockerKyc(…)).
-import { randomBytes } from 'node:crypto';
-import { KycError } from '@digilocker-kyc/shared';
-import express, { type Request, type Router } from 'express';
-import rateLimit, { ipKeyGenerator } from 'express-rate-limit';
-import pino from 'pino';
-import { accessLog } from './access-log.js';
-import {
-  builtFile,
-  confirmPage,
-  locateWidgetAssets,
-  returnPage,
-  returnPageHeaders,
-} from './assets.js';
-import { createUpstreamBreaker } from './circuit-breaker.js';
-import {
-  corsHeaders,
-  corsPreflight,
-  csrfHeaderCheck,
-  jsonOnly,
-  methodNotAllowed,
-  originCheck,
-} from './edge.js';
-import { errorHandler, notFound } from './error-handler.js';
-import { statusLimiters } from './rate-limits.js';
-import { securityHeaders } from './reply.js';
+// digilockerKyc(options): the Express adapter, a router a merchant mounts, e.g. app.use('/kyc', …).
+import type { IncomingMessage } from 'node:http';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import getRawBody from 'raw-body';
+import { requestIdOf } from './access-log.js';
+import type { AccessLogFields, CoreRequest, CoreResponse } from './core-types.js';
+import { createKycCore, MAX_CLOCK_SKEW_MS } from './kyc-core.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
-import { sessionHandlers } from './sessions.js';
 
-/** Clock skew against Eko beyond this makes the server not ready: Eko would refuse signatures. */
-export const MAX_CLOCK_SKEW_MS = 30_000;
+export { MAX_CLOCK_SKEW_MS };
 
 export interface KycRouter extends Router {
   /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
@@ -36,135 +15,102 @@ export interface KycRouter extends Router {
   close(): Promise<void>;
 }
 
+/**
+ * The core behind Express: the merchant's app decides the client address (`trust proxy`) and
+ * the mount; hooks receive Express's own request, with `req.body` parsed as express.json()
+ * would have. Every path under the mount is answered here (404s included), as before.
+ */
 export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
   const options = resolveOptions(input);
-  const logger = input.logger ?? pino({ level: 'silent' });
-  const now = input.now ?? Date.now;
-  const random = input.random ?? ((size: number) => randomBytes(size));
-  const breaker = createUpstreamBreaker({ ...input.breaker, now });
-  const assets = input.widgetAssets === false ? {} : (input.widgetAssets ?? locateWidgetAssets());
-  const { createSession, sessionStatus } = sessionHandlers({
-    options,
-    hooks: input,
-    breaker,
-    logger,
-    now,
-    random,
-    statusCacheMs: { pending: 1_000, final: 60_000, ...input.statusCacheMs },
-  });
-
+  const core = createKycCore(options);
   const router = express.Router() as KycRouter;
-  router.use(accessLog(logger));
-
-  const preflight = corsPreflight(options.allowedOrigins);
-  const cors = corsHeaders(options.allowedOrigins);
-  const limiters = rateLimiters(input, options.rateLimitPerMinute);
-  const authorize = input.authorize;
-  /** The merchant's authorize hook, when given: anything but `true` (or a throw) is a 403. */
-  const authorized = authorize
-    ? [
-        async (req: Request, _res: unknown, next: () => void) => {
-          let allowed = false;
-          try {
-            allowed = await authorize(req);
-          } catch (error) {
-            if (error instanceof KycError) throw error;
-          }
-          if (allowed !== true) {
-            throw new KycError('forbidden', 'The merchant did not authorize this request.');
-          }
-          next();
-        },
-      ]
-    : [];
-
-  router.options(['/sessions', '/sessions/:reference_id'], preflight);
-  router.post(
-    '/sessions',
-    securityHeaders,
-    cors,
-    originCheck(options.allowedOrigins, true, logger),
-    csrfHeaderCheck,
-    jsonOnly,
-    express.json({ limit: '2kb', strict: true, type: 'application/json' }),
-    ...authorized,
-    ...limiters,
-    createSession,
-  );
-  router.all('/sessions', securityHeaders, methodNotAllowed('POST'));
-  router.get(
-    '/sessions/:reference_id',
-    securityHeaders,
-    cors,
-    originCheck(options.allowedOrigins, false, logger),
-    ...statusLimiters(options.statusLimits, input.rateLimit?.store),
-    sessionStatus,
-  );
-  router.all('/sessions/:reference_id', securityHeaders, methodNotAllowed('GET'));
-  const https = options.publicBaseUrl.startsWith('https:');
-  router.get(
-    ['/return', '/return/:state'],
-    returnPageHeaders,
-    returnPage(options.allowedOrigins, https),
-  );
-  router.get('/confirm/:state', returnPageHeaders, confirmPage(options.allowedOrigins));
-  router.get('/return.js', returnPageHeaders, builtFile(assets.returnScript, 'The return script'));
-  router.get('/widget.js', builtFile(assets.bundle, 'The widget bundle'));
-  router.use(securityHeaders, notFound);
-  router.use(errorHandler(logger));
-
-  router.health = () => {
-    const reasons: string[] = [];
-    if (breaker.isOpen) reasons.push('circuit_open');
-    const skew = options.eko.clockSkewMs;
-    if (skew !== undefined && Math.abs(skew) > MAX_CLOCK_SKEW_MS) reasons.push('clock_skew');
-    return { ready: reasons.length === 0, reasons };
-  };
-  router.close = async () => {
-    breaker.shutdown();
-    if (options.ownsEko) await options.eko.close();
-  };
+  router.use(function digilockerKyc(req: Request, res: Response, next: NextFunction) {
+    const started = performance.now();
+    const id = requestIdOf(headerOf(req, 'x-request-id'));
+    req.id = id;
+    let fields: AccessLogFields | undefined;
+    // 'close' fires once, after the reply or when the client went away first.
+    res.once('close', () =>
+      core.logAccess({
+        id,
+        method: req.method,
+        url: req.originalUrl,
+        status: res.statusCode,
+        started,
+        finished: res.writableFinished,
+        fields,
+      }),
+    );
+    core.handle(expressRequest(req, id)).then(
+      (reply) => {
+        fields = reply.logFields;
+        send(res, req.method, reply);
+      },
+      // The core answers every error itself; this is only a failure to write the reply.
+      next,
+    );
+  });
+  router.health = () => core.health();
+  router.close = () => core.close();
   return router;
 }
 
-/** Per client IP, and per merchant key when the merchant gives one; 429 with RateLimit headers. */
-function rateLimiters(input: DigilockerKycOptions, perMinute: number) {
-  if (perMinute === 0) return [];
-  const refuse = () => {
-    throw new KycError('rate_limited', 'Too many KYC attempts from this client; wait and retry.');
-  };
-  const common = {
-    windowMs: 60_000,
-    limit: perMinute,
-    standardHeaders: 'draft-8' as const,
-    legacyHeaders: false,
-    handler: (_req: Request, _res: unknown, next: (error: unknown) => void) => {
-      try {
-        refuse();
-      } catch (error) {
-        next(error);
-      }
+function expressRequest(req: Request, id: string): CoreRequest {
+  const url = req.url;
+  const query = url.indexOf('?');
+  // A body the merchant's own express.json() already read: the stream is spent.
+  const parsed = (req as { _body?: boolean })._body === true;
+  return {
+    id,
+    method: req.method,
+    path: query === -1 ? url : url.slice(0, query),
+    query: query === -1 ? '' : url.slice(query + 1),
+    mount: req.baseUrl,
+    header: (name) => headerOf(req, name),
+    ip: req.ip ?? '',
+    secure: req.secure,
+    hasBody:
+      req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined,
+    readBody: (limit) => readNodeBody(req, limit),
+    ...(parsed ? { parsedBody: { value: req.body } } : {}),
+    onBody(value) {
+      req.body = value;
     },
+    hookRequest: () => req,
   };
-  const limiters = [
-    rateLimit({
-      ...common,
-      identifier: 'ip',
-      keyGenerator: (req) => ipKeyGenerator(req.ip ?? ''),
-      ...(input.rateLimit?.store ? { store: input.rateLimit.store() } : {}),
-    }),
-  ];
-  const merchantKey = input.rateLimit?.key;
-  if (merchantKey) {
-    limiters.push(
-      rateLimit({
-        ...common,
-        identifier: 'merchant',
-        skip: (req) => merchantKey(req) === undefined,
-        keyGenerator: (req) => `merchant:${merchantKey(req)}`,
-        ...(input.rateLimit?.store ? { store: input.rateLimit.store() } : {}),
-      }),
-    );
+}
+
+/** A header as one string: repeated ones joined, as Express's `req.get()` gives them. */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * The body as raw-body reads it for express.json(): the declared length checked first (a 413
+ * without reading), at most `limit` bytes, and an unread rest is drained, not reset.
+ */
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const encoded = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
+  const length = encoded ? undefined : req.headers['content-length'];
+  return getRawBody(req, { limit, ...(length !== undefined ? { length } : {}) });
+}
+
+/** Writes a core reply on an Express response, keeping headers the app set before (Vary). */
+function send(res: Response, method: string, reply: CoreResponse): void {
+  for (const [name, value] of reply.headers.entries()) {
+    if (name === 'Vary') res.vary(Array.isArray(value) ? value.join(', ') : value);
+    else res.setHeader(name, value);
   }
-  return limiters;
+  for (const name of reply.removed) res.removeHeader(name);
+  res.statusCode = reply.status;
+  const body = reply.body;
+  if (body === null) {
+    // A 204 says its length, as the cors package's preflight reply did; a 304 repeats none.
+    if (reply.status !== 304) res.setHeader('Content-Length', 0);
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.end(method === 'HEAD' ? undefined : body);
 }

@@ -8,13 +8,12 @@ import {
   type SessionStatusResponse,
   STATE_QUERY_PARAM,
 } from '@digilocker-kyc/shared';
-import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 import type * as z from 'zod/mini';
 import type { UpstreamBreaker } from './circuit-breaker.js';
 import { IN_ENGLISH } from './issue-messages.js';
+import type { AccessLogFields, CoreRequest } from './core-types.js';
 import { referenceHash } from './logger.js';
-import { sendJson } from './reply.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
@@ -22,7 +21,7 @@ import { boundedUrlPart } from './upstream-text.js';
 
 interface Deps {
   options: ResolvedOptions;
-  hooks: Pick<DigilockerKycOptions, 'resolveUserCode' | 'resolveSubject'>;
+  hooks: Pick<DigilockerKycOptions<never>, 'resolveUserCode' | 'resolveSubject'>;
   breaker: UpstreamBreaker;
   logger: Logger;
   now: () => number;
@@ -41,8 +40,12 @@ export function sessionHandlers({
 }: Deps) {
   const cache = new StatusCache(now, statusCacheMs);
 
-  async function createSession(req: Request, res: Response): Promise<void> {
-    const parsed = createSessionRequestSchema.safeParse(req.body ?? {}, IN_ENGLISH);
+  /** `POST {base}/sessions`, once the edge checks have passed and `input` is the parsed body. */
+  async function createSession(
+    req: CoreRequest,
+    input: unknown,
+  ): Promise<{ status: 201; reply: CreateSessionResponse; logFields: AccessLogFields }> {
+    const parsed = createSessionRequestSchema.safeParse(input ?? {}, IN_ENGLISH);
     if (!parsed.success) {
       throw new KycError('invalid_request', describeIssues(parsed.error.issues));
     }
@@ -52,10 +55,10 @@ export function sessionHandlers({
     const userCode =
       body.user_code !== undefined && options.allowBrowserUserCode
         ? body.user_code
-        : await hooks.resolveUserCode?.(req);
+        : await hooks.resolveUserCode?.(req.hookRequest() as never);
     const documents = body.documents ?? options.defaultDocuments;
     // Asked before Eko is called: a hook that fails must not leave an attempt upstream.
-    const subject = await hooks.resolveSubject?.(req);
+    const subject = await hooks.resolveSubject?.(req.hookRequest() as never);
     if (
       subject !== undefined &&
       (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
@@ -82,7 +85,7 @@ export function sessionHandlers({
       {
         reference_id: created.referenceId,
         state,
-        origin: req.get('origin') ?? '',
+        origin: req.header('origin') ?? '',
         documents: created.documents,
         issued_at: issuedAt,
         expires_at: expiresAt,
@@ -90,8 +93,6 @@ export function sessionHandlers({
       },
       options.sessionSecrets,
     );
-    // The access-log line of this request names the attempt, by a salted hash only.
-    res.locals.logFields = { ref: referenceHash(created.referenceId) };
     const reply: CreateSessionResponse = {
       reference_id: created.referenceId,
       url: created.url,
@@ -101,24 +102,29 @@ export function sessionHandlers({
       session_token: sessionToken,
       expires_at: new Date(expiresAt * 1000).toISOString(),
     };
-    sendJson(res, 201, reply);
+    // The access-log line of this request names the attempt, by a salted hash only.
+    return { status: 201, reply, logFields: { ref: referenceHash(created.referenceId) } };
   }
 
-  async function sessionStatus(req: Request, res: Response): Promise<void> {
-    const referenceId = String(req.params.reference_id ?? '');
+  /** `GET {base}/sessions/<referenceId>` (the id decoded from the path). */
+  async function sessionStatus(
+    req: CoreRequest,
+    referenceId: string,
+  ): Promise<{ status: 200; reply: SessionStatusResponse }> {
     if (!REFERENCE_ID_PATTERN.test(referenceId)) {
       throw new KycError(
         'invalid_request',
         'Expected reference_id to be 1-64 letters, digits, _ or -.',
       );
     }
-    const header = req.get('authorization') ?? '';
+    const header = req.header('authorization') ?? '';
     const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header)?.[1];
+    const origin = req.header('origin');
     const claims = verifySessionToken(token, {
       secrets: options.sessionSecrets,
       now: now(),
       referenceId,
-      ...(req.get('origin') !== undefined ? { origin: req.get('origin') } : {}),
+      ...(origin !== undefined ? { origin } : {}),
     });
     const status = await cache.get(referenceId, () => fetchStatus(referenceId));
     const reply: SessionStatusResponse = {
@@ -126,7 +132,7 @@ export function sessionHandlers({
       status,
       documents: claims.documents,
     };
-    sendJson(res, 200, reply);
+    return { status: 200, reply };
   }
 
   async function fetchStatus(referenceId: string): Promise<SessionStatus> {

@@ -3,8 +3,8 @@ import { Writable } from 'node:stream';
 import { MockAgent } from 'undici';
 import { createApp, type KycApp } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
+import type { KycHandlerOptions } from './kyc-handler.js';
 import { createLogger } from './logger.js';
-import type { DigilockerKycOptions } from './router-options.js';
 
 export const PAGE_ORIGIN = 'https://shop.example';
 export const EKO_ORIGIN = 'https://staging.eko.in';
@@ -32,7 +32,7 @@ export interface TestApp extends KycApp {
 
 export function testApp(
   env: Record<string, string> = {},
-  router: Partial<DigilockerKycOptions> = {},
+  router: Partial<KycHandlerOptions> = {},
 ): TestApp {
   const agent = new MockAgent({ enableCallHistory: true });
   agent.disableNetConnect();

@@ -4,13 +4,17 @@
 //   (a) ceiling: the sandbox's create call hit directly with pre-signed requests
 //   (b) naive:   a bare Express route signing with node:crypto and forwarding with fetch
 //   (c) floor:   node:http + undici's Pool and nothing else, to show what Node's HTTP itself costs
-//   ours:        the standalone server (validation, limits, logs, breaker), limiter off
+//   ours:        the standalone server (validation, limits, logs, breaker), limiter off: the
+//                core through its node:http adapter
+//   express:     the same core as a merchant mounts it, app.use('/kyc', digilockerKyc(…))
+//   fetch:       the same core's fetch handler, hosted on node:http through Request/Response
 //
 // Besides requests/s, each row gives the CPU time per request of the server under test and of
 // the sandbox, read from /proc: on a shared machine it varies far less than requests/s.
 //
 // Each target runs at each connection count for DLKYC_BENCH_SECONDS (default 10; the issue's
 // 20 s gate: DLKYC_BENCH_SECONDS=20). Targets are measured in turn, after a warm-up each.
+// DLKYC_BENCH_README=1 also writes the tables into the README's Benchmarks section.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -18,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { computeSecretKey, EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
 import autocannon from 'autocannon';
 import { CREATE_REQUEST, startServer } from '../lib/server-process.mjs';
+import { markdownReport, writeReadme } from './report.mjs';
 import { measureWidgetOverhead } from './widget-overhead.mjs';
 
 const SECONDS = Number(process.env.DLKYC_BENCH_SECONDS ?? 10);
@@ -25,6 +30,8 @@ const CONNECTIONS = (process.env.DLKYC_BENCH_CONNECTIONS ?? '10,100,200').split(
 const SANDBOX_CLI = fileURLToPath(new URL('../../server/dist/sandbox/cli.js', import.meta.url));
 const NAIVE = fileURLToPath(new URL('./naive-server.mjs', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./floor-server.mjs', import.meta.url));
+const EXPRESS_MOUNTED = fileURLToPath(new URL('./express-mounted.mjs', import.meta.url));
+const FETCH_ON_NODE = fileURLToPath(new URL('./fetch-on-node.mjs', import.meta.url));
 const RESULTS = new URL('./results/', import.meta.url);
 
 function spawnListening(script, env, pattern) {
@@ -135,6 +142,16 @@ async function main() {
   };
   const naive = await spawnListening(NAIVE, credentials, /naive listening on (http:\/\/\S+)/);
   const floor = await spawnListening(FLOOR, credentials, /floor listening on (http:\/\/\S+)/);
+  const mounted = await spawnListening(
+    EXPRESS_MOUNTED,
+    { EKO_BASE_URL: apiBase },
+    /express-mounted listening on (http:\/\/\S+)/,
+  );
+  const onNode = await spawnListening(
+    FETCH_ON_NODE,
+    { EKO_BASE_URL: apiBase },
+    /fetch-on-node listening on (http:\/\/\S+)/,
+  );
 
   // (a) the ceiling: signed once per run; the sandbox accepts a timestamp for ±120 s.
   const presigned = () => {
@@ -179,6 +196,18 @@ async function main() {
       requests: () => [CREATE_REQUEST],
       pid: ours.pid,
     },
+    {
+      name: 'express: digilockerKyc() mounted',
+      url: mounted.url,
+      requests: () => [CREATE_REQUEST],
+      pid: mounted.proc.pid,
+    },
+    {
+      name: 'fetch: createKycHandler().fetch on node:http',
+      url: onNode.url,
+      requests: () => [CREATE_REQUEST],
+      pid: onNode.proc.pid,
+    },
   ];
   const rows = [];
   try {
@@ -197,8 +226,7 @@ async function main() {
     }
   } finally {
     await ours.stop();
-    naive.proc.kill('SIGTERM');
-    floor.proc.kill('SIGTERM');
+    for (const child of [naive, floor, mounted, onNode]) child.proc.kill('SIGTERM');
   }
   const readyMs = [];
   for (let i = 0; i < 3; i++) readyMs.push(await timeToReady(apiBase));
@@ -207,20 +235,25 @@ async function main() {
 
   const at = (name, connections) =>
     rows.find((r) => r.target.startsWith(name) && r.connections === connections);
-  const ratios = CONNECTIONS.map((connections) => {
-    const o = at('ours', connections);
+  const ratio = (x, y) => +(x / y).toFixed(2);
+  const ratios = CONNECTIONS.flatMap((connections) => {
     const a = at('ceiling', connections);
     const b = at('naive', connections);
     const c = at('floor', connections);
-    return {
-      connections,
-      ours_over_naive_rps: +(o.requests_per_s / b.requests_per_s).toFixed(2),
-      ours_over_naive_cpu: +(o.cpu_us_per_req / b.cpu_us_per_req).toFixed(2),
-      ours_over_floor_cpu: +(o.cpu_us_per_req / c.cpu_us_per_req).toFixed(2),
-      ours_over_ceiling_rps: +(o.requests_per_s / a.requests_per_s).toFixed(2),
-      ours_p99_ms: o.p99_ms,
-      naive_p99_ms: b.p99_ms,
-    };
+    return ['ours', 'express', 'fetch'].map((server) => {
+      const o = at(server, connections);
+      return {
+        server,
+        connections,
+        rps_over_naive: ratio(o.requests_per_s, b.requests_per_s),
+        rps_over_floor: ratio(o.requests_per_s, c.requests_per_s),
+        rps_over_ceiling: ratio(o.requests_per_s, a.requests_per_s),
+        cpu_over_naive: ratio(o.cpu_us_per_req, b.cpu_us_per_req),
+        cpu_over_floor: ratio(o.cpu_us_per_req, c.cpu_us_per_req),
+        p99_ms: o.p99_ms,
+        naive_p99_ms: b.p99_ms,
+      };
+    });
   });
   const report = {
     date: new Date().toISOString(),
@@ -238,6 +271,9 @@ async function main() {
   };
   mkdirSync(RESULTS, { recursive: true });
   writeFileSync(new URL('latest.json', RESULTS), `${JSON.stringify(report, null, 2)}\n`);
+  const markdown = markdownReport(report);
+  writeFileSync(new URL('latest.md', RESULTS), markdown);
+  if (process.env.DLKYC_BENCH_README === '1') writeReadme(markdown);
 
   console.log(
     `\nMachine: ${report.machine.cpus} × ${report.machine.cpu}, ${report.machine.memory_gb} GB, Node ${report.machine.node}; ${SECONDS} s per run\n`,

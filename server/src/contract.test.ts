@@ -1,0 +1,69 @@
+// One contract, every adapter: the Express router, the node:http handler and the fetch handler
+// answer each request of the table alike. An edge check missing from one adapter fails here.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASES, type ContractCase } from './contract/cases.js';
+import {
+  contractOptions,
+  expressTarget,
+  fetchTarget,
+  nodeTarget,
+  type Target,
+  type TargetFactory,
+} from './contract/harness.js';
+
+const TARGETS: [string, TargetFactory][] = [
+  ['express', expressTarget],
+  ['node:http', nodeTarget],
+  ['fetch', fetchTarget],
+];
+
+function check(
+  c: ContractCase,
+  reply: { status: number; headers: Record<string, string>; body: string },
+) {
+  expect(reply.status, `status of ${c.name}: ${reply.body}`).toBe(c.status);
+  for (const [name, expected] of Object.entries(c.headers ?? {})) {
+    const actual = reply.headers[name];
+    if (expected === null) expect(actual, name).toBeUndefined();
+    else if (expected instanceof RegExp) expect(actual, name).toMatch(expected);
+    else expect(actual, name).toBe(expected);
+  }
+  if (c.code !== undefined) {
+    const error = JSON.parse(reply.body).error;
+    expect(error.code).toBe(c.code);
+    expect(error.request_id).toBe(reply.headers['x-request-id']);
+    expect(typeof error.retryable).toBe('boolean');
+  }
+  if (c.body) expect(reply.body).toMatch(c.body);
+}
+
+describe.each(TARGETS)('the contract through %s', (_name, factory) => {
+  let target: Target;
+  beforeAll(async () => {
+    target = await factory(contractOptions(false));
+  });
+  afterAll(async () => {
+    await target.close();
+  });
+
+  it.each(CASES.filter((c) => c.repeat === undefined).map((c) => [c.name, c] as const))(
+    '%s',
+    async (_n, c) => {
+      check(c, await target.send(c.request));
+    },
+  );
+
+  it.each(CASES.filter((c) => c.repeat !== undefined).map((c) => [c.name, c] as const))(
+    '%s',
+    async (_n, c) => {
+      const limited = await factory(contractOptions(true));
+      try {
+        let reply = await limited.send(c.request);
+        for (let i = 1; i < (c.repeat ?? 1); i++) reply = await limited.send(c.request);
+        check(c, reply);
+      } finally {
+        await limited.close();
+      }
+    },
+  );
+});

@@ -1,0 +1,98 @@
+// The contract table's vocabulary: its request and case types, fixtures and the header sets checked.
+import { createHash } from 'node:crypto';
+import { signSessionToken } from '../session-token.js';
+
+export const PAGE_ORIGIN = 'https://shop.example';
+export const SESSION_SECRET = 'contract-suite-session-secret-32-bytes!!';
+export const NOW = 1_800_000_000_000;
+export const STATE = 'S'.repeat(43);
+export const RETURN_URL = 'https://shop.example/account/kyc';
+
+export interface ContractRequest {
+  method: string;
+  /** Path and query, under the mount (`/kyc`). */
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}
+
+export interface ContractCase {
+  name: string;
+  request: ContractRequest;
+  status: number;
+  /** Headers that must have exactly these values; `null` means absent. */
+  headers?: Record<string, string | RegExp | null>;
+  /** The error code of a non-2xx JSON reply. */
+  code?: string;
+  /** A check of the body text beyond the code. */
+  body?: RegExp;
+  /**
+   * Sent this many times to a fresh instance with low limits (2 creations, 3 polls per token a
+   * minute); the last reply is checked.
+   */
+  repeat?: number;
+}
+
+/** A valid session token for reference 1001, bound to PAGE_ORIGIN, at NOW. */
+export function tokenFor(referenceId = '1001', origin = PAGE_ORIGIN): string {
+  const issued = Math.floor(NOW / 1000);
+  return signSessionToken(
+    {
+      reference_id: referenceId,
+      state: STATE,
+      origin,
+      documents: ['AADHAAR'],
+      issued_at: issued,
+      expires_at: issued + 1800,
+    },
+    [SESSION_SECRET],
+  );
+}
+
+/** The cookie a browser sends back after the return page for `state` (see return-cookie.ts). */
+export function returnCookie(state: string): string {
+  const digest = createHash('sha256').update(`dlkyc-return:${state}`).digest('base64url');
+  return `dlkyc_ret_${digest.slice(0, 16)}=${digest}`;
+}
+
+export const API = {
+  Origin: PAGE_ORIGIN,
+  'X-DigiLocker-KYC': '1',
+  'Content-Type': 'application/json',
+};
+export const create = (
+  body: string | Buffer,
+  headers: Record<string, string> = {},
+): ContractRequest => ({
+  method: 'POST',
+  path: '/sessions',
+  headers: { ...API, ...headers },
+  body,
+});
+export const status = (headers: Record<string, string>, ref = '1001'): ContractRequest => ({
+  method: 'GET',
+  path: `/sessions/${ref}`,
+  headers,
+});
+
+/** What every JSON API reply carries (helmet's set, no-store, JSON). */
+export const SAFE = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'cross-origin-opener-policy': 'same-origin',
+  'x-powered-by': null,
+  'x-request-id': /^[A-Za-z0-9._-]{1,64}$/,
+} as const;
+export const ALLOWED_CORS = {
+  'access-control-allow-origin': PAGE_ORIGIN,
+  'access-control-allow-credentials': 'true',
+  vary: /Origin/,
+} as const;
+export const PAGE = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': null,
+  'content-security-policy': /^default-src 'none'; script-src 'self'/,
+} as const;

@@ -1,0 +1,242 @@
+// The framework-neutral core: every route of the HTTP contract and every edge check, written once.
+//
+// Adapters (router.ts for Express, node-adapter.ts, fetch-adapter.ts) turn their request into a
+// CoreRequest, call `handle`, and write the CoreResponse back; nothing here knows which server
+// is underneath. The order of the checks is the contract: each refusal happens before any work
+// the next step would do (no body is read for a foreign origin, no Eko call without a limit).
+import { KycError } from '@digilocker-kyc/shared';
+import { type AccessLogEntry, accessLogger } from './access-log.js';
+import { builtFile, confirmPage, returnPage } from './assets.js';
+import { createUpstreamBreaker } from './circuit-breaker.js';
+import { type CoreRequest, type CoreResponse, HeaderBag } from './core-types.js';
+import {
+  checkCsrfHeader,
+  checkJsonOnly,
+  corsHeaders,
+  methodNotAllowed,
+  originChecker,
+  preflight,
+} from './edge.js';
+import { errorReply } from './error-handler.js';
+import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
+import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
+import { readJsonBody } from './request-body.js';
+import type { ResolvedOptions } from './router-options.js';
+import { sessionHandlers } from './sessions.js';
+
+/** Clock skew against Eko beyond this makes the server not ready: Eko would refuse signatures. */
+export const MAX_CLOCK_SKEW_MS = 30_000;
+
+export interface KycCore {
+  handle(req: CoreRequest): Promise<CoreResponse>;
+  /** The 404 of a request outside the mount (`url` as requested), for adapters without `next`. */
+  notFound(req: CoreRequest, url: string): Promise<CoreResponse>;
+  /** Writes the access-log line of a request; the adapter calls it once the reply is out. */
+  logAccess(entry: AccessLogEntry): void;
+  /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
+  health(): { ready: boolean; reasons: string[] };
+  close(): Promise<void>;
+}
+
+type Route =
+  | { name: 'sessions' }
+  | { name: 'status'; referenceId: string }
+  | { name: 'return'; state: string | undefined }
+  | { name: 'confirm'; state: string }
+  | { name: 'return.js' }
+  | { name: 'widget.js' }
+  | { name: 'none' };
+
+/**
+ * Matches as Express's router did: names in any case, one optional trailing slash, parameters
+ * percent-decoded (a parameter that does not decode is a 400).
+ */
+export function matchRoute(path: string): Route {
+  const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+  const parts = trimmed.split('/');
+  if (parts[0] !== '' || parts.length > 3) return { name: 'none' };
+  const first = (parts[1] ?? '').toLowerCase();
+  const param = parts[2];
+  if (param === undefined) {
+    if (first === 'sessions') return { name: 'sessions' };
+    if (first === 'return') return { name: 'return', state: undefined };
+    if (first === 'return.js') return { name: 'return.js' };
+    if (first === 'widget.js') return { name: 'widget.js' };
+    return { name: 'none' };
+  }
+  if (param === '') return { name: 'none' };
+  if (first === 'sessions') return { name: 'status', referenceId: decodeParam(param) };
+  if (first === 'return') return { name: 'return', state: decodeParam(param) };
+  if (first === 'confirm') return { name: 'confirm', state: decodeParam(param) };
+  return { name: 'none' };
+}
+
+function decodeParam(value: string): string {
+  if (!value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new KycError('invalid_request', 'The request could not be read as sent.');
+  }
+}
+
+export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
+  const { logger, allowedOrigins, hooks } = options;
+  const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
+  const { createSession, sessionStatus } = sessionHandlers({
+    options: options as ResolvedOptions,
+    hooks: hooks as never,
+    breaker,
+    logger,
+    now: options.now,
+    random: options.random,
+    statusCacheMs: options.statusCacheMs,
+  });
+  const checkOrigin = originChecker(allowedOrigins, logger);
+  const merchantKey = options.rateLimitKey;
+  const createLimits = createLimiters({
+    perMinute: options.rateLimitPerMinute,
+    merchantKey: merchantKey ? (req) => merchantKey(req.hookRequest() as Req) : undefined,
+    store: options.rateLimitStore,
+    logger,
+  });
+  const statusLimits = statusLimiters(options.statusLimits, options.rateLimitStore, logger);
+  const https = options.publicBaseUrl.startsWith('https:');
+  const widgetFile = builtFile(options.widgetAssets.bundle, 'The widget bundle');
+  const returnScript = builtFile(options.widgetAssets.returnScript, 'The return script');
+  const logAccess = accessLogger(logger);
+
+  async function limit(limiters: readonly Limiter[], req: CoreRequest, headers: HeaderBag) {
+    for (const limiter of limiters) await limiter.hit(req, headers);
+  }
+
+  /** The merchant's authorize hook, when given: anything but `true` (or a throw) is a 403. */
+  async function authorize(req: CoreRequest): Promise<void> {
+    if (!hooks.authorize) return;
+    let allowed = false;
+    try {
+      allowed = await hooks.authorize(req.hookRequest() as Req);
+    } catch (error) {
+      if (error instanceof KycError) throw error;
+    }
+    if (allowed !== true) {
+      throw new KycError('forbidden', 'The merchant did not authorize this request.');
+    }
+  }
+
+  async function handle(req: CoreRequest): Promise<CoreResponse> {
+    const requestId = req.id;
+    const headers = new HeaderBag();
+    headers.set('X-Request-Id', requestId);
+    const out: CoreResponse = { status: 200, headers, removed: [], body: null, requestId };
+    let secured = false;
+    const secure = (set = SECURITY_HEADERS) => {
+      applyHeaders(headers, set);
+      out.removed = set.removed;
+      secured = true;
+    };
+    const json = (status: number, body: unknown): CoreResponse => {
+      jsonHeaders(headers);
+      out.status = status;
+      out.body = JSON.stringify(body);
+      return out;
+    };
+    const { method } = req;
+    const get = method === 'GET' || method === 'HEAD';
+    try {
+      const route = matchRoute(req.path);
+      switch (route.name) {
+        case 'sessions':
+        case 'status': {
+          if (method === 'OPTIONS' && preflight(allowedOrigins, req, headers)) {
+            out.status = 204;
+            return out;
+          }
+          const create = route.name === 'sessions';
+          secure();
+          if (create ? method !== 'POST' : !get) {
+            methodNotAllowed(create ? 'POST' : 'GET', method, headers);
+          }
+          const origin = req.header('origin');
+          corsHeaders(allowedOrigins, origin, headers);
+          checkOrigin(origin, create);
+          if (route.name === 'status') {
+            await limit(statusLimits, req, headers);
+            const { status, reply } = await sessionStatus(req, route.referenceId);
+            return json(status, reply);
+          }
+          checkCsrfHeader(req);
+          checkJsonOnly(req);
+          const body = await readJsonBody(req);
+          req.onBody?.(body);
+          await authorize(req);
+          await limit(createLimits, req, headers);
+          const { status, reply, logFields } = await createSession(req, body);
+          out.logFields = logFields;
+          return json(status, reply);
+        }
+        case 'return':
+        case 'confirm': {
+          if (!get) break;
+          secure(PAGE_SECURITY_HEADERS);
+          if (route.name === 'return') {
+            out.body = returnPage(allowedOrigins, https, req, route.state, headers);
+            return out;
+          }
+          const page = confirmPage(allowedOrigins, req, route.state, headers);
+          out.status = page.status;
+          out.body = page.body;
+          return out;
+        }
+        case 'return.js':
+        case 'widget.js': {
+          if (!get) break;
+          // The return script is part of the return page: the same headers (no COOP).
+          if (route.name === 'return.js') secure(PAGE_SECURITY_HEADERS);
+          const file = await (route.name === 'return.js' ? returnScript : widgetFile)(req, headers);
+          out.status = file.status;
+          out.body = file.body;
+          return out;
+        }
+        case 'none':
+          break;
+      }
+      secure();
+      throw new KycError('not_found', `No route for ${method} ${req.mount}${req.path}.`);
+    } catch (error) {
+      // A path that does not decode, a missing built file: refused before any route's headers.
+      if (!secured) secure();
+      const { status, body } = errorReply(error, requestId, headers, logger);
+      out.status = status;
+      out.body = body;
+      return out;
+    }
+  }
+
+  return {
+    handle,
+    async notFound(req, url) {
+      const requestId = req.id;
+      const headers = new HeaderBag();
+      headers.set('X-Request-Id', requestId);
+      applyHeaders(headers, SECURITY_HEADERS);
+      const path = url.split('?')[0];
+      const error = new KycError('not_found', `No route for ${req.method} ${path}.`);
+      const { status, body } = errorReply(error, requestId, headers, logger);
+      return { status, headers, removed: SECURITY_HEADERS.removed, body, requestId };
+    },
+    logAccess,
+    health() {
+      const reasons: string[] = [];
+      if (breaker.isOpen) reasons.push('circuit_open');
+      const skew = options.eko.clockSkewMs;
+      if (skew !== undefined && Math.abs(skew) > MAX_CLOCK_SKEW_MS) reasons.push('clock_skew');
+      return { ready: reasons.length === 0, reasons };
+    },
+    async close() {
+      breaker.shutdown();
+      for (const limiter of [...createLimits, ...statusLimits]) await limiter.close();
+      if (options.ownsEko) await options.eko.close();
+    },
+  };
+}
