@@ -22,10 +22,10 @@ export {
   type EkoClientOptions,
   type VerificationStatus,
 } from './eko-types.js';
-// What `getDocument` returns: Aadhaar data normalised to one shape, whatever Eko's variant.
-export type { AadhaarAddress, Gender, VerifiedDocument } from './identity.js';
 // The same core as a fetch handler (Next.js, Hono, serverless) and a node:http handler.
 export type { KycHookRequest } from './hook-request.js';
+// What `getDocument` returns: Aadhaar data normalised to one shape, whatever Eko's variant.
+export type { AadhaarAddress, Gender, VerifiedDocument } from './identity.js';
 export { createKycHandler, type KycHandler, type KycHandlerOptions } from './kyc-handler.js';
 export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';

@@ -11,8 +11,8 @@ import {
 import type { Logger } from 'pino';
 import type * as z from 'zod/mini';
 import type { UpstreamBreaker } from './circuit-breaker.js';
-import { IN_ENGLISH } from './issue-messages.js';
 import type { AccessLogFields, CoreRequest } from './core-types.js';
+import { IN_ENGLISH } from './issue-messages.js';
 import { referenceHash } from './logger.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
