@@ -1,14 +1,12 @@
 // One attempt's resources (session, popup, timers, listeners) and the one way to release them all.
-import {
-  type CreateSessionResponse as CreatedSession,
-  type OpenedMode,
-  RETURN_STORAGE_PREFIX,
-  type SessionStatusResponse as SessionStatusReply,
+import type {
+  CreateSessionResponse as CreatedSession,
+  OpenedMode,
+  SessionStatusResponse as SessionStatusReply,
 } from '@digilocker-kyc/shared/protocol';
 import type { KycTimings } from './config.js';
-import { removePending } from './pending-attempt.js';
 import type { PopupWatch } from './popup.js';
-import { getSessionStatus } from './session-client.js';
+import { unpark } from './redirect-resume.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 
@@ -26,22 +24,23 @@ export class Attempt {
   popup: PopupWatch | undefined;
   verificationId: string | undefined;
   /**
-   * This browser saw the return leg for this attempt's state (a return message, or the arrival
-   * back through the return page). `complete` needs it: the server's `consented` alone may be a
-   * consent given in another browser (a forwarded link).
+   * This browser saw the return leg for this attempt's state (a return message, or the customer
+   * back through the return page or `redirect-url`). `complete` needs it: the server's
+   * `consented` alone may be a consent given in another browser (a forwarded link).
    */
   returned = false;
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
   consented = false;
   /** The popup read closed after the severed window: the element asks to reopen or cancel. */
   closed = false;
-  /** When the first of the status checks failing at the network level in a row failed. */
-  offlineSince: number | undefined;
   settled = false;
+  // Status polling's state (status-polling.ts): the scheduled poll, the status request in
+  // flight, and when the first of the checks failing at the network level in a row failed.
   pollTimer: Timer | undefined;
+  checking: Promise<SessionStatusReply> | undefined;
+  offlineSince: number | undefined;
   readonly #timers = new Set<Timer>();
   readonly #disposers: (() => void)[] = [];
-  #checking: Promise<SessionStatusReply> | undefined;
 
   constructor(mode: OpenedMode, base: string, timings: KycTimings) {
     this.mode = mode;
@@ -59,44 +58,20 @@ export class Attempt {
     return timer;
   }
 
-  clear(timer: Timer | undefined): void {
-    clearTimeout(timer);
-    if (timer) this.#timers.delete(timer);
-  }
-
   onRelease(dispose: () => void): void {
     this.#disposers.push(dispose);
   }
 
-  /** The server's status of this attempt; concurrent callers share one request. */
-  status(session: AttemptSession): Promise<SessionStatusReply> {
-    this.#checking ??= getSessionStatus(
-      this.base,
-      session.reference_id,
-      session.session_token,
-      this.timings.requestTimeoutMs,
-    ).finally(() => {
-      this.#checking = undefined;
-    });
-    return this.#checking;
-  }
-
-  /** Releases every listener, timer, window and storage key; forgets the session token. */
+  /**
+   * Releases every listener (each return listener removes its own storage key), timer, window
+   * and parked entry; forgets the session token.
+   */
   release(win: Window): void {
     this.settled = true;
-    for (const dispose of this.#disposers.splice(0)) dispose();
+    for (const dispose of this.#disposers) dispose();
     for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
     this.popup?.close();
-    const state = this.session?.state;
-    if (state) {
-      try {
-        removePending(win.sessionStorage, state);
-        win.localStorage.removeItem(RETURN_STORAGE_PREFIX + state);
-      } catch {
-        // Storage disabled: nothing was written.
-      }
-    }
+    if (this.session) unpark(win, this.session.state);
     this.session = undefined;
   }
 }
