@@ -10,11 +10,10 @@ import { unpark } from './redirect-resume.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** The parts of a created session an attempt keeps (a resumed one has no URL). */
-export type AttemptSession = Pick<
-  CreatedSession,
-  'reference_id' | 'state' | 'session_token' | 'documents'
-> & { url?: string };
+/** The parts of a created session an attempt uses (a resumed one has no URL). */
+export type AttemptSession = Pick<CreatedSession, 'reference_id' | 'state' | 'session_token'> & {
+  url?: string;
+};
 
 export class Attempt {
   readonly mode: OpenedMode;
@@ -22,18 +21,19 @@ export class Attempt {
   readonly timings: KycTimings;
   session: AttemptSession | undefined;
   popup: PopupWatch | undefined;
+  // The flags below start unset (falsy): no constructor assignments in the bundle.
   verificationId: string | undefined;
   /**
    * This browser saw the return leg for this attempt's state (a return message, or the customer
    * back through the return page or `redirect-url`). `complete` needs it: the server's
    * `consented` alone may be a consent given in another browser (a forwarded link).
    */
-  returned = false;
+  returned?: boolean;
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
-  consented = false;
+  consented?: boolean;
   /** The popup read closed after the severed window: the element asks to reopen or cancel. */
-  closed = false;
-  settled = false;
+  closed?: boolean;
+  settled?: boolean;
   // Status polling's state (status-polling.ts): the scheduled poll, the status request in
   // flight, and when the first of the checks failing at the network level in a row failed.
   pollTimer: Timer | undefined;

@@ -109,9 +109,10 @@ export class DigilockerKyc extends LitElement {
     emit: (name, detail, options) => emit(this, name, detail, options),
     changed: () => this.requestUpdate(),
   });
-  #resumeChecked = false;
-  #focusBefore: Element | null = null;
-  #shownStatus: WidgetStatus = 'idle';
+  // Unset until first used (no constructor assignments in the bundle).
+  #resumeChecked?: boolean;
+  #focusBefore?: Element | null;
+  #shownStatus?: WidgetStatus;
 
   /** Where the journey is: `idle creating awaiting verifying complete cancelled error`. */
   get status(): WidgetStatus {
@@ -238,9 +239,15 @@ export class DigilockerKyc extends LitElement {
     )?.focus();
   }
 
-  #onReopen = () => this.#controller.reopen();
+  // Methods, not arrow fields (smaller in the bundle): Lit calls an event listener with the
+  // element as `this`.
+  #onReopen(): void {
+    this.#controller.reopen();
+  }
 
-  #onContinue = () => this.#controller.confirm();
+  #onContinue(): void {
+    this.#controller.confirm();
+  }
 
   #onPageShow = (event: PageTransitionEvent) => {
     // Back/forward cache restore: finish a parked redirect attempt; never start a new one.

@@ -23,11 +23,11 @@ type EndEvent = 'digilocker-kyc-complete' | 'digilocker-kyc-cancel' | 'digilocke
 
 export class KycController {
   status: WidgetStatus = 'idle';
-  error: WidgetError | null = null;
+  error?: WidgetError;
   /** Why the last attempt was cancelled (the UI words a denial differently). */
-  cancelReason: CancelReason | null = null;
+  cancelReason?: CancelReason;
   readonly #host: KycHost;
-  #attempt: Attempt | null = null;
+  #attempt?: Attempt;
 
   constructor(host: KycHost) {
     this.#host = host;
@@ -99,7 +99,7 @@ export class KycController {
   /** Forgets the attempt without an event and returns to idle. */
   reset(): void {
     this.dispose();
-    this.error = null;
+    this.error = undefined;
     this.#set('idle');
   }
 
@@ -141,7 +141,7 @@ export class KycController {
   /** Stops every listener and timer without an event (the element left the document). */
   dispose(): void {
     this.#attempt?.release(this.#host.win);
-    this.#attempt = null;
+    this.#attempt = undefined;
     if (this.busy) this.#set('idle');
   }
 
@@ -176,7 +176,7 @@ export class KycController {
 
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
     const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
-    this.error = null;
+    this.error = undefined;
     this.#attempt = new Attempt(mode, base, config.timings);
     return this.#attempt;
   }

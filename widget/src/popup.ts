@@ -80,8 +80,9 @@ export class PopupWatch {
   readonly #timings: PopupTimings;
   readonly #onClosed: () => void;
   #handle: Window;
-  #navigatedAt = Number.NEGATIVE_INFINITY;
-  #severed = false;
+  /** When this module last navigated the window; unset before the first navigation. */
+  #navigatedAt?: number;
+  #severed?: boolean;
   #timer: ReturnType<typeof setInterval> | undefined;
 
   constructor(handle: Window, timings: PopupTimings, onClosed: () => void) {
@@ -90,45 +91,28 @@ export class PopupWatch {
     this.#onClosed = onClosed;
   }
 
+  // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
+
   /** The handle while it can be trusted: null once closed or severed. */
   get live(): Window | null {
-    return this.#severed || this.#isClosed() ? null : this.#handle;
+    return this.#severed || this.#handle.closed ? null : this.#handle;
   }
 
   /** True when the placeholder was closed before we ever navigated it (then `closed` is reliable). */
   get closedBeforeNavigation(): boolean {
-    return this.#navigatedAt === Number.NEGATIVE_INFINITY && this.#isClosed();
+    return !this.#navigatedAt && this.#handle.closed;
   }
 
   navigate(url: string, handle: Window = this.#handle): void {
     this.#handle = handle;
-    this.#handle.location.replace(url);
+    handle.location.replace(url);
     this.#navigatedAt = Date.now();
     this.#severed = false;
-    this.#watch();
-  }
-
-  // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
-  focus(): void {
-    this.live?.focus();
-  }
-
-  close(): void {
-    this.stop();
-    if (!this.#isClosed()) this.#handle.close();
-  }
-
-  stop(): void {
     clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  #watch(): void {
-    this.stop();
     this.#timer = setInterval(() => {
-      if (!this.#isClosed()) return;
-      this.stop();
-      if (Date.now() - this.#navigatedAt <= this.#timings.severedWindowMs) {
+      if (!handle.closed) return;
+      clearInterval(this.#timer);
+      if (Date.now() - this.#navigatedAt! <= this.#timings.severedWindowMs) {
         this.#severed = true;
       } else {
         this.#onClosed();
@@ -136,7 +120,12 @@ export class PopupWatch {
     }, this.#timings.closedCheckMs);
   }
 
-  #isClosed(): boolean {
-    return this.#handle.closed;
+  focus(): void {
+    this.live?.focus();
+  }
+
+  close(): void {
+    clearInterval(this.#timer);
+    if (!this.#handle.closed) this.#handle.close();
   }
 }

@@ -17,7 +17,6 @@ const entry = (state: string, endpoint = BASE, expiresIn = 60_000): ParkedAttemp
   state,
   reference_id: REFERENCE_ID,
   session_token: TOKEN,
-  documents: ['AADHAAR'],
   expires_at: new Date(Date.now() + expiresIn).toISOString(),
   return_to: 'https://shop.example/demo.html',
   endpoint,

@@ -6,8 +6,6 @@
 // never outlives the attempt. Nothing here navigates to a URL taken from the address bar: the
 // only navigation is to the same-origin `return_to` this tab's own widget parked.
 import {
-  type DocumentType,
-  isDocumentList,
   PENDING_STORAGE_PREFIX as PARKED_PREFIX,
   returnMessage,
   STATE_PATTERN,
@@ -20,7 +18,6 @@ export interface ParkedAttempt {
   state: string;
   reference_id: string;
   session_token: string;
-  documents: DocumentType[];
   expires_at: string;
   /** The page to come back to: the merchant page that started the attempt. */
   return_to: string;
@@ -69,8 +66,7 @@ export const readParked = (win: Window, state: string): ParkedAttempt | null =>
       (key) => typeof v[key] === 'string',
     ) &&
       v.state === state &&
-      STATE_PATTERN.test(state) &&
-      isDocumentList(v.documents)
+      STATE_PATTERN.test(state)
       ? (v as ParkedAttempt)
       : null;
   });

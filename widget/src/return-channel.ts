@@ -74,10 +74,11 @@ export function listenForReturn(options: ReturnListenOptions): () => void {
   const { win, state, origin, source, onReturn } = options;
   const key = RETURN_STORAGE_PREFIX + state;
   const channel = openChannel(win, state);
-  let done = false;
 
+  // The first valid delivery wins: dispose() removes all three sources before onReturn runs (a
+  // closed BroadcastChannel fires no message still queued for it).
   const take = (data: unknown) => {
-    if (done || !isReturnMessage(data) || data.state !== state) return;
+    if (!isReturnMessage(data) || data.state !== state) return;
     dispose();
     onReturn(data);
   };
@@ -96,7 +97,6 @@ export function listenForReturn(options: ReturnListenOptions): () => void {
   };
 
   function dispose(): void {
-    done = true;
     win.removeEventListener('message', onMessage);
     win.removeEventListener('storage', onStorage);
     channel?.close();

@@ -9,7 +9,7 @@ import { created, errorBody, FAST, json, sleep, status, stubFetch } from './test
 function attemptWith(timings: Partial<typeof FAST> = {}) {
   const attempt = new Attempt('popup', `${location.origin}/kyc`, { ...FAST, ...timings });
   const { reference_id, state, session_token } = created();
-  attempt.session = { reference_id, state, session_token, documents: ['AADHAAR'] };
+  attempt.session = { reference_id, state, session_token };
   return attempt;
 }
 
