@@ -161,17 +161,13 @@ export class KycController {
     attempt.session = resumed.parked;
     if (resumed.returned) {
       this.#onReturn(attempt, resumed.verificationId);
-      attempt.after(config.timings.resumeTimeoutMs, () => void this.#timeout(attempt));
+      attempt.after(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
       return;
     }
     // Here without DigiLocker's return (a reload, the back button): never a complete. A consent
     // the server knows of was given elsewhere, or its return never reached this tab.
     this.#set('verifying');
-    void this.#check(attempt).then(() => {
-      if (attempt.settled) return;
-      if (attempt.consented) this.#fail(attempt, unconfirmedError());
-      else this.#cancel(attempt, 'closed');
-    });
+    void this.#lastCheck(attempt, () => this.#cancel(attempt, 'closed'));
   }
 
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
@@ -219,7 +215,7 @@ export class KycController {
       return;
     }
     this.#poll(attempt, config.timings.pollInitialMs);
-    attempt.after(config.timings.journeyTimeoutMs, () => void this.#timeout(attempt));
+    attempt.after(config.timings.journeyTimeoutMs, () => void this.#lastCheck(attempt));
   }
 
   /** Listens for the return message of `state`, posted by `source` from the origin of `url`. */
@@ -294,15 +290,21 @@ export class KycController {
     });
   }
 
-  async #timeout(attempt: Attempt): Promise<void> {
+  /**
+   * One last check, then the end: a consent whose return this browser never saw is no
+   * `complete` (`consent_unconfirmed`); anything else still open ends in `orElse` (by default
+   * the journey timed out).
+   */
+  async #lastCheck(
+    attempt: Attempt,
+    orElse = () =>
+      this.#fail(attempt, new WidgetError('journey_timeout', 'DigiLocker timed out', true)),
+  ): Promise<void> {
     await this.#check(attempt);
     if (attempt.settled) return;
-    this.#fail(
-      attempt,
-      attempt.consented
-        ? unconfirmedError()
-        : new WidgetError('journey_timeout', 'DigiLocker timed out', true),
-    );
+    if (!attempt.consented) return orElse();
+    const message = 'DigiLocker did not return to this browser';
+    this.#fail(attempt, new WidgetError('consent_unconfirmed', message, true));
   }
 
   #cancel(attempt: Attempt, reason: CancelReason): void {
@@ -338,7 +340,3 @@ export class KycController {
     this.#host.changed();
   }
 }
-
-/** Consent the server knows of, whose return this browser never saw: no `complete`. */
-const unconfirmedError = () =>
-  new WidgetError('consent_unconfirmed', 'DigiLocker did not return to this browser', true);
