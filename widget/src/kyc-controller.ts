@@ -129,9 +129,10 @@ export class KycController {
    * nothing, and the attempt keeps waiting (then times out).
    */
   confirm(): void {
-    const attempt = this.#attempt;
-    const state = attempt?.session?.state;
-    if (!attempt || !state || !this.unconfirmed) return;
+    // Unconfirmed: an attempt runs, its session created and its consent reported.
+    if (!this.unconfirmed) return;
+    const attempt = this.#attempt!;
+    const { state } = attempt.session!;
     const handle = openPopup(this.#host.win, `${attempt.base}/confirm/${state}`, 'dlkyc-confirm');
     if (!handle) return;
     attempt.onRelease(() => handle.close());
@@ -158,9 +159,9 @@ export class KycController {
     if (!resumed) return;
     this.#attempt?.release(win);
     const attempt = this.#begin('redirect', config);
-    attempt.session = resumed.parked;
+    attempt.session = resumed;
     if (resumed.returned) {
-      this.#onReturn(attempt, resumed.verificationId);
+      this.#onReturn(attempt, resumed.verification_id);
       attempt.after(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
       return;
     }

@@ -97,9 +97,9 @@ describe('takeResumable', () => {
     const parked = readParked(window, STATE);
     const { win } = fakeWindow('https://shop.example/demo.html');
     expect(takeResumable(win, BASE)).to.deep.equal({
-      parked,
+      ...parked,
       returned: false,
-      verificationId: undefined,
+      verification_id: undefined,
     });
     expect(sessionStorage.length).to.equal(0);
   });
@@ -118,7 +118,7 @@ describe('takeResumable', () => {
     const back = fakeWindow('https://shop.example/demo.html?locale=hi#kyc');
     const resumed = takeResumable(back.win, BASE);
     expect(back.replaced).to.deep.equal([]);
-    expect(resumed).to.deep.include({ returned: true, verificationId: 'ver-9' });
+    expect(resumed).to.deep.include({ returned: true, verification_id: 'ver-9' });
     expect(sessionStorage.length).to.equal(0);
   });
 

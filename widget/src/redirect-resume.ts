@@ -23,17 +23,12 @@ export interface ParkedAttempt {
   return_to: string;
   /** The element's resolved endpoint, so two widgets on one page never take each other's entry. */
   endpoint: string;
-  /** Set when the customer came back through the return page (or `redirect-url`). */
+  /**
+   * The customer came back through the return leg (the return page, or `redirect-url`), not
+   * with the back button or a reload.
+   */
   returned?: boolean;
   verification_id?: string;
-}
-
-/** A parked attempt taken back on the page that parked it: what the element resumes. */
-export interface ResumedAttempt {
-  parked: ParkedAttempt;
-  /** The customer came back through the return leg, not with the back button or a reload. */
-  returned: boolean;
-  verificationId: string | undefined;
 }
 
 /**
@@ -126,11 +121,12 @@ export function goBackToStart(
 }
 
 /**
- * On page load: takes the attempt this tab parked for the element whose endpoint is `base`, and
- * tidies the address bar when DigiLocker's return hints are in it. Null when nothing is parked,
- * or when the page is reloading `return_to` to resume there.
+ * On page load: takes the attempt this tab parked for the element whose endpoint is `base`, with
+ * what the address bar says about its return, and tidies the address bar when DigiLocker's
+ * return hints are in it. Null when nothing is parked, or when the page is reloading
+ * `return_to` to resume there.
  */
-export function takeResumable(win: Window, base: string): ResumedAttempt | null {
+export function takeResumable(win: Window, base: string): ParkedAttempt | null {
   const url = new URL(win.location.href);
   const state = url.searchParams.get(STATE_QUERY_PARAM);
   const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
@@ -141,9 +137,9 @@ export function takeResumable(win: Window, base: string): ResumedAttempt | null 
     if (goBackToStart(win, parked, state, verificationId)) return null;
   }
   return {
-    parked,
+    ...parked,
     returned: Boolean(state || parked.returned),
-    verificationId: verificationId ?? parked.verification_id,
+    verification_id: verificationId ?? parked.verification_id,
   };
 }
 
