@@ -15,14 +15,13 @@ export type AttemptSession = Pick<CreatedSession, 'reference_id' | 'state' | 'se
   url?: string;
 };
 
-export class Attempt {
+export interface Attempt {
   readonly mode: OpenedMode;
   readonly base: string;
   readonly timings: KycTimings;
-  session: AttemptSession | undefined;
-  popup: PopupWatch | undefined;
-  // The flags below start unset (falsy): no constructor assignments in the bundle.
-  verificationId: string | undefined;
+  session?: AttemptSession;
+  popup?: PopupWatch;
+  verificationId?: string;
   /**
    * This browser saw the return leg for this attempt's state (a return message, or the customer
    * back through the return page or `redirect-url`). `complete` needs it: the server's
@@ -36,42 +35,41 @@ export class Attempt {
   settled?: boolean;
   // Status polling's state (status-polling.ts): the scheduled poll, the status request in
   // flight, and when the first of the checks failing at the network level in a row failed.
-  pollTimer: Timer | undefined;
-  checking: Promise<SessionStatusReply> | undefined;
-  offlineSince: number | undefined;
-  readonly #timers = new Set<Timer>();
-  readonly #disposers: (() => void)[] = [];
-
-  constructor(mode: OpenedMode, base: string, timings: KycTimings) {
-    this.mode = mode;
-    this.base = base;
-    this.timings = timings;
-  }
-
+  pollTimer?: Timer;
+  checking?: Promise<SessionStatusReply>;
+  offlineSince?: number;
   /** Runs `run` after `ms` unless the attempt is released first. */
-  after(ms: number, run: () => void): Timer {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      if (!this.settled) run();
-    }, ms);
-    this.#timers.add(timer);
-    return timer;
-  }
-
-  onRelease(dispose: () => void): void {
-    this.#disposers.push(dispose);
-  }
-
+  after(ms: number, run: () => void): Timer;
+  /** Runs `dispose` when the attempt is released. */
+  onRelease(dispose: () => void): void;
   /**
    * Releases every listener (each return listener removes its own storage key), timer, window
    * and parked entry; forgets the session token.
    */
-  release(win: Window): void {
-    this.settled = true;
-    for (const dispose of this.#disposers) dispose();
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.popup?.close();
-    if (this.session) unpark(win, this.session.state);
-    this.session = undefined;
-  }
+  release(win: Window): void;
+}
+
+export function createAttempt(mode: OpenedMode, base: string, timings: KycTimings): Attempt {
+  const disposers: (() => void)[] = [];
+  const attempt: Attempt = {
+    mode,
+    base,
+    timings,
+    after(ms, run) {
+      const timer = setTimeout(() => attempt.settled || run(), ms);
+      disposers.push(() => clearTimeout(timer));
+      return timer;
+    },
+    onRelease(dispose) {
+      disposers.push(dispose);
+    },
+    release(win) {
+      attempt.settled = true;
+      for (const dispose of disposers) dispose();
+      attempt.popup?.close();
+      if (attempt.session) unpark(win, attempt.session.state);
+      attempt.session = undefined;
+    },
+  };
+  return attempt;
 }

@@ -9,11 +9,11 @@ import type {
   OpenedMode,
   WidgetStatus,
 } from '@digilocker-kyc/shared/protocol';
-import { Attempt } from './attempt.js';
+import { type Attempt, createAttempt } from './attempt.js';
 import type { KycConfig, KycHost } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
 import { openJourneyWindow } from './open-journey.js';
-import { openPopup, PopupWatch, showPlaceholder } from './popup.js';
+import { openPopup, showPlaceholder, watchPopup } from './popup.js';
 import { park, relayPopupReturn, takeResumable } from './redirect-resume.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
@@ -82,7 +82,7 @@ export class KycController {
       return;
     }
     if (handle) {
-      attempt.popup = new PopupWatch(handle, config.timings, () => void this.#onClosed(attempt));
+      attempt.popup = watchPopup(handle, config.timings, () => void this.#onClosed(attempt));
     }
     this.#set('creating');
     if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
@@ -174,7 +174,7 @@ export class KycController {
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
     const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
     this.error = undefined;
-    this.#attempt = new Attempt(mode, base, config.timings);
+    this.#attempt = createAttempt(mode, base, config.timings);
     return this.#attempt;
   }
 

@@ -76,56 +76,56 @@ export function showPlaceholder(popup: Window, { text, lang }: PlaceholderText):
   }
 }
 
-export class PopupWatch {
-  readonly #timings: PopupTimings;
-  readonly #onClosed: () => void;
-  #handle: Window;
-  /** When this module last navigated the window; unset before the first navigation. */
-  #navigatedAt?: number;
-  #severed?: boolean;
-  #timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(handle: Window, timings: PopupTimings, onClosed: () => void) {
-    this.#handle = handle;
-    this.#timings = timings;
-    this.#onClosed = onClosed;
-  }
-
-  // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
-
+/** The journey window, watched: see the heuristic at the top of this file. */
+export interface PopupWatch {
   /** The handle while it can be trusted: null once closed or severed. */
-  get live(): Window | null {
-    return this.#severed || this.#handle.closed ? null : this.#handle;
-  }
-
+  readonly live: Window | null;
   /** True when the placeholder was closed before we ever navigated it (then `closed` is reliable). */
-  get closedBeforeNavigation(): boolean {
-    return !this.#navigatedAt && this.#handle.closed;
-  }
+  readonly closedBeforeNavigation: boolean;
+  /** Sends the window (or `handle`, a window opened again) to `url` and watches it from now. */
+  navigate(url: string, handle?: Window): void;
+  focus(): void;
+  close(): void;
+}
 
-  navigate(url: string, handle: Window = this.#handle): void {
-    this.#handle = handle;
-    handle.location.replace(url);
-    this.#navigatedAt = Date.now();
-    this.#severed = false;
-    clearInterval(this.#timer);
-    this.#timer = setInterval(() => {
-      if (!handle.closed) return;
-      clearInterval(this.#timer);
-      if (Date.now() - this.#navigatedAt! <= this.#timings.severedWindowMs) {
-        this.#severed = true;
-      } else {
-        this.#onClosed();
-      }
-    }, this.#timings.closedCheckMs);
-  }
-
-  focus(): void {
-    this.live?.focus();
-  }
-
-  close(): void {
-    clearInterval(this.#timer);
-    if (!this.#handle.closed) this.#handle.close();
-  }
+/** Watches `handle`; `onClosed` runs when its `closed` flips outside the severed window. */
+export function watchPopup(
+  handle: Window,
+  timings: PopupTimings,
+  onClosed: () => void,
+): PopupWatch {
+  /** When this module last navigated the window; unset before the first navigation. */
+  let navigatedAt: number | undefined;
+  let severed: boolean | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
+  // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
+  const watch: PopupWatch = {
+    get live() {
+      return severed || handle.closed ? null : handle;
+    },
+    get closedBeforeNavigation() {
+      return !navigatedAt && handle.closed;
+    },
+    navigate(url, next = handle) {
+      handle = next;
+      next.location.replace(url);
+      navigatedAt = Date.now();
+      severed = false;
+      clearInterval(timer);
+      timer = setInterval(() => {
+        if (!next.closed) return;
+        clearInterval(timer);
+        if (Date.now() - navigatedAt! <= timings.severedWindowMs) severed = true;
+        else onClosed();
+      }, timings.closedCheckMs);
+    },
+    focus() {
+      watch.live?.focus();
+    },
+    close() {
+      clearInterval(timer);
+      if (!handle.closed) handle.close();
+    },
+  };
+  return watch;
 }

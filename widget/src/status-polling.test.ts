@@ -1,13 +1,13 @@
 // Status polling on its own: the backoff, the offline deadline, and when polling stops.
 import { expect } from '@open-wc/testing';
-import { Attempt } from './attempt.js';
+import { type Attempt, createAttempt } from './attempt.js';
 import { WidgetError } from './errors.js';
 import { checkStatus, nextPollDelay, pollStatus } from './status-polling.js';
 import { created, errorBody, FAST, json, sleep, status, stubFetch } from './test-helpers.js';
 
 /** A popup-mode attempt with a created session, polling the stubbed server. */
 function attemptWith(timings: Partial<typeof FAST> = {}) {
-  const attempt = new Attempt('popup', `${location.origin}/kyc`, { ...FAST, ...timings });
+  const attempt = createAttempt('popup', `${location.origin}/kyc`, { ...FAST, ...timings });
   const { reference_id, state, session_token } = created();
   attempt.session = { reference_id, state, session_token };
   return attempt;
