@@ -39,7 +39,7 @@ export interface Attempt {
   checking?: Promise<SessionStatusReply>;
   offlineSince?: number;
   /** Runs `run` after `ms` unless the attempt is released first. */
-  after(ms: number, run: () => void): Timer;
+  later(ms: number, run: () => void): Timer;
   /** Runs `dispose` when the attempt is released. */
   onRelease(dispose: () => void): void;
   /**
@@ -55,7 +55,7 @@ export function createAttempt(mode: OpenedMode, base: string, timings: KycTiming
     mode,
     base,
     timings,
-    after(ms, run) {
+    later(ms, run) {
       const timer = setTimeout(() => attempt.settled || run(), ms);
       disposers.push(() => clearTimeout(timer));
       return timer;

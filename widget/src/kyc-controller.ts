@@ -162,7 +162,7 @@ export class KycController {
     attempt.session = resumed;
     if (resumed.returned) {
       this.#onReturn(attempt, resumed.verification_id);
-      attempt.after(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
+      attempt.later(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
       return;
     }
     // Here without DigiLocker's return (a reload, the back button): never a complete. A consent
@@ -216,7 +216,7 @@ export class KycController {
       return;
     }
     this.#poll(attempt, config.timings.pollInitialMs);
-    attempt.after(config.timings.journeyTimeoutMs, () => void this.#lastCheck(attempt));
+    attempt.later(config.timings.journeyTimeoutMs, () => void this.#lastCheck(attempt));
   }
 
   /** Listens for the return message of `state`, posted by `source` from the origin of `url`. */
@@ -284,7 +284,7 @@ export class KycController {
     this.#host.changed();
     await this.#check(attempt);
     if (gone()) return;
-    attempt.after(attempt.timings.closedGraceMs, async () => {
+    attempt.later(attempt.timings.closedGraceMs, async () => {
       if (gone()) return;
       await this.#check(attempt);
       if (!gone()) this.#cancel(attempt, 'closed');

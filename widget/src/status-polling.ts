@@ -68,7 +68,7 @@ export async function checkStatus(
  */
 export function pollStatus(attempt: Attempt, delay: number, check: () => Promise<unknown>): void {
   clearTimeout(attempt.pollTimer);
-  attempt.pollTimer = attempt.after(delay, () =>
+  attempt.pollTimer = attempt.later(delay, () =>
     check().then(() => {
       if (!attempt.settled && (attempt.returned || !attempt.consented)) {
         pollStatus(
