@@ -59,9 +59,7 @@ export const readParked = (win: Window, state: string): ParkedAttempt | null =>
     const v = JSON.parse(storage.getItem(PARKED_PREFIX + state) ?? '0');
     return ['reference_id', 'session_token', 'expires_at', 'return_to', 'endpoint'].every(
       (key) => typeof v[key] === 'string',
-    ) &&
-      v.state === state &&
-      STATE_PATTERN.test(state)
+    ) && v.state === state
       ? (v as ParkedAttempt)
       : null;
   });
