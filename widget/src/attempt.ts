@@ -1,102 +1,75 @@
 // One attempt's resources (session, popup, timers, listeners) and the one way to release them all.
-import {
-  type CreateSessionResponse as CreatedSession,
-  type OpenedMode,
-  RETURN_STORAGE_PREFIX,
-  type SessionStatusResponse as SessionStatusReply,
+import type {
+  CreateSessionResponse as CreatedSession,
+  OpenedMode,
+  SessionStatusResponse as SessionStatusReply,
 } from '@digilocker-kyc/shared/protocol';
 import type { KycTimings } from './config.js';
-import { removePending } from './pending-attempt.js';
 import type { PopupWatch } from './popup.js';
-import { getSessionStatus } from './session-client.js';
+import { unpark } from './redirect-resume.js';
 
 type Timer = ReturnType<typeof setTimeout>;
 
-/** The parts of a created session an attempt keeps (a resumed one has no URL). */
-export type AttemptSession = Pick<
-  CreatedSession,
-  'reference_id' | 'state' | 'session_token' | 'documents'
-> & { url?: string };
+/** The parts of a created session an attempt uses (a resumed one has no URL). */
+export type AttemptSession = Pick<CreatedSession, 'reference_id' | 'state' | 'session_token'> & {
+  url?: string;
+};
 
-export class Attempt {
+export interface Attempt {
   readonly mode: OpenedMode;
   readonly base: string;
   readonly timings: KycTimings;
-  session: AttemptSession | undefined;
-  popup: PopupWatch | undefined;
-  verificationId: string | undefined;
+  session?: AttemptSession;
+  popup?: PopupWatch;
+  verificationId?: string;
   /**
-   * This browser saw the return leg for this attempt's state (a return message, or the arrival
-   * back through the return page). `complete` needs it: the server's `consented` alone may be a
-   * consent given in another browser (a forwarded link).
+   * This browser saw the return leg for this attempt's state (a return message, or the customer
+   * back through the return page or `redirect-url`). `complete` needs it: the server's
+   * `consented` alone may be a consent given in another browser (a forwarded link).
    */
-  returned = false;
+  returned?: boolean;
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
-  consented = false;
+  consented?: boolean;
   /** The popup read closed after the severed window: the element asks to reopen or cancel. */
-  closed = false;
-  /** When the first of the status checks failing at the network level in a row failed. */
-  offlineSince: number | undefined;
-  settled = false;
-  pollTimer: Timer | undefined;
-  readonly #timers = new Set<Timer>();
-  readonly #disposers: (() => void)[] = [];
-  #checking: Promise<SessionStatusReply> | undefined;
-
-  constructor(mode: OpenedMode, base: string, timings: KycTimings) {
-    this.mode = mode;
-    this.base = base;
-    this.timings = timings;
-  }
-
+  closed?: boolean;
+  settled?: boolean;
+  // Status polling's state (status-polling.ts): the scheduled poll, the status request in
+  // flight, and when the first of the checks failing at the network level in a row failed.
+  pollTimer?: Timer;
+  checking?: Promise<SessionStatusReply>;
+  offlineSince?: number;
   /** Runs `run` after `ms` unless the attempt is released first. */
-  after(ms: number, run: () => void): Timer {
-    const timer = setTimeout(() => {
-      this.#timers.delete(timer);
-      if (!this.settled) run();
-    }, ms);
-    this.#timers.add(timer);
-    return timer;
-  }
+  later(ms: number, run: () => void): Timer;
+  /** Runs `dispose` when the attempt is released. */
+  onRelease(dispose: () => void): void;
+  /**
+   * Releases every listener (each return listener removes its own storage key), timer, window
+   * and parked entry; forgets the session token.
+   */
+  release(win: Window): void;
+}
 
-  clear(timer: Timer | undefined): void {
-    clearTimeout(timer);
-    if (timer) this.#timers.delete(timer);
-  }
-
-  onRelease(dispose: () => void): void {
-    this.#disposers.push(dispose);
-  }
-
-  /** The server's status of this attempt; concurrent callers share one request. */
-  status(session: AttemptSession): Promise<SessionStatusReply> {
-    this.#checking ??= getSessionStatus(
-      this.base,
-      session.reference_id,
-      session.session_token,
-      this.timings.requestTimeoutMs,
-    ).finally(() => {
-      this.#checking = undefined;
-    });
-    return this.#checking;
-  }
-
-  /** Releases every listener, timer, window and storage key; forgets the session token. */
-  release(win: Window): void {
-    this.settled = true;
-    for (const dispose of this.#disposers.splice(0)) dispose();
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers.clear();
-    this.popup?.close();
-    const state = this.session?.state;
-    if (state) {
-      try {
-        removePending(win.sessionStorage, state);
-        win.localStorage.removeItem(RETURN_STORAGE_PREFIX + state);
-      } catch {
-        // Storage disabled: nothing was written.
-      }
-    }
-    this.session = undefined;
-  }
+export function createAttempt(mode: OpenedMode, base: string, timings: KycTimings): Attempt {
+  const disposers: (() => void)[] = [];
+  const attempt: Attempt = {
+    mode,
+    base,
+    timings,
+    later(ms, run) {
+      const timer = setTimeout(() => attempt.settled || run(), ms);
+      disposers.push(() => clearTimeout(timer));
+      return timer;
+    },
+    onRelease(dispose) {
+      disposers.push(dispose);
+    },
+    release(win) {
+      attempt.settled = true;
+      for (const dispose of disposers) dispose();
+      attempt.popup?.close();
+      if (attempt.session) unpark(win, attempt.session.state);
+      attempt.session = undefined;
+    },
+  };
+  return attempt;
 }

@@ -6,8 +6,8 @@ import type {
   KycMode,
 } from '@digilocker-kyc/shared/protocol';
 import type { EmitOptions, KycEvent } from './emit.js';
-import type { PollTimings } from './poll-schedule.js';
 import type { PlaceholderText, PopupTimings } from './popup.js';
+import type { PollTimings } from './status-polling.js';
 
 /**
  * Every wait of a journey, in ms; the element's `timings` property overrides any of them. Each

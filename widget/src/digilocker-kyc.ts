@@ -109,9 +109,10 @@ export class DigilockerKyc extends LitElement {
     emit: (name, detail, options) => emit(this, name, detail, options),
     changed: () => this.requestUpdate(),
   });
-  #resumeChecked = false;
-  #focusBefore: Element | null = null;
-  #shownStatus: WidgetStatus = 'idle';
+  // Unset until first used (no constructor assignments in the bundle).
+  #resumeChecked?: boolean;
+  #focusBefore?: Element | null;
+  #shownStatus?: WidgetStatus;
 
   /** Where the journey is: `idle creating awaiting verifying complete cancelled error`. */
   get status(): WidgetStatus {
@@ -182,20 +183,20 @@ export class DigilockerKyc extends LitElement {
       // Continue comes first when consent was given but its return has not reached this page.
       actions = html`<div>${this.#controller.unconfirmed ? html`<button part="continue-button" @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part="reopen-button" @click=${this.#onReopen}>${strings.reopen}</button><button part="cancel-button" @click=${this.cancel}>${strings.cancel}</button></div>`;
     } else if (!final) {
-      actions = html`<p part="share">${fill(strings.share)}</p><div><button part="button" ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
+      actions = html`<p part=share>${fill(strings.share)}</p><div><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
     }
-    return html`${actions}<p id="status" part="status" role="status" tabindex="-1">${this.#statusLine(strings)}</p><p id="error" part="error" role="alert" tabindex="-1">${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
+    return html`${actions}<p id=status part=status role=status tabindex=-1>${this.#statusLine(strings)}</p><p id=error part=error role=alert tabindex=-1>${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
   }
 
   #statusLine(strings: KycStrings) {
     const { status, mode, cancelReason } = this.#controller;
     if (status === 'complete') {
-      return html`${checkMark}<b>${strings.complete}</b><br><span part="next">${strings.next}</span>`;
+      return html`${checkMark}<b>${strings.complete}</b><br><span part=next>${strings.next}</span>`;
     }
     // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
     const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
     if (connecting || status === 'verifying') {
-      return html`<span part="spinner"></span>${connecting ? strings.connecting : strings.verifying}`;
+      return html`<span part=spinner></span>${connecting ? strings.connecting : strings.verifying}`;
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
@@ -238,9 +239,15 @@ export class DigilockerKyc extends LitElement {
     )?.focus();
   }
 
-  #onReopen = () => this.#controller.reopen();
+  // Methods, not arrow fields (smaller in the bundle): Lit calls an event listener with the
+  // element as `this`.
+  #onReopen(): void {
+    this.#controller.reopen();
+  }
 
-  #onContinue = () => this.#controller.confirm();
+  #onContinue(): void {
+    this.#controller.confirm();
+  }
 
   #onPageShow = (event: PageTransitionEvent) => {
     // Back/forward cache restore: finish a parked redirect attempt; never start a new one.

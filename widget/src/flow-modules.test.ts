@@ -1,7 +1,5 @@
-// The small flow modules: journey URL safety, endpoint resolution, backoff, parked attempts, strings.
+// The small flow modules: journey URL safety, endpoint resolution, strings.
 import { expect } from '@open-wc/testing';
-import { savePending, takePending } from './pending-attempt.js';
-import { nextPollDelay } from './poll-schedule.js';
 import { endpointBase, isSafeJourneyUrl } from './session-client.js';
 import { errorText, resolveStrings } from './strings.js';
 
@@ -36,47 +34,6 @@ describe('endpointBase', () => {
     expect(endpointBase('https://kyc.example/api', 'https://shop.example/')).to.equal(
       'https://kyc.example/api',
     );
-  });
-});
-
-describe('nextPollDelay', () => {
-  it('starts at the initial delay, grows by the factor and stops at the cap', () => {
-    const timings = { pollInitialMs: 2000, pollMaxMs: 10_000, pollFactor: 1.5 };
-    const delays = [0];
-    for (let i = 0; i < 6; i++) delays.push(nextPollDelay(timings, delays.at(-1) ?? 0));
-    expect(delays).to.deep.equal([0, 2000, 3000, 4500, 6750, 10_000, 10_000]);
-  });
-});
-
-describe('takePending', () => {
-  const entry = (state: string, endpoint: string, expiresIn = 60_000) => ({
-    state,
-    reference_id: '1',
-    session_token: 'secret',
-    documents: ['AADHAAR' as const],
-    expires_at: new Date(Date.now() + expiresIn).toISOString(),
-    return_to: location.href,
-    endpoint,
-  });
-  afterEach(() => sessionStorage.clear());
-
-  it('takes (reads and removes) only this endpoint’s entry, for the given state', () => {
-    savePending(sessionStorage, entry('A'.repeat(22), 'https://a.example/kyc'));
-    savePending(sessionStorage, entry('B'.repeat(22), 'https://b.example/kyc'));
-    expect(
-      takePending(sessionStorage, 'https://a.example/kyc', Date.now(), 'B'.repeat(22)),
-    ).to.equal(null);
-    const taken = takePending(sessionStorage, 'https://a.example/kyc', Date.now());
-    expect(taken?.state).to.equal('A'.repeat(22));
-    expect(sessionStorage.getItem(`dlkyc:pending:${'A'.repeat(22)}`)).to.equal(null);
-    expect(sessionStorage.getItem(`dlkyc:pending:${'B'.repeat(22)}`)).to.not.equal(null);
-  });
-
-  it('removes expired and malformed entries instead of resuming them', () => {
-    savePending(sessionStorage, entry('C'.repeat(22), 'https://a.example/kyc', -1));
-    sessionStorage.setItem(`dlkyc:pending:${'D'.repeat(22)}`, '{not json');
-    expect(takePending(sessionStorage, 'https://a.example/kyc', Date.now())).to.equal(null);
-    expect(sessionStorage.length).to.equal(0);
   });
 });
 

@@ -1,32 +1,33 @@
 // Runs one DigiLocker attempt at a time for an element: create, open, wait, verify, report.
+//
+// Orchestration only: how the journey opens (open-journey.ts), the popup (popup.ts), the return
+// channel (return-channel.ts), redirect resume (redirect-resume.ts) and status polling
+// (status-polling.ts) each live in their own module; this file decides what happens next.
 import type {
   CancelReason,
-  CreateSessionResponse as CreatedSession,
+  KycEventDetails,
   OpenedMode,
-  ReturnMessage,
-  SessionStatusResponse as SessionStatusReply,
   WidgetStatus,
 } from '@digilocker-kyc/shared/protocol';
-import { Attempt } from './attempt.js';
+import { type Attempt, createAttempt } from './attempt.js';
 import type { KycConfig, KycHost } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
-import { openJourneyWindow, takeArrival } from './open-journey.js';
-import { savePending } from './pending-attempt.js';
-import { nextPollDelay } from './poll-schedule.js';
-import { openPopup, PopupWatch, showPlaceholder } from './popup.js';
+import { openJourneyWindow } from './open-journey.js';
+import { openPopup, showPlaceholder, watchPopup } from './popup.js';
+import { park, relayPopupReturn, takeResumable } from './redirect-resume.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
+import { checkStatus, pollStatus } from './status-polling.js';
 
-/** States resumed in this document: a second element or a replayed load never re-runs one. */
-const resumed = new Set<string>();
+type EndEvent = 'digilocker-kyc-complete' | 'digilocker-kyc-cancel' | 'digilocker-kyc-error';
 
 export class KycController {
   status: WidgetStatus = 'idle';
-  error: WidgetError | null = null;
+  error?: WidgetError;
   /** Why the last attempt was cancelled (the UI words a denial differently). */
-  cancelReason: CancelReason | null = null;
+  cancelReason?: CancelReason;
   readonly #host: KycHost;
-  #attempt: Attempt | null = null;
+  #attempt?: Attempt;
 
   constructor(host: KycHost) {
     this.#host = host;
@@ -63,8 +64,8 @@ export class KycController {
     }
     const config = this.#host.config();
     if (!config.endpoint) {
-      const message = 'No endpoint attribute';
-      this.#fail(this.#begin('popup', config), new WidgetError('config_error', message, false));
+      const error = new WidgetError('config_error', 'No endpoint attribute', false);
+      this.#fail(this.#begin('popup', config), error);
       return;
     }
     const start = this.#host.emit(
@@ -75,13 +76,13 @@ export class KycController {
     if (start.defaultPrevented || this.busy) return;
 
     const { handle, reason, error } = openJourneyWindow(this.#host.win, config.mode);
+    const attempt = this.#begin(handle || error ? 'popup' : 'redirect', config);
     if (error) {
-      this.#fail(this.#begin('popup', config), error);
+      this.#fail(attempt, error);
       return;
     }
-    const attempt = this.#begin(handle ? 'popup' : 'redirect', config);
     if (handle) {
-      attempt.popup = new PopupWatch(handle, config.timings, () => void this.#onClosed(attempt));
+      attempt.popup = watchPopup(handle, config.timings, () => void this.#onClosed(attempt));
     }
     this.#set('creating');
     if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
@@ -97,9 +98,8 @@ export class KycController {
 
   /** Forgets the attempt without an event and returns to idle. */
   reset(): void {
-    this.#attempt?.release(this.#host.win);
-    this.#attempt = null;
-    this.error = null;
+    this.dispose();
+    this.error = undefined;
     this.#set('idle');
   }
 
@@ -129,197 +129,145 @@ export class KycController {
    * nothing, and the attempt keeps waiting (then times out).
    */
   confirm(): void {
-    const attempt = this.#attempt;
-    const state = attempt?.session?.state;
-    if (!attempt || !state || !this.unconfirmed) return;
+    // Unconfirmed: an attempt runs, its session created and its consent reported.
+    if (!this.unconfirmed) return;
+    const attempt = this.#attempt!;
+    const { state } = attempt.session!;
     const handle = openPopup(this.#host.win, `${attempt.base}/confirm/${state}`, 'dlkyc-confirm');
     if (!handle) return;
     attempt.onRelease(() => handle.close());
-    attempt.onRelease(
-      listenForReturn({
-        win: this.#host.win,
-        state,
-        origin: new URL(attempt.base).origin,
-        source: () => handle,
-        onResult: (message) => this.#onReturn(attempt, message),
-      }),
-    );
+    this.#listen(attempt, state, attempt.base, () => handle);
   }
 
   /** Stops every listener and timer without an event (the element left the document). */
   dispose(): void {
     this.#attempt?.release(this.#host.win);
-    this.#attempt = null;
+    this.#attempt = undefined;
     if (this.busy) this.#set('idle');
   }
 
   /**
-   * On page load and bfcache restore: finish the redirect-mode attempt this page parked in
-   * sessionStorage (never a new one), confirming with the server before any event.
+   * On page load and bfcache restore: finish the redirect-mode attempt this page parked (never a
+   * new one), confirming with the server before any event. A page that is DigiLocker's return
+   * inside the widget's own popup relays it to the opener instead.
    */
   resume(): void {
     const config = this.#host.config();
     const win = this.#host.win;
-    if (!config.endpoint || (this.busy && this.mode === 'popup')) return;
-    const arrival = takeArrival(win, endpointBase(config.endpoint, win.document.baseURI));
-    if (!arrival || resumed.has(arrival.pending.state)) return;
-    resumed.add(arrival.pending.state);
+    if (!config.endpoint || this.mode === 'popup' || relayPopupReturn(win)) return;
+    const resumed = takeResumable(win, endpointBase(config.endpoint, win.document.baseURI));
+    if (!resumed) return;
     this.#attempt?.release(win);
     const attempt = this.#begin('redirect', config);
-    attempt.session = arrival.pending;
-    attempt.returned = arrival.returned;
-    attempt.verificationId = arrival.verificationId;
+    attempt.session = resumed;
+    if (resumed.returned) {
+      this.#onReturn(attempt, resumed.verification_id);
+      attempt.later(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
+      return;
+    }
+    // Here without DigiLocker's return (a reload, the back button): never a complete. A consent
+    // the server knows of was given elsewhere, or its return never reached this tab.
     this.#set('verifying');
-    void this.#check(attempt).then(() => {
-      if (attempt.settled) return;
-      // Here without DigiLocker's return (a reload, the back button): never a complete. A
-      // consent the server knows of was given elsewhere, or its return never reached this tab.
-      if (!attempt.returned) {
-        if (attempt.consented) return this.#fail(attempt, unconfirmedError());
-        return this.#cancel(attempt, 'closed');
-      }
-      this.#poll(attempt, config.timings.pollInitialMs);
-      attempt.after(config.timings.resumeTimeoutMs, () => void this.#timeout(attempt));
-    });
+    void this.#lastCheck(attempt, () => this.#cancel(attempt, 'closed'));
   }
 
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
     const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
-    this.error = null;
-    this.#attempt = new Attempt(mode, base, config.timings);
+    this.error = undefined;
+    this.#attempt = createAttempt(mode, base, config.timings);
     return this.#attempt;
   }
 
   async #create(attempt: Attempt, config: KycConfig): Promise<void> {
-    let session: CreatedSession;
-    try {
-      // JSON leaves out an unset (undefined) member: the server then uses its defaults.
-      session = await createSession(
-        attempt.base,
-        { documents: config.documents, redirect_url: config.redirectUrl },
-        config.timings.requestTimeoutMs,
-      );
-    } catch (error) {
+    const win = this.#host.win;
+    // JSON leaves out an unset (undefined) member: the server then uses its defaults.
+    const session = await createSession(
+      attempt.base,
+      { documents: config.documents, redirect_url: config.redirectUrl },
+      config.timings.requestTimeoutMs,
+    ).catch((error: unknown) => {
       if (!attempt.settled) this.#fail(attempt, error);
-      return;
-    }
-    if (attempt.settled) return;
+    });
+    if (!session || attempt.settled) return;
     attempt.session = session;
-    const reference_id = session.reference_id;
     if (!isSafeJourneyUrl(session.url)) {
-      const message = 'DigiLocker URL not https';
-      this.#fail(attempt, new WidgetError('invalid_response', message, true));
-      return;
+      const error = new WidgetError('invalid_response', 'DigiLocker URL not https', true);
+      return this.#fail(attempt, error);
     }
     const popup = attempt.popup;
-    if (!popup) return this.#redirect(attempt, session, config);
     // Before our navigation the window is same-origin, so `closed` tells the truth.
-    if (popup.closedBeforeNavigation) return this.#cancel(attempt, 'closed');
-    // DigiLocker first. The rest only waits for the customer, and no message can reach the
-    // listeners below before this task ends.
-    popup.navigate(session.url);
-    attempt.onRelease(
-      listenForReturn({
-        win: this.#host.win,
-        state: session.state,
-        origin: new URL(config.redirectUrl || attempt.base, this.#host.win.document.baseURI).origin,
-        source: () => popup.live,
-        onResult: (message) => this.#onReturn(attempt, message),
-      }),
-    );
-    this.#set('awaiting');
-    this.#host.emit('digilocker-kyc-open', { reference_id, mode: 'popup' });
-    this.#poll(attempt, config.timings.pollInitialMs);
-    attempt.after(config.timings.journeyTimeoutMs, () => void this.#timeout(attempt));
-  }
-
-  #redirect(attempt: Attempt, session: CreatedSession, config: KycConfig): void {
-    const win = this.#host.win;
-    try {
-      savePending(win.sessionStorage, {
-        ...session,
-        return_to: win.location.href,
-        endpoint: attempt.base,
-      });
-    } catch {
-      // No sessionStorage: the customer can still consent; this page just cannot resume.
+    if (popup?.closedBeforeNavigation) return this.#cancel(attempt, 'closed');
+    if (popup) {
+      // DigiLocker first. The rest only waits for the customer, and no message can reach the
+      // listener before this task ends.
+      popup.navigate(session.url);
+      // The return page's origin: the server's, or the merchant's own `redirect-url`.
+      this.#listen(attempt, session.state, config.redirectUrl || attempt.base, () => popup.live);
+    } else {
+      park(win, { ...session, return_to: win.location.href, endpoint: attempt.base });
     }
     this.#set('awaiting');
     this.#host.emit('digilocker-kyc-open', {
       reference_id: session.reference_id,
-      mode: 'redirect',
+      mode: attempt.mode,
     });
-    if (!attempt.settled) config.navigate(session.url);
+    if (!popup) {
+      if (!attempt.settled) config.navigate(session.url);
+      return;
+    }
+    this.#poll(attempt, config.timings.pollInitialMs);
+    attempt.later(config.timings.journeyTimeoutMs, () => void this.#lastCheck(attempt));
+  }
+
+  /** Listens for the return message of `state`, posted by `source` from the origin of `url`. */
+  #listen(attempt: Attempt, state: string, url: string, source: () => Window | null): void {
+    attempt.onRelease(
+      listenForReturn({
+        win: this.#host.win,
+        state,
+        origin: new URL(url, this.#host.win.document.baseURI).origin,
+        source,
+        onReturn: (message) => this.#onReturn(attempt, message.verification_id),
+      }),
+    );
   }
 
   /** The return leg reached this browser for this attempt's state: now ask the server. */
-  #onReturn(attempt: Attempt, message: ReturnMessage): void {
+  #onReturn(attempt: Attempt, verificationId: string | undefined): void {
     if (attempt.returned) return;
     attempt.returned = true;
-    attempt.verificationId = message.verification_id;
+    attempt.verificationId = verificationId;
     this.#set('verifying');
     this.#poll(attempt, 0);
   }
 
-  /**
-   * Status polling: a check after `delay`, then backing off. It ends a denied or expired attempt
-   * and confirms a return, but never completes one on its own; it stops at an unconfirmed
-   * `consented` (a return or Continue picks up from there).
-   */
   #poll(attempt: Attempt, delay: number): void {
-    attempt.clear(attempt.pollTimer);
-    attempt.pollTimer = attempt.after(delay, () => {
-      void this.#check(attempt).then(() => {
-        if (attempt.settled || (attempt.consented && !attempt.returned)) return;
-        // While the server is unreachable, retry at the first step: the outage is noticed soon.
-        this.#poll(attempt, nextPollDelay(attempt.timings, attempt.offlineSince ? 0 : delay));
-      });
-    });
+    pollStatus(attempt, delay, () => this.#check(attempt));
   }
 
   /** Asks the server and settles the attempt on a final answer; a blip is left to the next poll. */
   async #check(attempt: Attempt): Promise<void> {
     const session = attempt.session;
-    if (!session) return;
-    const referenceId = session.reference_id;
-    let reply: SessionStatusReply;
-    try {
-      reply = await attempt.status(session);
-    } catch (error) {
-      const failure = asWidgetError(error);
-      // Unreachable (the server gone, the customer offline): a blip, until it lasts too long.
-      // Any reply, even an error, shows the server is there.
-      attempt.offlineSince =
-        failure.code === 'network_error' ? (attempt.offlineSince ?? Date.now()) : undefined;
-      const final =
-        !failure.retryable ||
-        failure.code === 'session_expired' ||
-        Date.now() - (attempt.offlineSince ?? Number.POSITIVE_INFINITY) >=
-          attempt.timings.offlineTimeoutMs;
-      if (final && !attempt.settled) this.#fail(attempt, failure);
-      return;
+    const reply = await checkStatus(attempt);
+    if (!session || !reply || attempt.settled) return;
+    if (reply instanceof WidgetError) return this.#fail(attempt, reply);
+    const { status } = reply;
+    if (status === 'denied') return this.#cancel(attempt, 'denied');
+    if (status === 'expired') {
+      return this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
     }
-    attempt.offlineSince = undefined;
-    if (attempt.settled) return;
-    if (reply.status === 'consented') {
-      if (!attempt.returned) {
-        // Consent, but not (yet) proven to belong to this browser: offer Continue.
-        attempt.consented = true;
-        this.#host.changed();
-        return;
-      }
-      this.#settle(attempt, 'complete');
-      this.#host.emit('digilocker-kyc-complete', {
-        reference_id: referenceId,
-        ...(attempt.verificationId ? { verification_id: attempt.verificationId } : {}),
-        documents: reply.documents,
-        session_token: session.session_token,
-      });
-    } else if (reply.status === 'denied') {
-      this.#cancel(attempt, 'denied');
-    } else if (reply.status === 'expired') {
-      this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
+    if (status !== 'consented') return;
+    if (!attempt.returned) {
+      // Consent, but not (yet) proven to belong to this browser: offer Continue.
+      attempt.consented = true;
+      return this.#host.changed();
     }
+    const { verificationId: verification_id } = attempt;
+    this.#end(attempt, 'complete', 'digilocker-kyc-complete', {
+      ...(verification_id ? { verification_id } : {}),
+      documents: reply.documents,
+      session_token: session.session_token,
+    });
   }
 
   /**
@@ -336,48 +284,56 @@ export class KycController {
     this.#host.changed();
     await this.#check(attempt);
     if (gone()) return;
-    attempt.after(attempt.timings.closedGraceMs, async () => {
+    attempt.later(attempt.timings.closedGraceMs, async () => {
       if (gone()) return;
       await this.#check(attempt);
       if (!gone()) this.#cancel(attempt, 'closed');
     });
   }
 
-  async #timeout(attempt: Attempt): Promise<void> {
+  /**
+   * One last check, then the end: a consent whose return this browser never saw is no
+   * `complete` (`consent_unconfirmed`); anything else still open ends in `orElse` (by default
+   * the journey timed out).
+   */
+  async #lastCheck(
+    attempt: Attempt,
+    orElse = () =>
+      this.#fail(attempt, new WidgetError('journey_timeout', 'DigiLocker timed out', true)),
+  ): Promise<void> {
     await this.#check(attempt);
     if (attempt.settled) return;
-    this.#fail(
-      attempt,
-      attempt.consented
-        ? unconfirmedError()
-        : new WidgetError('journey_timeout', 'DigiLocker timed out', true),
-    );
+    if (!attempt.consented) return orElse();
+    const message = 'DigiLocker did not return to this browser';
+    this.#fail(attempt, new WidgetError('consent_unconfirmed', message, true));
   }
 
   #cancel(attempt: Attempt, reason: CancelReason): void {
-    const reference_id = attempt.session?.reference_id;
     this.cancelReason = reason;
-    this.#settle(attempt, 'cancelled');
-    this.#host.emit('digilocker-kyc-cancel', reference_id ? { reference_id, reason } : { reason });
+    this.#end(attempt, 'cancelled', 'digilocker-kyc-cancel', { reason });
   }
 
   #fail(attempt: Attempt, error: unknown): void {
     const failure = asWidgetError(error);
-    const reference_id = attempt.session?.reference_id;
-    this.error = failure;
-    this.#settle(attempt, 'error');
     const { code, message, retryable } = failure;
-    this.#host.emit('digilocker-kyc-error', {
-      code,
-      message,
-      retryable,
-      ...(reference_id ? { reference_id } : {}),
-    });
+    this.error = failure;
+    this.#end(attempt, 'error', 'digilocker-kyc-error', { code, message, retryable });
   }
 
-  #settle(attempt: Attempt, status: 'complete' | 'cancelled' | 'error'): void {
+  /** Ends the attempt: releases it, shows `status`, and fires `name` with its reference id. */
+  #end<K extends EndEvent>(
+    attempt: Attempt,
+    status: WidgetStatus,
+    name: K,
+    detail: Omit<KycEventDetails[K], 'reference_id'>,
+  ): void {
+    const reference_id = attempt.session?.reference_id;
     attempt.release(this.#host.win);
     this.#set(status);
+    this.#host.emit(
+      name,
+      (reference_id ? { reference_id, ...detail } : detail) as KycEventDetails[K],
+    );
   }
 
   #set(status: WidgetStatus): void {
@@ -385,7 +341,3 @@ export class KycController {
     this.#host.changed();
   }
 }
-
-/** Consent the server knows of, whose return this browser never saw: no `complete`. */
-const unconfirmedError = () =>
-  new WidgetError('consent_unconfirmed', 'DigiLocker did not return to this browser', true);

@@ -3,8 +3,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
-import { takeArrival } from './open-journey.js';
-import { savePending } from './pending-attempt.js';
 import {
   created,
   FAST,
@@ -18,7 +16,6 @@ import {
   status,
   stubFetch,
   stubOpen,
-  TOKEN,
   untilStatus,
 } from './test-helpers.js';
 
@@ -202,69 +199,6 @@ describe('no dead ends', () => {
       el.start();
       expect((await failed).detail).to.include({ code: 'network_error' });
       expect(fetchStub.calls.some((call) => call.mode === 'no-cors')).to.equal(false);
-    });
-  });
-
-  describe('a redirect return that lost the page’s query', () => {
-    const BASE = 'https://shop.example/kyc';
-    afterEach(() => sessionStorage.clear());
-
-    /** A top-level window at `href`, recording where it is sent. */
-    function fakeWindow(href: string) {
-      const replaced: string[] = [];
-      const win = {
-        location: { href, replace: (url: string) => replaced.push(url) },
-        history: {
-          state: null,
-          replaceState: (_s: unknown, _t: string, url: string) => {
-            win.location.href = new URL(url, win.location.href).href;
-          },
-        },
-        sessionStorage,
-        opener: null,
-      };
-      return { win: win as unknown as Window, replaced };
-    }
-
-    const park = (returnTo: string) =>
-      savePending(sessionStorage, {
-        state: STATE,
-        reference_id: REFERENCE_ID,
-        session_token: TOKEN,
-        documents: ['AADHAAR'],
-        expires_at: new Date(Date.now() + 600_000).toISOString(),
-        return_to: returnTo,
-        endpoint: BASE,
-      });
-
-    it('goes back to return_to (query and hash) with the attempt marked returned', () => {
-      park('https://shop.example/demo.html?locale=hi&theme=dark#kyc');
-      const { win, replaced } = fakeWindow(
-        `https://shop.example/demo.html?dlkyc_state=${STATE}&verification_id=ver-9`,
-      );
-      expect(takeArrival(win, BASE)).to.equal(null);
-      expect(replaced).to.deep.equal(['https://shop.example/demo.html?locale=hi&theme=dark#kyc']);
-      const parked = JSON.parse(sessionStorage.getItem(`dlkyc:pending:${STATE}`) ?? 'null');
-      expect(parked).to.include({ returned: true, verification_id: 'ver-9', state: STATE });
-
-      // The reloaded page resumes it, returned, without asking DigiLocker again.
-      const back = fakeWindow('https://shop.example/demo.html?locale=hi&theme=dark#kyc');
-      const arrival = takeArrival(back.win, BASE);
-      expect(back.replaced).to.deep.equal([]);
-      expect(arrival).to.deep.include({ returned: true, verificationId: 'ver-9' });
-      expect(sessionStorage.length).to.equal(0);
-    });
-
-    it('stays when only the return hints differ (no reload), and never leaves the origin', () => {
-      park('https://shop.example/demo.html?locale=hi#top');
-      const same = fakeWindow(`https://shop.example/demo.html?locale=hi&dlkyc_state=${STATE}`);
-      expect(takeArrival(same.win, BASE)).to.deep.include({ returned: true });
-      expect(same.replaced).to.deep.equal([]);
-
-      park('https://evil.example/demo.html?locale=hi');
-      const other = fakeWindow(`https://shop.example/demo.html?dlkyc_state=${STATE}`);
-      expect(takeArrival(other.win, BASE)).to.deep.include({ returned: true });
-      expect(other.replaced).to.deep.equal([]);
     });
   });
 });

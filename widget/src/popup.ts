@@ -76,67 +76,56 @@ export function showPlaceholder(popup: Window, { text, lang }: PlaceholderText):
   }
 }
 
-export class PopupWatch {
-  readonly #timings: PopupTimings;
-  readonly #onClosed: () => void;
-  #handle: Window;
-  #navigatedAt = Number.NEGATIVE_INFINITY;
-  #severed = false;
-  #timer: ReturnType<typeof setInterval> | undefined;
-
-  constructor(handle: Window, timings: PopupTimings, onClosed: () => void) {
-    this.#handle = handle;
-    this.#timings = timings;
-    this.#onClosed = onClosed;
-  }
-
+/** The journey window, watched: see the heuristic at the top of this file. */
+export interface PopupWatch {
   /** The handle while it can be trusted: null once closed or severed. */
-  get live(): Window | null {
-    return this.#severed || this.#isClosed() ? null : this.#handle;
-  }
-
+  readonly live: Window | null;
   /** True when the placeholder was closed before we ever navigated it (then `closed` is reliable). */
-  get closedBeforeNavigation(): boolean {
-    return this.#navigatedAt === Number.NEGATIVE_INFINITY && this.#isClosed();
-  }
+  readonly closedBeforeNavigation: boolean;
+  /** Sends the window (or `handle`, a window opened again) to `url` and watches it from now. */
+  navigate(url: string, handle?: Window): void;
+  focus(): void;
+  close(): void;
+}
 
-  navigate(url: string, handle: Window = this.#handle): void {
-    this.#handle = handle;
-    this.#handle.location.replace(url);
-    this.#navigatedAt = Date.now();
-    this.#severed = false;
-    this.#watch();
-  }
-
+/** Watches `handle`; `onClosed` runs when its `closed` flips outside the severed window. */
+export function watchPopup(
+  handle: Window,
+  timings: PopupTimings,
+  onClosed: () => void,
+): PopupWatch {
+  /** When this module last navigated the window; unset before the first navigation. */
+  let navigatedAt: number | undefined;
+  let severed: boolean | undefined;
+  let timer: ReturnType<typeof setInterval> | undefined;
   // `closed`, `focus()` and `close()` are allowed on a cross-origin window: no try needed.
-  focus(): void {
-    this.live?.focus();
-  }
-
-  close(): void {
-    this.stop();
-    if (!this.#isClosed()) this.#handle.close();
-  }
-
-  stop(): void {
-    clearInterval(this.#timer);
-    this.#timer = undefined;
-  }
-
-  #watch(): void {
-    this.stop();
-    this.#timer = setInterval(() => {
-      if (!this.#isClosed()) return;
-      this.stop();
-      if (Date.now() - this.#navigatedAt <= this.#timings.severedWindowMs) {
-        this.#severed = true;
-      } else {
-        this.#onClosed();
-      }
-    }, this.#timings.closedCheckMs);
-  }
-
-  #isClosed(): boolean {
-    return this.#handle.closed;
-  }
+  const watch: PopupWatch = {
+    get live() {
+      return severed || handle.closed ? null : handle;
+    },
+    get closedBeforeNavigation() {
+      return !navigatedAt && handle.closed;
+    },
+    navigate(url, next = handle) {
+      handle = next;
+      next.location.replace(url);
+      navigatedAt = Date.now();
+      severed = false;
+      clearInterval(timer);
+      timer = setInterval(() => {
+        if (!next.closed) return;
+        clearInterval(timer);
+        if (Date.now() - navigatedAt! <= timings.severedWindowMs) severed = true;
+        else onClosed();
+      }, timings.closedCheckMs);
+    },
+    focus() {
+      watch.live?.focus();
+    },
+    close() {
+      clearInterval(timer);
+      if (!handle.closed) handle.close();
+    },
+  };
+  return watch;
 }

@@ -18,7 +18,7 @@ function deliverOnce(data: unknown, origin: string): unknown[] {
     state: STATE,
     origin,
     source: () => null,
-    onResult: (message) => results.push(message),
+    onReturn: (message) => results.push(message),
   });
   window.dispatchEvent(new MessageEvent('message', { data, origin: ORIGIN }));
   dispose();
@@ -94,7 +94,7 @@ describe('listenForReturn under random input', () => {
             state: STATE,
             origin: ORIGIN,
             source: () => null,
-            onResult: (message) => results.push(message),
+            onReturn: (message) => results.push(message),
           });
           window.dispatchEvent(
             new MessageEvent('message', { data: returnMessage(), origin: senderOrigin }),

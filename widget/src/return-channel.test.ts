@@ -1,6 +1,7 @@
-// The three return channels and how strictly each one checks what arrives.
+// The return channel's two halves: the sender's three channels, and how strictly the listener checks each.
+import type { ReturnMessage } from '@digilocker-kyc/shared/protocol';
 import { expect } from '@open-wc/testing';
-import { listenForReturn } from './return-channel.js';
+import { listenForReturn, sendReturn } from './return-channel.js';
 import { returnMessage, STATE, sleep } from './test-helpers.js';
 
 const ORIGIN = 'https://kyc.merchant.example';
@@ -12,7 +13,7 @@ function listen(source: () => Window | null = () => null) {
     state: STATE,
     origin: ORIGIN,
     source,
-    onResult: (message) => results.push(message),
+    onReturn: (message) => results.push(message),
   });
   return { results, dispose };
 }
@@ -137,5 +138,78 @@ describe('listenForReturn', () => {
     broadcast(returnMessage());
     await sleep(30);
     expect(results).to.deep.equal([]);
+  });
+});
+
+describe('sendReturn', () => {
+  const message = returnMessage() as ReturnMessage;
+  afterEach(() => localStorage.clear());
+
+  /** This window's origin and BroadcastChannel, with an opener that records its posts. */
+  function sender(opener: boolean) {
+    const posts: [unknown, string][] = [];
+    const win = {
+      location,
+      localStorage,
+      BroadcastChannel,
+      opener: opener ? { postMessage: (m: unknown, o: string) => posts.push([m, o]) } : null,
+    } as unknown as Window;
+    return { win, posts };
+  }
+
+  it('posts to the opener at this origin and each exact allowed origin, nothing else', () => {
+    const { win, posts } = sender(true);
+    const origins = ['https://shop.example', '*', 'javascript:alert(1)', 'https://a.example/path'];
+    sendReturn(win, message, [...origins, location.origin]);
+    expect(posts).to.deep.equal([
+      [returnMessage(), location.origin],
+      [returnMessage(), 'https://shop.example'],
+    ]);
+  });
+
+  it('broadcasts and writes (then removes) the storage key, without an opener too', async () => {
+    const { results, dispose } = listen();
+    const heard: unknown[] = [];
+    const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+    channel.onmessage = (event) => heard.push(event.data);
+    const written: [string | null, string | null][] = [];
+    const onStorage = (event: StorageEvent) => written.push([event.key, event.newValue]);
+    window.addEventListener('storage', onStorage);
+    // The sender is another same-origin document: that is what fires `storage` here.
+    const frame = document.createElement('iframe');
+    document.body.append(frame);
+    const win = frame.contentWindow as Window;
+    expect(win.opener).to.equal(null);
+    sendReturn(win, message, ['https://shop.example']);
+    await sleep(50);
+    window.removeEventListener('storage', onStorage);
+    channel.close();
+    frame.remove();
+    dispose();
+    expect(heard).to.deep.equal([returnMessage()]);
+    const key = `dlkyc:result:${STATE}`;
+    expect(written.map(([k, value]) => [k, value && JSON.parse(value)])).to.deep.equal([
+      [key, returnMessage()],
+      [key, null],
+    ]);
+    expect(localStorage.getItem(key)).to.equal(null);
+    expect(results, 'a listener in this page takes it once').to.deep.equal([returnMessage()]);
+  });
+
+  it('still writes the storage key without BroadcastChannel (older Safari)', () => {
+    const { win } = sender(false);
+    (win as { BroadcastChannel?: unknown }).BroadcastChannel = undefined;
+    const written: string[] = [];
+    const realSet = Storage.prototype.setItem;
+    Storage.prototype.setItem = function setItem(key, value) {
+      written.push(key);
+      return realSet.call(this, key, value);
+    };
+    try {
+      sendReturn(win, message, []);
+    } finally {
+      Storage.prototype.setItem = realSet;
+    }
+    expect(written).to.deep.equal([`dlkyc:result:${STATE}`]);
   });
 });

@@ -1,8 +1,10 @@
-// Listens for the return page's result on all three channels; the first valid delivery wins.
+// The return channel: how the return message travels from the return page to the waiting widget.
 //
-// BroadcastChannel and the `storage` event reach us only when the return page shares our origin;
-// `opener.postMessage` crosses origins but dies when a COOP header severs the opener. Each
-// channel is checked as strictly as the next: exact origin, this attempt's state, strict shape.
+// Three channels, because none reaches every case. BroadcastChannel and the `storage` event reach
+// the widget only when the return page shares its origin; `opener.postMessage` crosses origins
+// but dies when a COOP header severs the opener. The sender uses all three; the listener checks
+// each as strictly as the next (exact origin, this attempt's state, strict shape), and the first
+// valid delivery wins.
 import {
   isReturnMessage,
   MAX_MESSAGE_CHARS,
@@ -10,6 +12,48 @@ import {
   RETURN_STORAGE_PREFIX,
   type ReturnMessage,
 } from '@digilocker-kyc/shared/protocol';
+
+/**
+ * The attempt's BroadcastChannel, or null. Looked up at call time: older Safari has none (`new
+ * undefined` throws, and the other channels remain), and tests remove it.
+ */
+function openChannel(win: Window, state: string): BroadcastChannel | null {
+  try {
+    return new (win as typeof window).BroadcastChannel(RETURN_CHANNEL_PREFIX + state);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Sends `message` on all three channels: BroadcastChannel, `opener.postMessage` to each of this
+ * page's origin and `origins` (exact origins only), and a storage write.
+ */
+export function sendReturn(win: Window, message: ReturnMessage, origins: string[]): void {
+  const channel = openChannel(win, message.state);
+  channel?.postMessage(message);
+  channel?.close();
+  const opener = win.opener as Window | null;
+  // A post to an origin the opener does not have is dropped by the browser, so trying each
+  // allowed origin reaches the right one and no other. Only an exact origin such as
+  // `https://shop.example` is used (never `*`, never a path); a value that is not a URL throws.
+  for (const origin of opener ? new Set([win.location.origin, ...origins]) : []) {
+    try {
+      if (new URL(origin).origin === origin) opener?.postMessage(message, origin);
+    } catch {
+      // Not an origin, or the opener went away.
+    }
+  }
+  try {
+    const key = RETURN_STORAGE_PREFIX + message.state;
+    // Other documents get a storage event for the write (with the value) and one for the
+    // removal; removing at once leaves nothing behind even if this window closes right away.
+    win.localStorage.setItem(key, JSON.stringify(message));
+    win.localStorage.removeItem(key);
+  } catch {
+    // Storage disabled: the other channels and status polling remain.
+  }
+}
 
 export interface ReturnListenOptions {
   win: Window;
@@ -22,62 +66,50 @@ export interface ReturnListenOptions {
    * come from that very window (`event.source`).
    */
   source: () => Window | null;
-  onResult: (message: ReturnMessage) => void;
+  onReturn: (message: ReturnMessage) => void;
 }
 
-/** Starts listening; returns the function that stops every listener and removes the key. */
+/** Starts listening on all three channels; returns the function that stops every listener. */
 export function listenForReturn(options: ReturnListenOptions): () => void {
-  const { win, state, origin, source, onResult } = options;
-  const storageKey = RETURN_STORAGE_PREFIX + state;
-  let done = false;
-  let channel: BroadcastChannel | null = null;
+  const { win, state, origin, source, onReturn } = options;
+  const key = RETURN_STORAGE_PREFIX + state;
+  const channel = openChannel(win, state);
 
-  const deliver = (data: unknown) => {
-    if (done || !isReturnMessage(data) || data.state !== state) return;
+  // The first valid delivery wins: dispose() removes all three sources before onReturn runs (a
+  // closed BroadcastChannel fires no message still queued for it).
+  const take = (data: unknown) => {
+    if (!isReturnMessage(data) || data.state !== state) return;
     dispose();
-    onResult(data);
+    onReturn(data);
   };
 
   const onMessage = (event: MessageEvent) => {
-    if (event.origin !== origin) return;
     const popup = source();
-    if (popup && event.source !== popup) return;
-    deliver(event.data);
+    if (event.origin === origin && (!popup || event.source === popup)) take(event.data);
   };
 
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== storageKey) return;
-    const raw = event.newValue;
-    if (raw === null || raw.length > MAX_MESSAGE_CHARS) return;
+  const onStorage = ({ key: written, newValue: raw }: StorageEvent) => {
     try {
-      deliver(JSON.parse(raw));
+      if (written === key && raw && raw.length <= MAX_MESSAGE_CHARS) take(JSON.parse(raw));
     } catch {
       // Not JSON: not from our return page.
     }
   };
 
   function dispose(): void {
-    done = true;
     win.removeEventListener('message', onMessage);
     win.removeEventListener('storage', onStorage);
     channel?.close();
-    channel = null;
     try {
-      win.localStorage.removeItem(storageKey);
+      // A writer that never removed its key (the return page removes its own at once).
+      win.localStorage.removeItem(key);
     } catch {
-      // Storage can be disabled; nothing was written then.
+      // Storage disabled: nothing was written.
     }
   }
 
   win.addEventListener('message', onMessage);
   win.addEventListener('storage', onStorage);
-  try {
-    // Looked up at call time: older Safari has no BroadcastChannel (`new undefined` throws), and
-    // tests remove it.
-    channel = new (win as typeof window).BroadcastChannel(RETURN_CHANNEL_PREFIX + state);
-    channel.onmessage = (event: MessageEvent) => deliver(event.data);
-  } catch {
-    // The other two channels and status polling remain.
-  }
+  if (channel) channel.onmessage = (event: MessageEvent) => take(event.data);
   return dispose;
 }

@@ -119,16 +119,11 @@ async function call<T>(
  * server checks its own host allowlist before it replies; this is the widget's own line.
  */
 export function isSafeJourneyUrl(raw: string): boolean {
-  let url: URL;
   try {
-    url = new URL(raw);
+    const { protocol, hostname } = new URL(raw);
+    // `https:` and any host, or `http:` and exactly a loopback host.
+    return /^https:|^http:(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(protocol + hostname);
   } catch {
     return false;
   }
-  const { protocol, hostname: host } = url;
-  return (
-    protocol === 'https:' ||
-    (protocol === 'http:' &&
-      (host === 'localhost' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host)))
-  );
 }

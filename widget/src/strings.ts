@@ -89,34 +89,40 @@ const en: KycStrings = {
   errorFatal: 'Verification is unavailable. Please contact {merchant}.',
 };
 
-const hi: KycStrings = {
-  start: 'DigiLocker से सत्यापित करें',
-  share: 'DigiLocker से अपने दस्तावेज़ {merchant} के साथ साझा करें।',
-  site: 'इस साइट',
-  retry: 'फिर से कोशिश करें',
-  reopen: 'DigiLocker फिर खोलें',
-  cancel: 'रद्द करें',
-  continue: 'जारी रखें',
-  connecting: 'DigiLocker से जुड़ रहे हैं…',
-  awaiting: 'DigiLocker विंडो में पूरा करें।',
-  closed: 'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।',
-  verifying: 'सहमति जाँची जा रही है…',
-  complete: 'DigiLocker से सत्यापित',
-  next: 'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।',
-  cancelled: 'रद्द किया गया।',
-  denied: 'आपने दस्तावेज़ साझा नहीं किए।',
-  unconfirmed: 'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।',
-  errorNetwork: 'कनेक्ट नहीं हो सका। इंटरनेट जाँचें और फिर से कोशिश करें।',
-  errorExpired: 'लिंक समाप्त हो गया। नए लिंक के लिए फिर से कोशिश करें।',
-  errorTimeout: 'बहुत समय लगा। फिर से कोशिश करें।',
-  errorRateLimited: 'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।',
-  errorUnconfirmed: 'DigiLocker इस ब्राउज़र में पूरा नहीं हुआ। यहीं फिर से कोशिश करें।',
-  errorLater: 'DigiLocker व्यस्त है। कुछ मिनट बाद फिर से कोशिश करें।',
-  errorRetryable: 'कुछ गलत हुआ। फिर से कोशिश करें।',
-  errorPopup: 'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।',
-  errorReload: 'लिंक समाप्त हो गया। पेज रीलोड करें।',
-  errorFatal: 'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।',
-};
+// Hindi, one line per key in the order of `en`'s keys (the key is in each line's comment): the
+// bundle then carries every key name once, not once per language. strings.test.ts checks that
+// the lines stay aligned with the English ones.
+const HI_LINES = [
+  'DigiLocker से सत्यापित करें', // start
+  'DigiLocker से अपने दस्तावेज़ {merchant} के साथ साझा करें।', // share
+  'इस साइट', // site
+  'फिर से कोशिश करें', // retry
+  'DigiLocker फिर खोलें', // reopen
+  'रद्द करें', // cancel
+  'जारी रखें', // continue
+  'DigiLocker से जुड़ रहे हैं…', // connecting
+  'DigiLocker विंडो में पूरा करें।', // awaiting
+  'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।', // closed
+  'सहमति जाँची जा रही है…', // verifying
+  'DigiLocker से सत्यापित', // complete
+  'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।', // next
+  'रद्द किया गया।', // cancelled
+  'आपने दस्तावेज़ साझा नहीं किए।', // denied
+  'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।', // unconfirmed
+  'कनेक्ट नहीं हो सका। इंटरनेट जाँचें और फिर से कोशिश करें।', // errorNetwork
+  'लिंक समाप्त हो गया। नए लिंक के लिए फिर से कोशिश करें।', // errorExpired
+  'बहुत समय लगा। फिर से कोशिश करें।', // errorTimeout
+  'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।', // errorRateLimited
+  'DigiLocker इस ब्राउज़र में पूरा नहीं हुआ। यहीं फिर से कोशिश करें।', // errorUnconfirmed
+  'DigiLocker व्यस्त है। कुछ मिनट बाद फिर से कोशिश करें।', // errorLater
+  'कुछ गलत हुआ। फिर से कोशिश करें।', // errorRetryable
+  'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।', // errorPopup
+  'लिंक समाप्त हो गया। पेज रीलोड करें।', // errorReload
+  'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।', // errorFatal
+];
+// Pure: the return page's script imports this file for two lines and drops the rest.
+const hi: KycStrings = /* @__PURE__ */ (() =>
+  Object.fromEntries(Object.keys(en).map((key, index) => [key, HI_LINES[index]])) as never)();
 
 export const BUILT_IN_STRINGS: Readonly<Record<KycLocale, KycStrings>> = { en, hi };
 
