@@ -193,6 +193,26 @@ describe.skipIf(!HAS_REDIS)('rate-limit counters in Redis', () => {
     }
   }, 20_000);
 
+  it('closes within about a second when Redis hangs', async () => {
+    redis = await startRedis();
+    const a = instance({ REDIS_URL: redis.url });
+    await until(connected(a), 'A to connect');
+    redis.pause();
+    try {
+      // A creation waits on Redis, so a command is in flight when the instance closes.
+      const pending = create(a).then((res) => res.status);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const started = performance.now();
+      await a.close();
+      apps.splice(apps.indexOf(a), 1);
+      await a.agent.close();
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(await pending).toBeGreaterThanOrEqual(200);
+    } finally {
+      redis.resume();
+    }
+  }, 20_000);
+
   it('accepts a connected node-redis client as `redis`, sharing counters with REDIS_URL instances', async () => {
     redis = await startRedis();
     const client = createClient({ url: redis.url });
@@ -239,9 +259,17 @@ describe.skipIf(!HAS_REDIS)('rate-limit counters in Redis', () => {
 
 describe('the redis option', () => {
   it('refuses a URL that is not redis(s):// without repeating it, and redis with rateLimit.store', () => {
-    expect(() => testApp({ REDIS_URL: 'http://:hunter2-secret@redis.internal:6379' })).toThrow(
-      /^REDIS_URL is invalid: Expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL/,
-    );
+    for (const bad of ['http://:hunter2-secret@redis.internal', 'redis://:hunter2@h/not-a-db']) {
+      try {
+        testApp({ REDIS_URL: bad });
+        expect.unreachable();
+      } catch (error) {
+        expect((error as Error).message).toMatch(
+          /^REDIS_URL is invalid: Expected a redis:\/\/ or rediss:\/\/ \(TLS\) URL/,
+        );
+        expect((error as Error).message).not.toContain('hunter2');
+      }
+    }
     try {
       testApp({}, { redis: 'https://:hunter2-secret@redis.internal' });
       expect.unreachable();

@@ -26,6 +26,9 @@ export type RedisOption = string | RedisClientLike;
 /** Every counter's key starts with this, so the keys are easy to find in a shared Redis. */
 export const REDIS_KEY_PREFIX = 'digilocker-kyc:rl:';
 
+/** How long close() waits for Redis to answer what is in flight before cutting the socket. */
+const CLOSE_WAIT_MS = 1_000;
+
 /** Reconnection waits 100 ms, doubling up to 2 s: a restarted Redis is used again within 2 s. */
 const reconnectDelay = (retries: number) => Math.min(100 * 2 ** retries, 2_000);
 
@@ -116,12 +119,23 @@ export function sharedRedis(option: RedisOption, outage: StoreOutage, logger: Lo
         client?.off?.('ready', onReady);
         return;
       }
-      const opened = client as unknown as { close(): Promise<void>; destroy(): void } | undefined;
-      // close() waits for commands in flight; offline there are none, and destroy() is at once.
-      await opened?.close().catch((error: unknown) => {
-        logger.debug({ err: errorFields(error) }, 'Redis client closed with an error');
-        opened.destroy();
-      });
+      const opened = client as unknown as
+        | { close(): Promise<void>; destroy(): void; isOpen: boolean }
+        | undefined;
+      if (!opened) return;
+      // close() waits for the replies to commands in flight, which a hung Redis never sends:
+      // after CLOSE_WAIT_MS the socket is destroyed, so a shutdown never waits on Redis.
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        opened.close().catch((error: unknown) => {
+          logger.debug({ err: errorFields(error) }, 'Redis client closed with an error');
+        }),
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, CLOSE_WAIT_MS);
+        }),
+      ]);
+      clearTimeout(timer);
+      if (opened.isOpen) opened.destroy();
     },
   };
 }
