@@ -86,7 +86,10 @@ export function sharedRedis(option: RedisOption, outage: StoreOutage, logger: Lo
   const loaded: Promise<Loaded> = (async () => {
     const { RedisStore } = await import('rate-limit-redis');
     if (typeof option !== 'string') return { RedisStore, client: option };
-    const { createClient } = await import('@redis/client');
+    const redis = await import('@redis/client');
+    // A CommonJS module: bundled (the CLI), its exports are under `default`.
+    const createClient =
+      redis.createClient ?? (redis as unknown as { default: typeof redis }).default.createClient;
     const opened = createClient({
       url: option,
       // Offline, a command fails at once instead of waiting in a queue: the request fails open.

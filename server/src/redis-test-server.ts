@@ -39,10 +39,14 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts redis-server on `port` (a free one by default); rejects after 5 s without it. */
-export async function startRedis(port?: number): Promise<TestRedis> {
+/**
+ * Starts redis-server on `port` (a free one by default), requiring `password` when given (the
+ * URL carries it); rejects after 5 s without it.
+ */
+export async function startRedis(port?: number, password?: string): Promise<TestRedis> {
   const chosen = port ?? (await freePort());
-  let child = await spawnRedis(chosen);
+  const args = password === undefined ? [] : ['--requirepass', password];
+  let child = await spawnRedis(chosen, args);
   const kill = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -52,22 +56,22 @@ export async function startRedis(port?: number): Promise<TestRedis> {
   };
   return {
     port: chosen,
-    url: `redis://127.0.0.1:${chosen}`,
+    url: `redis://${password === undefined ? '' : `:${encodeURIComponent(password)}@`}127.0.0.1:${chosen}`,
     kill,
     pause: () => child.kill('SIGSTOP'),
     resume: () => child.kill('SIGCONT'),
     async restart() {
       await kill();
-      child = await spawnRedis(chosen);
+      child = await spawnRedis(chosen, args);
     },
     stop: kill,
   };
 }
 
-async function spawnRedis(port: number): Promise<ChildProcess> {
+async function spawnRedis(port: number, args: string[]): Promise<ChildProcess> {
   const child = spawn(
     REDIS_SERVER,
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...args],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
   live.add(child);
