@@ -57,6 +57,7 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
     sessionSecrets: config.sessionSecrets,
     rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
+    ...(config.redisUrl ? { redis: config.redisUrl } : {}),
     // A hop count, never "trust everything": otherwise any client picks its own address.
     trustProxyHops: config.trustProxyHops,
     logger: log,
@@ -73,8 +74,10 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     '/readyz': (res) => {
       const health = handler.health();
       const reasons = draining ? ['draining', ...health.reasons] : health.reasons;
-      sendJson(res, reasons.length === 0 ? 200 : 503, {
-        status: reasons.length === 0 ? 'ready' : 'not_ready',
+      const ready = health.ready && !draining;
+      // Ready with reasons (Redis down: limits fail open) is 200 "degraded", not out of rotation.
+      sendJson(res, ready ? 200 : 503, {
+        status: ready ? (reasons.length === 0 ? 'ready' : 'degraded') : 'not_ready',
         reasons,
       });
     },

@@ -9,6 +9,7 @@ import {
   SANDBOX_SESSION_SECRET,
 } from './defaults.js';
 import { IN_ENGLISH } from './issue-messages.js';
+import { redisUrlProblem } from './redis-store.js';
 
 export const EKO_BASE_URLS = {
   uat: 'https://staging.eko.in/ekoapi/v3',
@@ -58,6 +59,8 @@ export interface ServerConfig {
     maxConnections: number;
   };
   trustProxyHops: number;
+  /** Rate-limit counters shared between instances in this Redis; undefined keeps them in memory. */
+  redisUrl: string | undefined;
   logLevel: string;
   /** A folder of static files served at `/` (the demo site); undefined serves none. */
   staticDir: string | undefined;
@@ -128,6 +131,19 @@ const optionalSecret = z.pipe(
   z.transform((value) => (value === undefined || value.trim() === '' ? undefined : value)),
 );
 
+/** REDIS_URL may carry a password: the message says what was expected, never what was given. */
+const redisUrl = z.pipe(
+  optionalSecret,
+  z.optional(
+    z.string().check(
+      z.superRefine((value, ctx) => {
+        const problem = redisUrlProblem(value);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
+      }),
+    ),
+  ),
+);
+
 const envSchema = z.object({
   PORT: z._default(port, DEFAULT_PORT),
   HOST: z._default(z.string().check(z.minLength(1)), DEFAULT_HOST),
@@ -166,6 +182,7 @@ const envSchema = z.object({
       .check(z.int('Expected a whole number of proxy hops'), z.minimum(0), z.maximum(10)),
     0,
   ),
+  REDIS_URL: redisUrl,
   LOG_LEVEL: z._default(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     'info',
@@ -262,6 +279,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
       maxConnections: e.MAX_CONNECTIONS,
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
+    redisUrl: e.REDIS_URL,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
   };

@@ -19,10 +19,12 @@ import {
 } from './edge.js';
 import { errorReply } from './error-handler.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
+import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
 import { readJsonBody } from './request-body.js';
 import type { ResolvedOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
+import { storeOutage } from './store-outage.js';
 
 /** Clock skew against Eko beyond this makes the server not ready: Eko would refuse signatures. */
 export const MAX_CLOCK_SKEW_MS = 30_000;
@@ -33,7 +35,11 @@ export interface KycCore {
   notFound(req: CoreRequest, url: string): Promise<CoreResponse>;
   /** Writes the access-log line of a request; the adapter calls it once the reply is out. */
   logAccess(entry: AccessLogEntry): void;
-  /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
+  /**
+   * Readiness: false while the circuit is open or the clock is badly skewed against Eko.
+   * `reasons` also names a shared rate-limit store that is down (`redis_unavailable`), which
+   * leaves the instance ready: the limits fail open, and every instance shares that Redis.
+   */
   health(): { ready: boolean; reasons: string[] };
   close(): Promise<void>;
 }
@@ -94,13 +100,17 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   });
   const checkOrigin = originChecker(allowedOrigins, logger);
   const merchantKey = options.rateLimitKey;
+  const outage = storeOutage(logger, options.redis ? 'Redis' : 'rate-limit store');
+  const redis = options.redis ? sharedRedis(options.redis, outage, logger) : undefined;
+  const store = redis?.store ?? options.rateLimitStore;
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,
     merchantKey: merchantKey ? (req) => merchantKey(req.hookRequest() as Req) : undefined,
-    store: options.rateLimitStore,
+    store,
     logger,
+    outage,
   });
-  const statusLimits = statusLimiters(options.statusLimits, options.rateLimitStore, logger);
+  const statusLimits = statusLimiters(options.statusLimits, store, logger, outage);
   const https = options.publicBaseUrl.startsWith('https:');
   const widgetFile = builtFile(options.widgetAssets.bundle, 'The widget bundle');
   const returnScript = builtFile(options.widgetAssets.returnScript, 'The return script');
@@ -231,11 +241,16 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       if (breaker.isOpen) reasons.push('circuit_open');
       const skew = options.eko.clockSkewMs;
       if (skew !== undefined && Math.abs(skew) > MAX_CLOCK_SKEW_MS) reasons.push('clock_skew');
-      return { ready: reasons.length === 0, reasons };
+      const ready = reasons.length === 0;
+      if (redis ? outage.down || !redis.available() : outage.down) {
+        reasons.push(redis ? 'redis_unavailable' : 'rate_limit_store_unavailable');
+      }
+      return { ready, reasons };
     },
     async close() {
       breaker.shutdown();
       for (const limiter of [...createLimits, ...statusLimits]) await limiter.close();
+      await redis?.close();
       if (options.ownsEko) await options.eko.close();
     },
   };

@@ -30,7 +30,10 @@ export interface KycHandler {
   fetch(request: Request): Promise<Response>;
   /** For node:http; with `next`, requests outside `basePath` go on to it. */
   node: NodeHandler;
-  /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
+  /**
+   * Readiness: false while the circuit is open or the clock is badly skewed against Eko;
+   * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
+   */
   health(): { ready: boolean; reasons: string[] };
   close(): Promise<void>;
 }

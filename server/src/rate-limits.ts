@@ -5,11 +5,16 @@
 // the reply headers are the ones express-rate-limit sends (RateLimit and RateLimit-Policy,
 // IETF draft 8, and Retry-After on a refusal). The keys are the ones express-rate-limit used
 // here before, so counters in a shared store carry over.
+//
+// A shared store that fails or does not answer within STORE_TIMEOUT_MS fails open: the request
+// proceeds without that limit (no creation is lost to a Redis outage), and store-outage.ts
+// logs it at a bounded rate and reports it in readiness.
 import { createHash } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { CoreRequest, HeaderBag } from './core-types.js';
+import type { StoreOutage } from './store-outage.js';
 
 /**
  * The widget polls the status of one attempt about once a second at most, so 120 a minute per
@@ -27,6 +32,13 @@ export interface StatusLimits {
 
 const WINDOW_MS = 60_000;
 
+/**
+ * How long a shared store may take to count a request before the limiter gives up on it and
+ * lets the request through. Redis answers in about a millisecond; a second covers a busy
+ * machine, and bounds what a hung Redis adds to each request.
+ */
+export const STORE_TIMEOUT_MS = 1_000;
+
 export interface Limiter {
   /** Counts this request; throws `rate_limited` past the limit. Headers go on `headers`. */
   hit(req: CoreRequest, headers: HeaderBag): Promise<void>;
@@ -42,7 +54,12 @@ interface LimiterSpec {
 }
 
 /** One limiter per spec, each with a store of its own (one store must not count two limits). */
-function limiter(spec: LimiterSpec, makeStore: (() => Store) | undefined, logger: Logger): Limiter {
+function limiter(
+  spec: LimiterSpec,
+  makeStore: (() => Store) | undefined,
+  logger: Logger,
+  outage: StoreOutage | undefined,
+): Limiter {
   const initFailed = (error: unknown) =>
     logger.error(
       { limiter: spec.identifier, err: { message: (error as Error)?.message } },
@@ -58,11 +75,36 @@ function limiter(spec: LimiterSpec, makeStore: (() => Store) | undefined, logger
   } catch (error) {
     initFailed(error);
   }
+  /** A shared store's count, or undefined when it failed or hung: the request passes. */
+  async function shared(store: Store, key: string) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const counted = await Promise.race([
+        store.increment(key),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)),
+            STORE_TIMEOUT_MS,
+          );
+        }),
+      ]);
+      outage?.recovered();
+      return counted;
+    } catch (error) {
+      if (!outage) throw error;
+      outage.passed(error, spec.identifier);
+      return undefined;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   return {
     async hit(req, headers) {
       const key = spec.key(req);
       if (key === undefined) return;
-      const { totalHits, resetTime } = await store.increment(key);
+      const counted = ownStore ? await store.increment(key) : await shared(store, key);
+      if (counted === undefined) return;
+      const { totalHits, resetTime } = counted;
       const remaining = Math.max(spec.limit - totalHits, 0);
       const reset = resetTime
         ? Math.max(0, Math.ceil((resetTime.getTime() - Date.now()) / 1000))
@@ -95,6 +137,8 @@ export interface CreateLimitOptions {
   merchantKey?: ((req: CoreRequest) => string | undefined) | undefined;
   store?: (() => Store) | undefined;
   logger: Logger;
+  /** Where a shared store's failures go; without it, they are thrown. */
+  outage?: StoreOutage | undefined;
 }
 
 /** Per client IP, and per merchant key when the merchant gives one. */
@@ -103,6 +147,7 @@ export function createLimiters({
   merchantKey,
   store,
   logger,
+  outage,
 }: CreateLimitOptions): Limiter[] {
   if (perMinute === 0) return [];
   const message = 'Too many KYC attempts from this client; wait and retry.';
@@ -111,6 +156,7 @@ export function createLimiters({
       { identifier: 'ip', limit: perMinute, key: (req) => ipKeyGenerator(req.ip), message },
       store,
       logger,
+      outage,
     ),
   ];
   if (merchantKey) {
@@ -127,6 +173,7 @@ export function createLimiters({
         },
         store,
         logger,
+        outage,
       ),
     );
   }
@@ -137,6 +184,7 @@ export function statusLimiters(
   limits: StatusLimits,
   store: (() => Store) | undefined,
   logger: Logger,
+  outage?: StoreOutage,
 ): Limiter[] {
   const message =
     'Too many status requests for this attempt or from this client; wait for Retry-After.';
@@ -152,6 +200,7 @@ export function statusLimiters(
         },
         store,
         logger,
+        outage,
       ),
     );
   }
@@ -173,6 +222,7 @@ export function statusLimiters(
         },
         store,
         logger,
+        outage,
       ),
     );
   }

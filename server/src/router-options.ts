@@ -13,6 +13,7 @@ import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
+import { type RedisOption, redisUrlProblem } from './redis-store.js';
 
 /**
  * What the merchant's hooks receive: the Express request for `digilockerKyc`, a
@@ -63,6 +64,12 @@ export interface DigilockerKycOptions<Req = Request> {
      */
     status?: Partial<StatusLimits>;
   };
+  /**
+   * Every rate-limit counter in this Redis, shared by all instances: a `redis://` or `rediss://`
+   * URL (connected and closed by the core), or a connected node-redis client (yours to close).
+   * Redis down: the limits fail open, logged, and `health()` reports `redis_unavailable`.
+   */
+  redis?: RedisOption;
   breaker?: BreakerOptions;
   /** How long a status reply is reused: pending briefly, final statuses longer. */
   statusCacheMs?: { pending?: number; final?: number };
@@ -92,6 +99,7 @@ export interface ResolvedOptions<Req = unknown> {
   statusLimits: StatusLimits;
   rateLimitKey: ((req: Req) => string | undefined) | undefined;
   rateLimitStore: (() => Store) | undefined;
+  redis: RedisOption | undefined;
   hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
   breaker: BreakerOptions;
   statusCacheMs: { pending: number; final: number };
@@ -148,6 +156,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
       );
     }
   }
+  const redis = checkRedis(options.redis, options.rateLimit?.store !== undefined);
   const ownsEko = !('createDigilockerUrl' in options.eko);
   const eko = ownsEko
     ? createEkoClient({
@@ -174,6 +183,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     statusLimits,
     rateLimitKey: options.rateLimit?.key,
     rateLimitStore: options.rateLimit?.store,
+    redis,
     hooks: {
       ...(options.authorize ? { authorize: options.authorize } : {}),
       ...(options.resolveSubject ? { resolveSubject: options.resolveSubject } : {}),
@@ -187,6 +197,27 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     now: options.now ?? Date.now,
     random: options.random ?? ((size: number) => randomBytes(size)),
   };
+}
+
+/** A Redis URL or client, never echoed (a URL may carry a password). */
+function checkRedis(value: unknown, hasStore: boolean): RedisOption | undefined {
+  if (value === undefined) return undefined;
+  if (hasStore) {
+    throw new TypeError(
+      'digilockerKyc: expected either redis or rateLimit.store, not both (redis builds the store).',
+    );
+  }
+  if (typeof value === 'string') {
+    const problem = redisUrlProblem(value);
+    if (problem) throw new TypeError(`digilockerKyc: redis is invalid: ${problem}.`);
+    return value;
+  }
+  if (typeof (value as { sendCommand?: unknown } | null)?.sendCommand !== 'function') {
+    throw new TypeError(
+      'digilockerKyc: expected redis to be a redis:// or rediss:// URL or a connected node-redis client (with sendCommand).',
+    );
+  }
+  return value as RedisOption;
 }
 
 function requireUrl(value: unknown, name: string): string {

@@ -10,7 +10,10 @@ import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
 export { MAX_CLOCK_SKEW_MS };
 
 export interface KycRouter extends Router {
-  /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
+  /**
+   * Readiness: false while the circuit is open or the clock is badly skewed against Eko;
+   * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
+   */
   health(): { ready: boolean; reasons: string[] };
   close(): Promise<void>;
 }

@@ -1,0 +1,192 @@
+// Two standalone server instances behind a round-robin proxy, sharing one Redis and one session
+// secret: the per-client limit holds across them, a journey started on one finishes on the
+// other, a Redis crash loses no creation (fail open, /readyz says so), and a restart restores
+// the limit. Real processes (server/dist/cli.js, the sandbox, redis-server), 127.0.0.1 only.
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type LoadBalancer,
+  logLines,
+  type Proc,
+  REDIS_HELPER,
+  type Reply,
+  send,
+  startInstance,
+  startProxy,
+  startSandbox,
+} from './support.js';
+
+type RedisHelper = typeof import('../../server/src/redis-test-server.js');
+const { HAS_REDIS, NO_REDIS_MESSAGE, startRedis } = (await import(REDIS_HELPER)) as RedisHelper;
+if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
+
+const PAGE_ORIGIN = 'http://merchant.test';
+const LIMIT = 5;
+const REDIS_PASSWORD = `pw-${randomBytes(12).toString('hex')}`;
+const SESSION_SECRET = randomBytes(48).toString('base64');
+const CREATE = {
+  method: 'POST',
+  headers: {
+    origin: PAGE_ORIGIN,
+    'x-digilocker-kyc': '1',
+    'content-type': 'application/json',
+  },
+  body: '{"documents":["AADHAAR"]}',
+};
+
+let redis: Awaited<ReturnType<typeof startRedis>>;
+let sandbox: Proc;
+let proxy: LoadBalancer;
+const instances: Record<'A' | 'B', Proc> = {} as never;
+
+/** /readyz of an instance: 200 and no reasons, i.e. connected to Redis. */
+async function ready(instance: Proc): Promise<boolean> {
+  const res = await send(`${instance.url}/readyz`);
+  return res.status === 200 && JSON.parse(res.body).reasons.length === 0;
+}
+
+async function until(check: () => Promise<boolean>, what: string, ms = 15_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** `count` creations through the proxy from one client address, one after another. */
+async function createThroughProxy(from: string, count: number): Promise<Reply[]> {
+  const replies: Reply[] = [];
+  for (let i = 0; i < count; i++)
+    replies.push(await send(`${proxy.url}/kyc/sessions`, { ...CREATE, from }));
+  return replies;
+}
+
+const summary = (replies: Reply[]) => replies.map((r) => `${r.headers['x-served-by']}:${r.status}`);
+
+describe.skipIf(!HAS_REDIS)('two instances sharing Redis behind a load balancer', () => {
+  beforeAll(async () => {
+    redis = await startRedis(undefined, REDIS_PASSWORD);
+    sandbox = await startSandbox();
+    proxy = await startProxy();
+    const env = {
+      REDIS_URL: redis.url,
+      // Sandbox mode against one external sandbox (loopback), so both instances share its attempts.
+      EKO_BASE_URL: `${sandbox.url}/ekoapi/v3`,
+      // What DigiLocker sends the customer back to: the load balancer, not one instance.
+      PUBLIC_BASE_URL: `${proxy.url}/kyc`,
+      ALLOWED_ORIGINS: PAGE_ORIGIN,
+      // Tokens signed by one instance verify on the other.
+      SESSION_SECRET,
+      RATE_LIMIT_PER_MINUTE: String(LIMIT),
+      TRUST_PROXY_HOPS: '1',
+      LOG_LEVEL: 'info',
+    };
+    const [a, b] = await Promise.all([startInstance(env), startInstance(env)]);
+    instances.A = a;
+    instances.B = b;
+    proxy.targets = [
+      { name: 'A', url: a.url },
+      { name: 'B', url: b.url },
+    ];
+    await until(async () => (await Promise.all([ready(a), ready(b)])).every(Boolean), 'Redis');
+  }, 60_000);
+
+  afterAll(async () => {
+    await proxy?.close();
+    await Promise.all([instances.A?.stop(), instances.B?.stop(), sandbox?.stop()]);
+    await redis?.stop();
+  }, 30_000);
+
+  it('(a) holds the per-client creation limit across both instances', async () => {
+    const replies = await createThroughProxy('127.0.0.2', LIMIT + 2);
+    expect(summary(replies)).toEqual([
+      'A:201',
+      'B:201',
+      'A:201',
+      'B:201',
+      'A:201',
+      'B:429',
+      'A:429',
+    ]);
+    expect(JSON.parse(replies[LIMIT]!.body).error.code).toBe('rate_limited');
+    expect(replies[LIMIT]!.headers['retry-after']).toMatch(/^\d+$/);
+    // Another client (another address, through the same proxy) has its own counter.
+    const other = await createThroughProxy('127.0.0.3', 2);
+    expect(other.map((r) => r.status)).toEqual([201, 201]);
+  });
+
+  it('(b) finishes on instance B a journey created on instance A', async () => {
+    const { A, B } = instances;
+    const created = await send(`${A.url}/kyc/sessions`, { ...CREATE, from: '127.0.0.4' });
+    expect(created.status).toBe(201);
+    const session = JSON.parse(created.body);
+    expect(session.redirect_url).toBe(`${proxy.url}/kyc/return/${session.state}`);
+    const status = () =>
+      send(`${B.url}/kyc/sessions/${session.reference_id}`, {
+        headers: { origin: PAGE_ORIGIN, authorization: `Bearer ${session.session_token}` },
+      });
+    expect(JSON.parse((await status()).body).status).toBe('pending');
+
+    // The customer approves on the (simulated) DigiLocker page, which sends them back.
+    const decided = await send(
+      `${sandbox.url}/__sandbox/attempts/${session.reference_id}/decision`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"decision":"approve"}',
+      },
+    );
+    expect(decided.status).toBe(200);
+    const back = new URL(JSON.parse(decided.body).redirect);
+    expect(back.origin).toBe(proxy.url);
+
+    // B never saw this attempt: the token alone carries it. (B's cached "pending" lives 1 s.)
+    await until(async () => JSON.parse((await status()).body).status === 'consented', 'consented');
+    const returned = await send(`${B.url}${back.pathname}${back.search}`);
+    expect(returned.status).toBe(200);
+    expect(returned.body).toContain(`<meta name="dlkyc-state" content="${session.state}">`);
+    const cookie = String(returned.headers['set-cookie']?.[0]).split(';')[0]!;
+    expect(cookie).toMatch(/^dlkyc_ret_/);
+
+    // The return cookie B set is accepted by A's confirm page (same browser, other instance).
+    const confirmed = await send(`${A.url}/kyc/confirm/${session.state}`, { headers: { cookie } });
+    expect(confirmed.status).toBe(200);
+    expect((await send(`${A.url}/kyc/confirm/${session.state}`)).status).toBe(403);
+  });
+
+  it('(c) loses no creation while Redis is down, and both instances report it', async () => {
+    await redis.kill();
+    const replies = await createThroughProxy('127.0.0.5', LIMIT + 3);
+    expect(replies.map((r) => r.status)).toEqual(Array(LIMIT + 3).fill(201));
+    expect(new Set(replies.map((r) => r.headers['x-served-by']))).toEqual(new Set(['A', 'B']));
+    for (const instance of Object.values(instances)) {
+      const res = await send(`${instance.url}/readyz`);
+      expect(res.status).toBe(200);
+      expect(JSON.parse(res.body)).toEqual({ status: 'degraded', reasons: ['redis_unavailable'] });
+    }
+  });
+
+  it('(d) holds the limit again once Redis is back', async () => {
+    await redis.restart();
+    for (const instance of Object.values(instances)) {
+      await until(() => ready(instance), 'the instances to reconnect');
+    }
+    const replies = await createThroughProxy('127.0.0.6', LIMIT + 1);
+    expect(replies.map((r) => r.status)).toEqual([...Array(LIMIT).fill(201), 429]);
+  });
+
+  it('(e) logged the outage once and the recovery once per instance, and never the Redis password', async () => {
+    // The logs are buffered; a graceful stop flushes them.
+    await Promise.all([instances.A.stop(), instances.B.stop()]);
+    for (const instance of Object.values(instances)) {
+      expect(logLines(instance, /^Redis connected/)).toHaveLength(1);
+      const warnings = logLines(instance, /^Redis (still )?unavailable/);
+      // One warning for the outage, however many requests and reconnection attempts.
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ level: 40, store: 'Redis' });
+      expect(logLines(instance, /^Redis is back/)).toHaveLength(1);
+      expect(instance.output()).not.toContain(REDIS_PASSWORD);
+      expect(instance.output()).not.toContain(SESSION_SECRET);
+    }
+  });
+});
