@@ -82,17 +82,17 @@ export function nodeAdapter(
       }),
     };
     const replied = place === undefined ? core.notFound(request, url) : core.handle(request);
-    replied.then(
-      (reply) => {
+    replied
+      .then((reply) => {
         fields = reply.logFields;
         writeReply(res, reply);
-      },
-      (error: unknown) => {
-        // The core answers every error itself; this is a failure to write the reply.
+      })
+      .catch((error: unknown) => {
+        // The core answers every error itself; this is a failure to write the reply (headers
+        // already sent): never an unhandled rejection, which would end the process.
         if (next) next(error);
         else res.destroy(error as Error);
-      },
-    );
+      });
   };
 }
 

@@ -41,14 +41,16 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
         fields,
       }),
     );
-    core.handle(expressRequest(req, id)).then(
-      (reply) => {
+    // Express 4 does not look at a returned promise: every failure goes to `next` here, or it
+    // would be an unhandled rejection that ends the merchant's process. The core answers every
+    // error itself; what is left is a failure to write the reply (headers already sent).
+    core
+      .handle(expressRequest(req, id))
+      .then((reply) => {
         fields = reply.logFields;
         send(res, req.method, reply);
-      },
-      // The core answers every error itself; this is only a failure to write the reply.
-      next,
-    );
+      })
+      .catch(next);
   });
   router.health = () => core.health();
   router.close = () => core.close();
