@@ -86,6 +86,13 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
       securityHeaders(req, res, () => {});
       if (error !== undefined) {
         const failure = toKycError(error);
+        if (failure.status >= 500) {
+          const route = pathOf(req.url).slice(0, 200);
+          log.error(
+            { code: failure.code, status: failure.status, method: req.method, route },
+            `request failed: ${failure.status} ${failure.code} on ${req.method} ${route}`,
+          );
+        }
         sendJson(res, failure.status, {
           error: { code: failure.code, message: failure.message, retryable: false, request_id: '' },
         });

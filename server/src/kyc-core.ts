@@ -5,7 +5,7 @@
 // is underneath. The order of the checks is the contract: each refusal happens before any work
 // the next step would do (no body is read for a foreign origin, no Eko call without a limit).
 import { KycError } from '@digilocker-kyc/shared';
-import { type AccessLogEntry, accessLogger } from './access-log.js';
+import { type AccessLogEntry, accessLogger, redactPath } from './access-log.js';
 import { builtFile, confirmPage, returnPage } from './assets.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
 import { type CoreRequest, type CoreResponse, HeaderBag } from './core-types.js';
@@ -33,6 +33,8 @@ export interface KycCore {
   notFound(req: CoreRequest, url: string): Promise<CoreResponse>;
   /** Writes the access-log line of a request; the adapter calls it once the reply is out. */
   logAccess(entry: AccessLogEntry): void;
+  /** Logs a reply the adapter could not write (its headers were already sent), at error. */
+  logWriteFailure(id: string, method: string, url: string, error: unknown): void;
   /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
   health(): { ready: boolean; reasons: string[] };
   close(): Promise<void>;
@@ -206,7 +208,10 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     } catch (error) {
       // A path that does not decode, a missing built file: refused before any route's headers.
       if (!secured) secure();
-      const { status, body } = errorReply(error, requestId, headers, logger);
+      const { status, body } = errorReply(error, requestId, headers, logger, {
+        method,
+        route: redactPath(`${req.mount}${req.path}`),
+      });
       out.status = status;
       out.body = body;
       return out;
@@ -226,6 +231,18 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       return { status, headers, removed: SECURITY_HEADERS.removed, body, requestId };
     },
     logAccess,
+    logWriteFailure(id, method, url, error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      logger.error(
+        {
+          request_id: id,
+          method,
+          route: redactPath(url),
+          ...(typeof code === 'string' ? { code } : {}),
+        },
+        `could not write the reply on ${method} ${redactPath(url)}: ${String((error as Error)?.message).slice(0, 200)}`,
+      );
+    },
     health() {
       const reasons: string[] = [];
       if (breaker.isOpen) reasons.push('circuit_open');

@@ -90,6 +90,7 @@ export function nodeAdapter(
       .catch((error: unknown) => {
         // The core answers every error itself; this is a failure to write the reply (headers
         // already sent): never an unhandled rejection, which would end the process.
+        core.logWriteFailure(id, request.method, url, error);
         if (next) next(error);
         else res.destroy(error as Error);
       });

@@ -5,13 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
 import type { Request } from 'express';
 import type { Store } from 'express-rate-limit';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { locateWidgetAssets, type WidgetAssets } from './assets.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
+import { defaultLibraryLogger } from './logger.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 
 /**
@@ -68,6 +69,12 @@ export interface DigilockerKycOptions<Req = Request> {
   statusCacheMs?: { pending?: number; final?: number };
   /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
   widgetAssets?: { bundle?: string; returnScript?: string } | false;
+  /**
+   * Your pino logger (or a child: `logger.child({ module: 'kyc' })`). Every 5xx is logged at
+   * error level with its code, request id and route; refused origins and unsafe DigiLocker URLs
+   * at warn; each request's access line at info. No key, token or Aadhaar field is ever logged.
+   * Default: warn and above to stderr.
+   */
   logger?: Logger;
   dispatcher?: Dispatcher;
   /** Unix milliseconds. */
@@ -183,7 +190,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     statusCacheMs: { pending: 1_000, final: 60_000, ...options.statusCacheMs },
     widgetAssets:
       options.widgetAssets === false ? {} : (options.widgetAssets ?? locateWidgetAssets()),
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger: options.logger ?? defaultLibraryLogger(),
     now: options.now ?? Date.now,
     random: options.random ?? ((size: number) => randomBytes(size)),
   };

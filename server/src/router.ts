@@ -50,7 +50,10 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
         fields = reply.logFields;
         send(res, req.method, reply);
       })
-      .catch(next);
+      .catch((error: unknown) => {
+        core.logWriteFailure(id, req.method, req.originalUrl, error);
+        next(error);
+      });
   });
   router.health = () => core.health();
   router.close = () => core.close();
