@@ -55,6 +55,9 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     digilockerUrlHosts: config.digilockerUrlHosts,
     // In sandbox mode the consent page is the sandbox's own http origin.
     insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
+    // A tester who opened the site at `localhost` rather than the printed `127.0.0.1` gets a
+    // return page on `localhost` too (same origin as the page, the cookie where Continue looks).
+    followLoopbackAlias: sandbox,
     sessionSecrets: config.sessionSecrets,
     rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
     // A hop count, never "trust everything": otherwise any client picks its own address.

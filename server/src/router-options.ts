@@ -32,6 +32,13 @@ export interface DigilockerKycOptions<Req = Request> {
   digilockerUrlHosts?: readonly string[];
   /** Exact origins whose `http:` URLs are allowed too: the sandbox's, and nothing in production. */
   insecureUrlOrigins?: readonly string[];
+  /**
+   * Sandbox and local development only (the standalone server turns it on in sandbox mode): when
+   * `publicBaseUrl` is on loopback and a creation arrives through its other loopback name on the
+   * same port (`localhost` for `127.0.0.1`), the return URL uses that name, so the return page
+   * shares the page's origin. Default false: `publicBaseUrl` is authoritative.
+   */
+  followLoopbackAlias?: boolean;
   /** Secrets for session tokens, at least 32 bytes each; the first signs, all verify. */
   sessionSecrets: string | readonly string[];
   /** Lifetime of a session token; default 30 minutes (DigiLocker links live about 10). */
@@ -91,6 +98,7 @@ export interface ResolvedOptions<Req = unknown> {
   returnUrls: ReadonlySet<string>;
   digilockerUrlHosts: ReadonlySet<string>;
   insecureUrlOrigins: ReadonlySet<string>;
+  followLoopbackAlias: boolean;
   sessionSecrets: readonly string[];
   sessionTtlMs: number;
   defaultDocuments: DocumentType[];
@@ -173,6 +181,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
       (options.digilockerUrlHosts ?? DEFAULT_DIGILOCKER_URL_HOSTS).map((h) => h.toLowerCase()),
     ),
     insecureUrlOrigins: new Set(options.insecureUrlOrigins ?? []),
+    followLoopbackAlias: options.followLoopbackAlias === true,
     sessionSecrets: secrets,
     sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
     defaultDocuments: documents.data,
