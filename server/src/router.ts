@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import getRawBody from 'raw-body';
 import { requestIdOf } from './access-log.js';
+import type { AssetInfo } from './built-asset.js';
 import type { AccessLogFields, CoreRequest, CoreResponse } from './core-types.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from './kyc-core.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
@@ -12,6 +13,11 @@ export { MAX_CLOCK_SKEW_MS };
 export interface KycRouter extends Router {
   /** Readiness: false while the circuit is open or the clock is badly skewed against Eko. */
   health(): { ready: boolean; reasons: string[] };
+  /**
+   * The widget bundle's content-hashed URL (under `publicBaseUrl`) and its `integrity` value,
+   * for a `<script type="module" src integrity crossorigin>` tag; undefined when not built.
+   */
+  widgetAsset(): AssetInfo | undefined;
   close(): Promise<void>;
 }
 
@@ -56,6 +62,7 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
       });
   });
   router.health = () => core.health();
+  router.widgetAsset = () => core.widgetAsset();
   router.close = () => core.close();
   return router;
 }
