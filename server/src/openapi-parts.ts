@@ -86,7 +86,15 @@ export const PARAMETERS: Record<string, Json> = {
     name: 'Origin',
     in: 'header',
     description:
-      'Sent by the browser. Required on create (an exact entry of `allowedOrigins`); when present elsewhere it must be allowed too.',
+      'Sent by the browser. When present it must be an exact entry of `allowedOrigins`; a same-origin GET carries none.',
+    schema: { type: 'string' },
+  },
+  RequiredOrigin: {
+    name: 'Origin',
+    in: 'header',
+    required: true,
+    description:
+      'The calling page: an exact entry of `allowedOrigins` (browsers always send it on POST).',
     schema: { type: 'string' },
   },
   [CSRF_HEADER]: {

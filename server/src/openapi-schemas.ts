@@ -5,6 +5,7 @@ import {
   createSessionResponseSchema,
   documentListSchema,
   documentTypeSchema,
+  ERROR_CODES,
   errorBodySchema,
   referenceIdSchema,
   sessionStatusResponseSchema,
@@ -56,12 +57,18 @@ const COMPONENTS = {
 
 export type ComponentName = keyof typeof COMPONENTS;
 
+const HTTP_CODES = Object.entries(ERROR_CODES)
+  .filter(([, { status }]) => status !== 0)
+  .map(([code]) => code);
+
 /**
  * What zod cannot express in JSON Schema by itself: the document list's uniqueness is a
- * refinement, and the formats of two response strings.
+ * refinement, the formats of response strings, and which codes travel over HTTP.
  */
 const EXTRA = new Map<unknown, JsonSchema>([
   [documentListSchema, { uniqueItems: true }],
+  // Codes with status 0 are the widget's own (network_error, …): no server reply carries them.
+  [errorBodySchema.shape.error.shape.code, { enum: HTTP_CODES }],
   [createSessionResponseSchema.shape.url, { format: 'uri' }],
   [createSessionResponseSchema.shape.redirect_url, { format: 'uri' }],
   [createSessionResponseSchema.shape.expires_at, { format: 'date-time' }],

@@ -1,8 +1,8 @@
 // The OpenAPI document against the live server: real requests (happy path and error paths)
 // through the node:http adapter, each reply's status, media type and JSON body checked against
 // the document's entry for its route, method and status, with a JSON Schema 2020-12 validator.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import ajvFormats from 'ajv-formats';
 import { MockAgent } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -37,7 +37,8 @@ const doc: Json = JSON.parse(
   ),
 );
 const ajv = new Ajv2020({ strict: true, allErrors: true });
-addFormats(ajv);
+// A CommonJS module: under NodeNext its function is the `default` export.
+ajvFormats.default(ajv);
 ajv.addSchema({ $id: 'components.json', $defs: doc.components.schemas });
 
 /**

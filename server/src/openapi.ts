@@ -89,7 +89,15 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
     name: 'state',
     in: 'path',
     required: true,
+    description:
+      "The attempt's `state` from the create reply (in the return URL DigiLocker opens).",
     schema: parameterSchema('state'),
+  };
+  const verificationParam = {
+    name: VERIFICATION_QUERY_PARAM,
+    in: 'query',
+    description: 'Added by Eko after consent; handed to the widget.',
+    schema: { type: 'string' },
   };
   return {
     openapi: '3.1.0',
@@ -107,7 +115,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'createSession',
           summary: 'Start a DigiLocker attempt',
           description: `Called by the widget from an allowed page: \`Origin\` must be in \`allowedOrigins\`, \`${CSRF_HEADER}: ${CSRF_HEADER_VALUE}\` must be present (a custom header forces a CORS preflight), and the body must be \`application/json\`, at most 2 KB. Rate-limited per client (and per merchant key when configured).`,
-          parameters: [param('Origin'), param(CSRF_HEADER), param('X-Request-Id')],
+          parameters: [param('RequiredOrigin'), param(CSRF_HEADER), param('X-Request-Id')],
           requestBody: { required: true, content: jsonContent('CreateSessionRequest') },
           responses: {
             '201': {
@@ -137,6 +145,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
               name: 'reference_id',
               in: 'path',
               required: true,
+              description: 'The `reference_id` of the create reply.',
               schema: parameterSchema('reference_id'),
             },
             { ...param('Origin') },
@@ -158,8 +167,13 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'returnPage',
           summary: 'The return page (a configured `redirect_url` form)',
           parameters: [
-            { name: VERIFICATION_QUERY_PARAM, in: 'query', schema: { type: 'string' } },
-            { name: STATE_QUERY_PARAM, in: 'query', schema: parameterSchema('state') },
+            verificationParam,
+            {
+              name: STATE_QUERY_PARAM,
+              in: 'query',
+              description: "The attempt's state, on a merchant-chosen `redirect_url`.",
+              schema: parameterSchema('state'),
+            },
           ],
           responses: htmlPage(
             'Hands the result to the widget and closes; sets the return cookie when the state is named.',
@@ -170,10 +184,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
         get: {
           operationId: 'returnPageForState',
           summary: 'The return page DigiLocker sends the customer to',
-          parameters: [
-            stateParam,
-            { name: VERIFICATION_QUERY_PARAM, in: 'query', schema: { type: 'string' } },
-          ],
+          parameters: [stateParam, verificationParam],
           responses: htmlPage(
             "Hands the result to the widget and closes. Sets a cookie (HttpOnly, SameSite=Lax, 10 minutes, the mount's path) proving the return reached this browser.",
           ),
