@@ -61,6 +61,7 @@ const LINKS = {
   '@digilocker-kyc/widget': 'widget',
   express: 'server/node_modules/express',
   '@types/express': 'server/node_modules/@types/express',
+  pino: 'server/node_modules/pino',
   zod: 'shared/node_modules/zod',
   lit: 'widget/node_modules/lit',
   react: 'widget/node_modules/react',

@@ -55,6 +55,9 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     digilockerUrlHosts: config.digilockerUrlHosts,
     // In sandbox mode the consent page is the sandbox's own http origin.
     insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
+    // A tester who opened the site at `localhost` rather than the printed `127.0.0.1` gets a
+    // return page on `localhost` too (same origin as the page, the cookie where Continue looks).
+    followLoopbackAlias: sandbox,
     sessionSecrets: config.sessionSecrets,
     rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
     ...(config.redisUrl ? { redis: config.redisUrl } : {}),
@@ -89,6 +92,13 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
       securityHeaders(req, res, () => {});
       if (error !== undefined) {
         const failure = toKycError(error);
+        if (failure.status >= 500) {
+          const route = pathOf(req.url).slice(0, 200);
+          log.error(
+            { code: failure.code, status: failure.status, method: req.method, route },
+            `request failed: ${failure.status} ${failure.code} on ${req.method} ${route}`,
+          );
+        }
         sendJson(res, failure.status, {
           error: { code: failure.code, message: failure.message, retryable: false, request_id: '' },
         });

@@ -1,6 +1,5 @@
-// The return and confirm pages and the widget's built files, served by the core (design: GET /return).
+// The return and confirm pages, and where the widget's built files are, for the core (GET /return).
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KycError, STATE_PATTERN, STATE_QUERY_PARAM } from '@digilocker-kyc/shared';
 import type { CoreRequest, HeaderBag } from './core-types.js';
@@ -121,64 +120,4 @@ export function confirmPage(
     origins: [...allowedOrigins],
   });
   return { status: 200, body };
-}
-
-interface CachedFile {
-  mtimeMs: number;
-  size: number;
-  body: Buffer;
-  etag: string;
-  lastModified: string;
-}
-
-/**
- * Serves one built file from memory, re-read when it changes on disk (a rebuilt widget in
- * development), with an ETag and Last-Modified so a browser revalidates cheaply. The bundle may
- * be loaded by pages on other origins (the cross-origin deployment), so it is marked
- * cross-origin readable; it holds no secret.
- */
-export function builtFile(path: string | undefined, name: string) {
-  let cached: CachedFile | undefined;
-  return async function serve(
-    req: CoreRequest,
-    headers: HeaderBag,
-  ): Promise<{ status: number; body: Uint8Array | null }> {
-    if (path === undefined) {
-      throw new KycError(
-        'not_found',
-        `${name} is not available: install and build @digilocker-kyc/widget beside the server.`,
-      );
-    }
-    const info = await stat(path).catch(() => undefined);
-    if (info === undefined) {
-      throw new KycError('not_found', `${name} is not available: its built file is missing.`);
-    }
-    if (cached?.mtimeMs !== info.mtimeMs || cached.size !== info.size) {
-      const body = await readFile(path);
-      cached = {
-        mtimeMs: info.mtimeMs,
-        size: info.size,
-        body,
-        // The form `send` (Express's sendFile) used: weak, from size and modification time.
-        etag: `W/"${body.length.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`,
-        lastModified: info.mtime.toUTCString(),
-      };
-    }
-    headers.set('Content-Type', 'text/javascript; charset=utf-8');
-    headers.set('Cross-Origin-Resource-Policy', 'cross-origin');
-    headers.set('Access-Control-Allow-Origin', '*');
-    headers.set('Cache-Control', 'public, max-age=300');
-    headers.set('ETag', cached.etag);
-    headers.set('Last-Modified', cached.lastModified);
-    const etag = cached.etag;
-    if (
-      req
-        .header('if-none-match')
-        ?.split(',')
-        .some((tag) => tag.trim() === etag)
-    ) {
-      return { status: 304, body: null };
-    }
-    return { status: 200, body: cached.body };
-  };
 }

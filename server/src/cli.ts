@@ -83,9 +83,14 @@ async function main(): Promise<void> {
       ].join('\n'),
     );
   }
+  // The immutable, hashed bundle and its integrity value: what a page's script tag should say.
+  const widget = kyc.handler.widgetAsset();
   process.stdout.write(
     `  digilocker-kyc server (${config.env}) listening on ${origin}\n` +
       `  API: ${origin}/kyc   widget: ${origin}/kyc/widget.js   health: ${origin}/readyz\n` +
+      (widget
+        ? `  widget (immutable): ${origin}/kyc/${widget.file}   integrity="${widget.integrity}"\n`
+        : '') +
       `  ready in ${Math.round(performance.now() - started)} ms\n`,
   );
 

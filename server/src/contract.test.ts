@@ -1,5 +1,6 @@
 // One contract, every adapter: the Express router, the node:http handler and the fetch handler
 // answer each request of the table alike. An edge check missing from one adapter fails here.
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASES, type ContractCase } from './contract/cases.js';
 import {
@@ -7,6 +8,7 @@ import {
   expressTarget,
   fetchTarget,
   nodeTarget,
+  type Reply,
   type Target,
   type TargetFactory,
 } from './contract/harness.js';
@@ -17,10 +19,7 @@ const TARGETS: [string, TargetFactory][] = [
   ['fetch', fetchTarget],
 ];
 
-function check(
-  c: ContractCase,
-  reply: { status: number; headers: Record<string, string>; body: string },
-) {
+function check(c: ContractCase, reply: Reply) {
   expect(reply.status, `status of ${c.name}: ${reply.body}`).toBe(c.status);
   for (const [name, expected] of Object.entries(c.headers ?? {})) {
     const actual = reply.headers[name];
@@ -33,6 +32,12 @@ function check(
     expect(error.code).toBe(c.code);
     expect(error.request_id).toBe(reply.headers['x-request-id']);
     expect(typeof error.retryable).toBe('boolean');
+  }
+  if (c.encoding !== undefined) {
+    expect(reply.headers['content-encoding'], 'content-encoding').toBe(c.encoding);
+    const decoded = (c.encoding === 'br' ? brotliDecompressSync : gunzipSync)(reply.bytes);
+    if (c.body) expect(decoded.toString()).toMatch(c.body);
+    return;
   }
   if (c.body) expect(reply.body).toMatch(c.body);
 }

@@ -23,33 +23,45 @@ export function toKycError(error: unknown): KycError {
   );
 }
 
+/** Where a failed request was going: its method and its path with ids removed (redactPath). */
+export interface FailedRoute {
+  method: string;
+  route: string;
+}
+
 /**
- * Logs a refusal (warn) or failure (error, with the stack for an unexpected one) by request id
- * and code, and returns the status and body of the reply, with its headers set on `headers`.
+ * Logs the reply of an error by request id and code, and returns its status and body, with its
+ * headers set on `headers`. Every 5xx is an error-level line that names the code, the status and
+ * the route (`POST /kyc/sessions`), so the merchant's log shows it at any level down to `error`;
+ * a refusal (4xx) is the client's business and logged at info, the access log has it too.
+ * Nothing from the request's body or headers goes in: no keys, tokens or Aadhaar data.
  */
 export function errorReply(
   error: unknown,
   requestId: string,
   headers: HeaderBag,
   logger: Logger,
+  where?: FailedRoute,
 ): { status: number; body: string } {
   const failure = toKycError(error);
   const entry = {
     request_id: requestId,
     code: failure.code,
     status: failure.status,
+    ...(where ? { method: where.method, route: where.route } : {}),
     // The cause holds codes and Eko's status ids, never bodies or credentials.
     cause: failure === error ? failure.cause : undefined,
   };
   if (failure.status >= 500) {
+    const on = where ? ` on ${where.method} ${where.route}` : '';
     logger.error(
       failure.code === 'internal_error'
         ? { ...entry, err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }
         : entry,
-      'request failed',
+      `request failed: ${failure.status} ${failure.code}${on}`,
     );
   } else {
-    logger.warn(entry, 'request refused');
+    logger.info(entry, 'request refused');
   }
   const retryAfter = (failure.cause as { retryAfterSeconds?: number } | undefined)
     ?.retryAfterSeconds;

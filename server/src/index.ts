@@ -3,6 +3,8 @@
 
 // The standalone app, for programs that embed it or test it.
 export { type AppDeps, createApp, type KycApp, MOUNT_PATH } from './app.js';
+// The widget's built files as the server serves them: hashed URL and integrity.
+export type { AssetInfo, WidgetManifest } from './built-asset.js';
 export { ConfigError, EKO_BASE_URLS, loadConfig, type ServerConfig } from './config.js';
 export {
   DEFAULT_HOST,
@@ -29,6 +31,8 @@ export type { AadhaarAddress, Gender, VerifiedDocument } from './identity.js';
 export { createKycHandler, type KycHandler, type KycHandlerOptions } from './kyc-handler.js';
 export { type Drainable, drainable, type ShutdownOptions } from './lifecycle.js';
 export { createLogger } from './logger.js';
+// The HTTP API as an OpenAPI 3.1 document (also served at {mount}/openapi.json).
+export { HTTP_API_VERSION, openApiDocument } from './openapi.js';
 // The router merchants mount in their own Express app, and its options.
 export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';
 export type { DigilockerKycOptions } from './router-options.js';

@@ -5,8 +5,15 @@
 // is underneath. The order of the checks is the contract: each refusal happens before any work
 // the next step would do (no body is read for a foreign origin, no Eko call without a limit).
 import { KycError } from '@digilocker-kyc/shared';
-import { type AccessLogEntry, accessLogger } from './access-log.js';
-import { builtFile, confirmPage, returnPage } from './assets.js';
+import { type AccessLogEntry, accessLogger, redactPath } from './access-log.js';
+import { confirmPage, returnPage } from './assets.js';
+import {
+  type AssetInfo,
+  assetManifest,
+  builtAsset,
+  HASH_LENGTH,
+  publicJsonHeaders,
+} from './built-asset.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
 import { type CoreRequest, type CoreResponse, HeaderBag } from './core-types.js';
 import {
@@ -18,6 +25,7 @@ import {
   preflight,
 } from './edge.js';
 import { errorReply } from './error-handler.js';
+import { openApiDocument } from './openapi.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
 import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
@@ -35,12 +43,16 @@ export interface KycCore {
   notFound(req: CoreRequest, url: string): Promise<CoreResponse>;
   /** Writes the access-log line of a request; the adapter calls it once the reply is out. */
   logAccess(entry: AccessLogEntry): void;
+  /** Logs a reply the adapter could not write (its headers were already sent), at error. */
+  logWriteFailure(id: string, method: string, url: string, error: unknown): void;
   /**
    * Readiness: false while the circuit is open or the clock is badly skewed against Eko.
    * `reasons` also names a shared rate-limit store that is down (`redis_unavailable`), which
    * leaves the instance ready: the limits fail open, and every instance shares that Redis.
    */
   health(): { ready: boolean; reasons: string[] };
+  /** The widget bundle's hashed URL and `integrity` value; undefined when it is not built. */
+  widgetAsset(): AssetInfo | undefined;
   close(): Promise<void>;
 }
 
@@ -49,9 +61,13 @@ type Route =
   | { name: 'status'; referenceId: string }
   | { name: 'return'; state: string | undefined }
   | { name: 'confirm'; state: string }
-  | { name: 'return.js' }
-  | { name: 'widget.js' }
+  | { name: 'asset'; asset: 'widget' | 'return'; hash: string | undefined }
+  | { name: 'widget.json' }
+  | { name: 'openapi.json' }
   | { name: 'none' };
+
+/** `widget.js`, `return.js`, or either with its content hash: `widget.3f9a0c1b2d.js`. */
+const ASSET = new RegExp(`^(widget|return)(?:\\.([0-9a-f]{${HASH_LENGTH}}))?\\.js$`);
 
 /**
  * Matches as Express's router did: names in any case, one optional trailing slash, parameters
@@ -66,8 +82,10 @@ export function matchRoute(path: string): Route {
   if (param === undefined) {
     if (first === 'sessions') return { name: 'sessions' };
     if (first === 'return') return { name: 'return', state: undefined };
-    if (first === 'return.js') return { name: 'return.js' };
-    if (first === 'widget.js') return { name: 'widget.js' };
+    if (first === 'widget.json') return { name: 'widget.json' };
+    if (first === 'openapi.json') return { name: 'openapi.json' };
+    const asset = ASSET.exec(first);
+    if (asset) return { name: 'asset', asset: asset[1] as 'widget' | 'return', hash: asset[2] };
     return { name: 'none' };
   }
   if (param === '') return { name: 'none' };
@@ -112,9 +130,13 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   });
   const statusLimits = statusLimiters(options.statusLimits, store, logger, outage);
   const https = options.publicBaseUrl.startsWith('https:');
-  const widgetFile = builtFile(options.widgetAssets.bundle, 'The widget bundle');
-  const returnScript = builtFile(options.widgetAssets.returnScript, 'The return script');
+  const base = options.publicBaseUrl;
+  const assets = {
+    widget: builtAsset(options.widgetAssets.bundle, 'widget', 'The widget bundle', base),
+    return: builtAsset(options.widgetAssets.returnScript, 'return', 'The return script', base),
+  };
   const logAccess = accessLogger(logger);
+  let openApiText: string | undefined;
 
   async function limit(limiters: readonly Limiter[], req: CoreRequest, headers: HeaderBag) {
     for (const limiter of limiters) await limiter.hit(req, headers);
@@ -198,14 +220,30 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           out.body = page.body;
           return out;
         }
-        case 'return.js':
-        case 'widget.js': {
+        case 'asset': {
           if (!get) break;
           // The return script is part of the return page: the same headers (no COOP).
-          if (route.name === 'return.js') secure(PAGE_SECURITY_HEADERS);
-          const file = await (route.name === 'return.js' ? returnScript : widgetFile)(req, headers);
+          if (route.asset === 'return') secure(PAGE_SECURITY_HEADERS);
+          const file = await assets[route.asset].serve(req, headers, route.hash);
           out.status = file.status;
           out.body = file.body;
+          return out;
+        }
+        case 'openapi.json': {
+          if (!get) break;
+          secure();
+          // Built on first use (the schema conversion is not free), then the same text.
+          openApiText ??= JSON.stringify(openApiDocument(options.publicBaseUrl));
+          jsonHeaders(headers);
+          publicJsonHeaders(headers);
+          out.body = openApiText;
+          return out;
+        }
+        case 'widget.json': {
+          if (!get) break;
+          secure();
+          json(200, assetManifest(assets.widget, assets.return));
+          publicJsonHeaders(headers);
           return out;
         }
         case 'none':
@@ -216,7 +254,10 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     } catch (error) {
       // A path that does not decode, a missing built file: refused before any route's headers.
       if (!secured) secure();
-      const { status, body } = errorReply(error, requestId, headers, logger);
+      const { status, body } = errorReply(error, requestId, headers, logger, {
+        method,
+        route: redactPath(`${req.mount}${req.path}`),
+      });
       out.status = status;
       out.body = body;
       return out;
@@ -236,6 +277,19 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       return { status, headers, removed: SECURITY_HEADERS.removed, body, requestId };
     },
     logAccess,
+    widgetAsset: () => assets.widget.info(),
+    logWriteFailure(id, method, url, error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      logger.error(
+        {
+          request_id: id,
+          method,
+          route: redactPath(url),
+          ...(typeof code === 'string' ? { code } : {}),
+        },
+        `could not write the reply on ${method} ${redactPath(url)}: ${String((error as Error)?.message).slice(0, 200)}`,
+      );
+    },
     health() {
       const reasons: string[] = [];
       if (breaker.isOpen) reasons.push('circuit_open');

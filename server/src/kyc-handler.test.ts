@@ -76,6 +76,33 @@ describe('createKycHandler', () => {
     }
   });
 
+  it('node: a reply that cannot be written goes to next, or closes the socket; never unhandled', async () => {
+    const kyc = createKycHandler(contractOptions(false));
+    handler = kyc;
+    const failures: unknown[] = [];
+    const server = createServer((req, res) => {
+      // The headers are already out (an earlier layer sent them): writing the reply throws.
+      res.flushHeaders();
+      if (req.url?.startsWith('/kyc/return?next')) {
+        kyc.node(req, res, (error) => {
+          failures.push(error);
+          res.end();
+        });
+      } else kyc.node(req, res);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    try {
+      await fetch(`http://127.0.0.1:${port}/kyc/return?next`).then((r) => r.text());
+      expect((failures[0] as { code?: string }).code).toBe('ERR_HTTP_HEADERS_SENT');
+      await expect(
+        fetch(`http://127.0.0.1:${port}/kyc/return`).then((r) => r.text()),
+      ).rejects.toThrow();
+    } finally {
+      server.close();
+    }
+  });
+
   it('fetch: counts the per-client limit by the address the trusted proxy saw', async () => {
     handler = createKycHandler({ ...contractOptions(true), trustProxyHops: 1 });
     const from = (chain: string) =>

@@ -1,5 +1,6 @@
 // createKycHandler(options): the core as a fetch handler and a node:http handler, mounted at basePath.
 import type { IncomingMessage } from 'node:http';
+import type { AssetInfo } from './built-asset.js';
 import { fetchClient, nodeClient } from './client-address.js';
 import { fetchAdapter } from './fetch-adapter.js';
 import type { KycHookRequest } from './hook-request.js';
@@ -35,6 +36,8 @@ export interface KycHandler {
    * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
    */
   health(): { ready: boolean; reasons: string[] };
+  /** The widget bundle's content-hashed URL and `integrity` value; undefined when not built. */
+  widgetAsset(): AssetInfo | undefined;
   close(): Promise<void>;
 }
 
@@ -67,7 +70,13 @@ export function createKycHandler(input: KycHandlerOptions): KycHandler {
     }
     return client;
   });
-  return { fetch, node, health: () => core.health(), close: () => core.close() };
+  return {
+    fetch,
+    node,
+    health: () => core.health(),
+    widgetAsset: () => core.widgetAsset(),
+    close: () => core.close(),
+  };
 }
 
 function normaliseBasePath(value: unknown): string {

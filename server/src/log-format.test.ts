@@ -100,7 +100,9 @@ async function cliOutput(
 describe('the CLI', () => {
   it('logs JSON when stdout is not a terminal', async () => {
     const { text } = await cliOutput({});
-    const line = text.split('\n').find((l) => l.includes('/kyc/sessions/:reference_id'));
+    const line = text
+      .split('\n')
+      .find((l) => l.includes('/kyc/sessions/:reference_id') && l.includes('request completed'));
     expect(line).toBeDefined();
     expect(JSON.parse(line!)).toMatchObject({ res: { statusCode: 401 }, msg: 'request completed' });
   });

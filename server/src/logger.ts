@@ -56,6 +56,16 @@ export function createLogger(level = 'info', destination?: DestinationStream): L
   );
 }
 
+/**
+ * The logger of `digilockerKyc()` and `createKycHandler()` when the merchant passes none:
+ * warnings and errors only (every 5xx, a refused origin once, an unsafe DigiLocker URL), to
+ * stderr, redacted like the server's own. Silence would hide a misconfiguration behind a bare
+ * 502; info-level access lines would flood a host app that logs its own way.
+ */
+export function defaultLibraryLogger(): Logger {
+  return createLogger('warn', process.stderr);
+}
+
 const SALT = randomBytes(16);
 
 /** Logs name an attempt by a salted hash of its reference_id, never the id itself. */

@@ -82,17 +82,18 @@ export function nodeAdapter(
       }),
     };
     const replied = place === undefined ? core.notFound(request, url) : core.handle(request);
-    replied.then(
-      (reply) => {
+    replied
+      .then((reply) => {
         fields = reply.logFields;
         writeReply(res, reply);
-      },
-      (error: unknown) => {
-        // The core answers every error itself; this is a failure to write the reply.
+      })
+      .catch((error: unknown) => {
+        // The core answers every error itself; this is a failure to write the reply (headers
+        // already sent): never an unhandled rejection, which would end the process.
+        core.logWriteFailure(id, request.method, url, error);
         if (next) next(error);
         else res.destroy(error as Error);
-      },
-    );
+      });
   };
 }
 

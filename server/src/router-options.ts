@@ -5,13 +5,14 @@ import { randomBytes } from 'node:crypto';
 import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
 import type { Request } from 'express';
 import type { Store } from 'express-rate-limit';
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { locateWidgetAssets, type WidgetAssets } from './assets.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
+import { defaultLibraryLogger } from './logger.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 import { type RedisOption, redisUrlProblem } from './redis-store.js';
 
@@ -32,6 +33,13 @@ export interface DigilockerKycOptions<Req = Request> {
   digilockerUrlHosts?: readonly string[];
   /** Exact origins whose `http:` URLs are allowed too: the sandbox's, and nothing in production. */
   insecureUrlOrigins?: readonly string[];
+  /**
+   * Sandbox and local development only (the standalone server turns it on in sandbox mode): when
+   * `publicBaseUrl` is on loopback and a creation arrives through its other loopback name on the
+   * same port (`localhost` for `127.0.0.1`), the return URL uses that name, so the return page
+   * shares the page's origin. Default false: `publicBaseUrl` is authoritative.
+   */
+  followLoopbackAlias?: boolean;
   /** Secrets for session tokens, at least 32 bytes each; the first signs, all verify. */
   sessionSecrets: string | readonly string[];
   /** Lifetime of a session token; default 30 minutes (DigiLocker links live about 10). */
@@ -75,6 +83,12 @@ export interface DigilockerKycOptions<Req = Request> {
   statusCacheMs?: { pending?: number; final?: number };
   /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
   widgetAssets?: { bundle?: string; returnScript?: string } | false;
+  /**
+   * Your pino logger (or a child: `logger.child({ module: 'kyc' })`). Every 5xx is logged at
+   * error level with its code, request id and route; refused origins and unsafe DigiLocker URLs
+   * at warn; each request's access line at info. No key, token or Aadhaar field is ever logged.
+   * Default: warn and above to stderr.
+   */
   logger?: Logger;
   dispatcher?: Dispatcher;
   /** Unix milliseconds. */
@@ -91,6 +105,7 @@ export interface ResolvedOptions<Req = unknown> {
   returnUrls: ReadonlySet<string>;
   digilockerUrlHosts: ReadonlySet<string>;
   insecureUrlOrigins: ReadonlySet<string>;
+  followLoopbackAlias: boolean;
   sessionSecrets: readonly string[];
   sessionTtlMs: number;
   defaultDocuments: DocumentType[];
@@ -175,6 +190,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
       (options.digilockerUrlHosts ?? DEFAULT_DIGILOCKER_URL_HOSTS).map((h) => h.toLowerCase()),
     ),
     insecureUrlOrigins: new Set(options.insecureUrlOrigins ?? []),
+    followLoopbackAlias: options.followLoopbackAlias === true,
     sessionSecrets: secrets,
     sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
     defaultDocuments: documents.data,
@@ -193,7 +209,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     statusCacheMs: { pending: 1_000, final: 60_000, ...options.statusCacheMs },
     widgetAssets:
       options.widgetAssets === false ? {} : (options.widgetAssets ?? locateWidgetAssets()),
-    logger: options.logger ?? pino({ level: 'silent' }),
+    logger: options.logger ?? defaultLibraryLogger(),
     now: options.now ?? Date.now,
     random: options.random ?? ((size: number) => randomBytes(size)),
   };

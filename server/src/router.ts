@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import getRawBody from 'raw-body';
 import { requestIdOf } from './access-log.js';
+import type { AssetInfo } from './built-asset.js';
 import type { AccessLogFields, CoreRequest, CoreResponse } from './core-types.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from './kyc-core.js';
 import { type DigilockerKycOptions, resolveOptions } from './router-options.js';
@@ -15,6 +16,11 @@ export interface KycRouter extends Router {
    * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
    */
   health(): { ready: boolean; reasons: string[] };
+  /**
+   * The widget bundle's content-hashed URL (under `publicBaseUrl`) and its `integrity` value,
+   * for a `<script type="module" src integrity crossorigin>` tag; undefined when not built.
+   */
+  widgetAsset(): AssetInfo | undefined;
   close(): Promise<void>;
 }
 
@@ -44,16 +50,22 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
         fields,
       }),
     );
-    core.handle(expressRequest(req, id)).then(
-      (reply) => {
+    // Express 4 does not look at a returned promise: every failure goes to `next` here, or it
+    // would be an unhandled rejection that ends the merchant's process. The core answers every
+    // error itself; what is left is a failure to write the reply (headers already sent).
+    core
+      .handle(expressRequest(req, id))
+      .then((reply) => {
         fields = reply.logFields;
         send(res, req.method, reply);
-      },
-      // The core answers every error itself; this is only a failure to write the reply.
-      next,
-    );
+      })
+      .catch((error: unknown) => {
+        core.logWriteFailure(id, req.method, req.originalUrl, error);
+        next(error);
+      });
   });
   router.health = () => core.health();
+  router.widgetAsset = () => core.widgetAsset();
   router.close = () => core.close();
   return router;
 }

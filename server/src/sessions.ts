@@ -14,6 +14,7 @@ import type { UpstreamBreaker } from './circuit-breaker.js';
 import type { AccessLogFields, CoreRequest } from './core-types.js';
 import { IN_ENGLISH } from './issue-messages.js';
 import { referenceHash } from './logger.js';
+import { returnBase } from './return-base.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
 import { StatusCache } from './status-cache.js';
@@ -51,7 +52,7 @@ export function sessionHandlers({
     }
     const body = parsed.data;
     const state = Buffer.from(random(32)).toString('base64url');
-    const redirectUrl = chooseRedirectUrl(body.redirect_url, state);
+    const redirectUrl = chooseRedirectUrl(body.redirect_url, state, req.header('host'));
     const userCode =
       body.user_code !== undefined && options.allowBrowserUserCode
         ? body.user_code
@@ -140,8 +141,15 @@ export function sessionHandlers({
     return result.status;
   }
 
-  function chooseRedirectUrl(requested: string | undefined, state: string): string {
-    if (requested === undefined) return `${options.publicBaseUrl}/return/${state}`;
+  function chooseRedirectUrl(
+    requested: string | undefined,
+    state: string,
+    host: string | undefined,
+  ): string {
+    if (requested === undefined) {
+      const base = returnBase(options.publicBaseUrl, host, options.followLoopbackAlias);
+      return `${base}/return/${state}`;
+    }
     if (!options.returnUrls.has(requested)) {
       throw new KycError(
         'invalid_request',

@@ -1,4 +1,5 @@
 // The contract table, part two (preflight, 405 and 404, status, pages, built files, limits), and all of it.
+import { ASSET_CASES } from './asset-cases.js';
 import { CREATE_CASES } from './create-cases.js';
 import {
   ALLOWED_CORS,
@@ -240,4 +241,4 @@ const OTHER_CASES: ContractCase[] = [
   },
 ];
 
-export const CASES: ContractCase[] = [...CREATE_CASES, ...OTHER_CASES];
+export const CASES: ContractCase[] = [...CREATE_CASES, ...OTHER_CASES, ...ASSET_CASES];

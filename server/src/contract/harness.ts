@@ -10,7 +10,15 @@ import { createKycHandler, type KycHandlerOptions } from '../kyc-handler.js';
 import { createLogger } from '../logger.js';
 import { digilockerKyc } from '../router.js';
 import type { DigilockerKycOptions } from '../router-options.js';
-import { type ContractRequest, NOW, PAGE_ORIGIN, RETURN_URL, SESSION_SECRET } from './cases.js';
+import {
+  type ContractRequest,
+  NOW,
+  PAGE_ORIGIN,
+  RETURN_BODY,
+  RETURN_URL,
+  SESSION_SECRET,
+  WIDGET_BODY,
+} from './cases.js';
 
 export const EKO_ORIGIN = 'https://staging.eko.in';
 
@@ -19,6 +27,8 @@ export interface Reply {
   /** Lower-case names; repeated headers joined with ', '. */
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as sent (compressed ones included). */
+  bytes: Buffer;
 }
 
 export interface Target {
@@ -34,8 +44,8 @@ export type TargetFactory = (options: ContractOptions) => Promise<Target>;
 const assetsDir = mkdtempSync(join(tmpdir(), 'dlkyc-contract-'));
 const bundle = join(assetsDir, 'widget.js');
 const returnScript = join(assetsDir, 'return.js');
-writeFileSync(bundle, '// widget bundle\nexport {};\n');
-writeFileSync(returnScript, '// return script\nexport {};\n');
+writeFileSync(bundle, WIDGET_BODY);
+writeFileSync(returnScript, RETURN_BODY);
 
 /** Eko answers every create and status call; nothing leaves the process. */
 function upstream(): MockAgent {
@@ -123,7 +133,8 @@ function overHttp(server: Server, origin: string, close: () => Promise<void>): T
       for (const [name, value] of Object.entries(res.headers)) {
         if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
       }
-      return { status: res.statusCode, headers, body: await res.body.text() };
+      const bytes = Buffer.from(await res.body.arrayBuffer());
+      return { status: res.statusCode, headers, body: bytes.toString(), bytes };
     },
     async close() {
       await client.close();
@@ -164,7 +175,8 @@ export const fetchTarget: TargetFactory = async (options) => {
       response.headers.forEach((value, name) => {
         headers[name] = value;
       });
-      return { status: response.status, headers, body: await response.text() };
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, headers, body: bytes.toString(), bytes };
     },
     close: () => handler.close(),
   };

@@ -8,6 +8,16 @@ export const NOW = 1_800_000_000_000;
 export const STATE = 'S'.repeat(43);
 export const RETURN_URL = 'https://shop.example/account/kyc';
 
+/** The built files every target serves, and what their hashed URLs and integrity must be. */
+export const WIDGET_BODY = '// widget bundle\nexport {};\n';
+export const RETURN_BODY = '// return script\nexport {};\n';
+const sha = (algorithm: string, text: string, encoding: 'hex' | 'base64') =>
+  createHash(algorithm).update(text).digest(encoding);
+export const WIDGET_HASH = sha('sha256', WIDGET_BODY, 'hex').slice(0, 10);
+export const RETURN_HASH = sha('sha256', RETURN_BODY, 'hex').slice(0, 10);
+export const WIDGET_INTEGRITY = `sha384-${sha('sha384', WIDGET_BODY, 'base64')}`;
+export const RETURN_INTEGRITY = `sha384-${sha('sha384', RETURN_BODY, 'base64')}`;
+
 export interface ContractRequest {
   method: string;
   /** Path and query, under the mount (`/kyc`). */
@@ -24,8 +34,10 @@ export interface ContractCase {
   headers?: Record<string, string | RegExp | null>;
   /** The error code of a non-2xx JSON reply. */
   code?: string;
-  /** A check of the body text beyond the code. */
+  /** A check of the body text beyond the code (decoded first when `encoding` is set). */
   body?: RegExp;
+  /** The reply must be in this Content-Encoding; `body` is checked on the decoded bytes. */
+  encoding?: 'br' | 'gzip';
   /**
    * Sent this many times to a fresh instance with low limits (2 creations, 3 polls per token a
    * minute); the last reply is checked.

@@ -1,0 +1,92 @@
+// The widget's built files as assets: hash and integrity of the bytes served, a rebuilt file
+// gets a new URL, and the adapters expose the script tag's values.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
+import { afterEach, describe, expect, it } from 'vitest';
+import { locateWidgetAssets } from './assets.js';
+import { builtAsset } from './built-asset.js';
+import { contractOptions } from './contract/harness.js';
+import { type CoreRequest, HeaderBag } from './core-types.js';
+import { createKycHandler, type KycHandler } from './kyc-handler.js';
+import { digilockerKyc } from './router.js';
+
+const BASE = 'https://kyc.shop.example/kyc';
+
+function get(headers: Record<string, string> = {}): CoreRequest {
+  return {
+    id: 'r1',
+    method: 'GET',
+    path: '/widget.js',
+    query: '',
+    mount: '/kyc',
+    header: (name) => headers[name],
+    ip: '',
+    secure: false,
+    hasBody: false,
+    readBody: () => Promise.reject(new Error('no body')),
+    hookRequest: () => ({}),
+  };
+}
+
+let handler: KycHandler | undefined;
+afterEach(async () => {
+  await handler?.close();
+  handler = undefined;
+});
+
+describe('builtAsset', () => {
+  it('names the bytes it serves: hash in the URL, SRI integrity of the plain bytes', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlkyc-asset-'));
+    const file = join(dir, 'bundle.js');
+    writeFileSync(file, 'export const v = 1;\n');
+    const asset = builtAsset(file, 'widget', 'The widget bundle', BASE);
+    const first = asset.info()!;
+    const sha384 = createHash('sha384').update('export const v = 1;\n').digest('base64');
+    expect(first.integrity).toBe(`sha384-${sha384}`);
+    expect(first.file).toBe(`widget.${first.hash}.js`);
+    expect(first.url).toBe(`${BASE}/widget.${first.hash}.js`);
+    const reply = await asset.serve(get({ 'accept-encoding': 'br' }), new HeaderBag(), first.hash);
+    expect(brotliDecompressSync(reply.body!).toString()).toBe('export const v = 1;\n');
+
+    // A rebuild (development): a new hash, and the old hashed URL is no longer served.
+    writeFileSync(file, 'export const v = 22;\n');
+    const second = asset.info()!;
+    expect(second.hash).not.toBe(first.hash);
+    await expect(asset.serve(get(), new HeaderBag(), first.hash)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+    const headers = new HeaderBag();
+    expect((await asset.serve(get(), headers, second.hash)).body?.toString()).toBe(
+      'export const v = 22;\n',
+    );
+    expect(headers.get('ETag')).toBe(`"${second.hash}"`);
+  });
+
+  it('has no info and answers 404 when the file is not built', async () => {
+    const asset = builtAsset(join(tmpdir(), 'no-such-bundle.js'), 'widget', 'The bundle', BASE);
+    expect(asset.info()).toBeUndefined();
+    await expect(asset.serve(get(), new HeaderBag(), undefined)).rejects.toMatchObject({
+      code: 'not_found',
+    });
+  });
+});
+
+describe('widgetAsset() on the adapters', () => {
+  it('gives the real bundle’s hashed URL and integrity, and that URL serves those bytes', async () => {
+    const options = { ...contractOptions(false), widgetAssets: locateWidgetAssets() };
+    handler = createKycHandler(options);
+    const router = digilockerKyc(options);
+    const info = handler.widgetAsset()!;
+    expect(router.widgetAsset()).toEqual(info);
+    await router.close();
+    expect(info.url).toMatch(/^https:\/\/kyc\.shop\.example\/kyc\/widget\.[0-9a-f]{10}\.js$/);
+    const bytes = readFileSync(locateWidgetAssets().bundle!);
+    expect(info.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+    const res = await handler.fetch(new Request(info.url));
+    expect(res.status).toBe(200);
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+});
