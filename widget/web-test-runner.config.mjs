@@ -1,10 +1,11 @@
-// Unit tests of the element and its flow modules, in Debian's Chromium (see toolchain notes).
+// Unit tests of the element and its flow modules, in Debian's Chromium and Firefox ESR.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS as FLAGS } from '../scripts/chromium-flags.mjs';
 import { countReporter } from '../scripts/reporters/wtr-count.mjs';
+import { firefoxLauncher, wtrEngines } from './web-test-runner.firefox.mjs';
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -17,9 +18,14 @@ export default {
     }),
   ],
   browsers: [
-    chromeLauncher({
-      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS },
-    }),
+    ...(wtrEngines().includes('chromium')
+      ? [
+          chromeLauncher({
+            launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS },
+          }),
+        ]
+      : []),
+    ...(wtrEngines().includes('firefox') ? [firefoxLauncher()] : []),
   ],
   testFramework: { config: { timeout: 5000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
