@@ -5,7 +5,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { CHROMIUM_FLAGS as FLAGS } from '../scripts/chromium-flags.mjs';
 import { countReporter } from '../scripts/reporters/wtr-count.mjs';
-import { firefoxLauncher, wtrEngines } from './web-test-runner.firefox.mjs';
+import { firefoxLaunchers, wantedEngine } from './web-test-runner.firefox.mjs';
 
 export default {
   files: ['src/**/*.test.ts'],
@@ -18,15 +18,11 @@ export default {
     }),
   ],
   browsers: [
-    ...(wtrEngines().includes('chromium')
-      ? [
-          chromeLauncher({
-            launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS },
-          }),
-        ]
-      : []),
-    ...(wtrEngines().includes('firefox') ? [firefoxLauncher()] : []),
-  ],
+    chromeLauncher({
+      launchOptions: { executablePath: '/usr/bin/chromium', headless: true, args: FLAGS },
+    }),
+    ...firefoxLaunchers(),
+  ].filter(wantedEngine),
   testFramework: { config: { timeout: 5000 } },
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
 };

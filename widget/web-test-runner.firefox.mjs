@@ -1,35 +1,47 @@
 // Firefox for the widget's unit tests: Debian's firefox-esr driven over WebDriver BiDi by the
-// puppeteer-core that @web/test-runner-chrome already carries (no downloaded browser).
+// puppeteer-core that @web/test-runner-chrome already carries (no downloaded browser), and the
+// WTR_BROWSERS switch that picks the engines of a run.
 import { existsSync } from 'node:fs';
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const ENGINES = ['chromium', 'firefox'];
 
-/** The engines to run, from WTR_BROWSERS (e.g. `firefox`, `chromium,firefox`); both by default. */
-export function wtrEngines() {
-  const wanted = (process.env.WTR_BROWSERS ?? ENGINES.join(','))
+/** Launcher names (as web-test-runner reports them) by the engine names WTR_BROWSERS takes. */
+const ENGINES = { chromium: 'Chrome', firefox: 'Firefox' };
+
+/** The engines to run, from WTR_BROWSERS (e.g. `firefox`, `chromium,firefox`); all by default. */
+function engines() {
+  const raw = process.env.WTR_BROWSERS;
+  const wanted = (raw ?? Object.keys(ENGINES).join(','))
     .split(',')
     .map((name) => name.trim())
     .filter(Boolean);
-  const unknown = wanted.filter((name) => !ENGINES.includes(name));
-  if (unknown.length > 0 || wanted.length === 0) {
+  if (wanted.length === 0 || wanted.some((name) => !(name in ENGINES))) {
     throw new Error(
-      `WTR_BROWSERS=${process.env.WTR_BROWSERS}: expected a comma-separated list of ${ENGINES.join(', ')}`,
+      `WTR_BROWSERS=${raw}: expected a comma-separated list of ${Object.keys(ENGINES).join(', ')}`,
     );
   }
   return wanted;
 }
 
-export function firefoxLauncher() {
-  // Fail with the fix in the message rather than a puppeteer spawn error deep in a session.
+/** For `browsers.filter`: keeps the launchers of the engines WTR_BROWSERS asks for. */
+export function wantedEngine(launcher) {
+  return engines().some((engine) => ENGINES[engine] === launcher.name);
+}
+
+/** Firefox's launcher, or none when WTR_BROWSERS leaves Firefox out. */
+export function firefoxLaunchers() {
+  if (!engines().includes('firefox')) return [];
+  // Fail with the fix in the message rather than a spawn error deep inside a test session.
   if (!existsSync(FIREFOX)) {
     throw new Error(
-      `Firefox not found at ${FIREFOX} (apt-get install firefox-esr, or FIREFOX_PATH; WTR_BROWSERS=chromium skips it).`,
+      `Firefox not found at ${FIREFOX} (apt-get install firefox-esr, or FIREFOX_PATH; WTR_BROWSERS=chromium leaves it out).`,
     );
   }
-  return chromeLauncher({
-    puppeteer: puppeteerCore,
-    launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
-  });
+  return [
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: { browser: 'firefox', executablePath: FIREFOX, headless: true },
+    }),
+  ];
 }
