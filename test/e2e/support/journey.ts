@@ -138,7 +138,7 @@ export function expectCleanStorageDump(
 }
 
 /** Every event detail has only the documented keys, no secret, no personal data. */
-export function expectCleanEvents(events: readonly RecordedEvent[]): void {
+export function expectCleanEvents(events: readonly Pick<RecordedEvent, 'name' | 'detail'>[]): void {
   for (const event of events) {
     const allowed = ALLOWED_DETAIL_KEYS[event.name] ?? [];
     expect(
