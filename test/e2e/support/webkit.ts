@@ -100,6 +100,16 @@ export async function launchWebKit(): Promise<WebKit> {
     ['-a', '-s', '-screen 0 1280x800x24 -nolisten tcp', WEBKIT_DRIVER, `--port=${port}`],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
+  // If the worker exits first (a crash, a timeout), the display and browser go with it.
+  const killGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', killGroup);
+  child.once('exit', () => process.off('exit', killGroup));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
