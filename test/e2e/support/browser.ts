@@ -54,14 +54,14 @@ type Waiter = () => void;
  * main world before any page script; it only adds listeners and touches no DOM sink, so it is
  * itself invisible to CSP and Trusted Types.
  */
-export class Recorder {
+export class Recorder<PageKey = Page> {
   readonly events: RecordedEvent[] = [];
   readonly violations: Violation[] = [];
   readonly pageshows: Array<{ persisted: boolean; url: string; page: number }> = [];
-  readonly #pages = new Map<Page, number>();
+  readonly #pages = new Map<PageKey, number>();
   #waiters: Waiter[] = [];
 
-  pageIndex(page: Page): number {
+  pageIndex(page: PageKey): number {
     let index = this.#pages.get(page);
     if (index === undefined) {
       index = this.#pages.size;
@@ -70,7 +70,7 @@ export class Recorder {
     return index;
   }
 
-  record(page: Page, payload: Record<string, unknown>): void {
+  record(page: PageKey, payload: Record<string, unknown>): void {
     const index = this.pageIndex(page);
     if (payload.kind === 'event') {
       this.events.push({
@@ -155,7 +155,8 @@ export class Recorder {
   }
 }
 
-function initScript(names: readonly string[]): void {
+/** Reports through `window.__e2eRecord` (Playwright's binding, or a BiDi channel in Firefox). */
+export function initScript(names: readonly string[]): void {
   const record = (payload: unknown) =>
     (window as unknown as { __e2eRecord: (p: unknown) => void }).__e2eRecord(payload);
   const clone = (value: unknown) => {

@@ -98,22 +98,32 @@ export async function approveByRedirect(page: Page, recorder: Recorder): Promise
   return complete;
 }
 
+/** Runs in the page: its local and session storage, and its origin. */
+export function readStorage() {
+  const read = (storage: Storage) => {
+    const entries: Record<string, string> = {};
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i)!;
+      entries[key] = storage.getItem(key) ?? '';
+    }
+    return entries;
+  };
+  return { local: read(localStorage), session: read(sessionStorage), origin: location.origin };
+}
+
 /**
  * What the page keeps in storage after a journey: no `dlkyc` key, no session token, no Eko key,
  * no personal data. (The complete event's detail is the only place the token belongs.)
  */
 export async function expectCleanStorage(page: Page, tokens: readonly string[]): Promise<void> {
-  const dump = await page.evaluate(() => {
-    const read = (storage: Storage) => {
-      const entries: Record<string, string> = {};
-      for (let i = 0; i < storage.length; i++) {
-        const key = storage.key(i)!;
-        entries[key] = storage.getItem(key) ?? '';
-      }
-      return entries;
-    };
-    return { local: read(localStorage), session: read(sessionStorage), origin: location.origin };
-  });
+  expectCleanStorageDump(await page.evaluate(readStorage), tokens);
+}
+
+/** The checks of expectCleanStorage on a dump read by any driver (Firefox's too). */
+export function expectCleanStorageDump(
+  dump: ReturnType<typeof readStorage>,
+  tokens: readonly string[],
+): void {
   const text = JSON.stringify(dump);
   expect(
     Object.keys(dump.local).filter((key) => key.startsWith('dlkyc')),
@@ -128,7 +138,7 @@ export async function expectCleanStorage(page: Page, tokens: readonly string[]):
 }
 
 /** Every event detail has only the documented keys, no secret, no personal data. */
-export function expectCleanEvents(events: readonly RecordedEvent[]): void {
+export function expectCleanEvents(events: readonly Pick<RecordedEvent, 'name' | 'detail'>[]): void {
   for (const event of events) {
     const allowed = ALLOWED_DETAIL_KEYS[event.name] ?? [];
     expect(
@@ -144,7 +154,7 @@ export function expectCleanEvents(events: readonly RecordedEvent[]): void {
 }
 
 /** The session tokens handed out in complete events (to look for them in storage). */
-export function tokensOf(recorder: Recorder): string[] {
+export function tokensOf(recorder: Pick<Recorder, 'named'>): string[] {
   return recorder
     .named('digilocker-kyc-complete')
     .map((event) => String(event.detail.session_token ?? ''))

@@ -1,0 +1,188 @@
+// WebKit (WebKitGTK's MiniBrowser) through Debian's WebKitWebDriver under Xvfb, spoken to in plain
+// WebDriver classic over HTTP: enough for a journey (navigate, run script, click, switch window).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import type { RecordedEvent } from './browser.js';
+import { freePort } from './processes.js';
+
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
+const XVFB_RUN = '/usr/bin/xvfb-run';
+
+interface Reply {
+  value: unknown;
+}
+
+/** One WebDriver session: every command names what failed and how. */
+export class WebDriverSession {
+  constructor(
+    readonly base: string,
+    readonly id: string,
+  ) {}
+
+  async command<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${this.base}/session/${this.id}${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      signal: AbortSignal.timeout(30_000),
+    });
+    const reply = (await response.json()) as Reply;
+    if (!response.ok) {
+      throw new Error(`WebDriver ${method} ${path}: ${JSON.stringify(reply.value)}`);
+    }
+    return reply.value as T;
+  }
+
+  goto(url: string): Promise<unknown> {
+    return this.command('POST', '/url', { url });
+  }
+
+  url(): Promise<string> {
+    return this.command('GET', '/url');
+  }
+
+  /** Runs `script` (a function body; `arguments` holds args) in the current window. */
+  execute<T>(script: string, args: unknown[] = []): Promise<T> {
+    return this.command('POST', '/execute/sync', { script, args });
+  }
+
+  windows(): Promise<string[]> {
+    return this.command('GET', '/window/handles');
+  }
+
+  window(): Promise<string> {
+    return this.command('GET', '/window');
+  }
+
+  switchTo(handle: string): Promise<unknown> {
+    return this.command('POST', '/window', { handle });
+  }
+
+  /** A real pointer click at viewport coordinates (a user gesture, so a popup may open). */
+  async clickAt(x: number, y: number): Promise<void> {
+    await this.command('POST', '/actions', {
+      actions: [
+        {
+          type: 'pointer',
+          id: 'mouse',
+          parameters: { pointerType: 'mouse' },
+          actions: [
+            { type: 'pointerMove', x: Math.round(x), y: Math.round(y), duration: 0 },
+            { type: 'pointerDown', button: 0 },
+            { type: 'pointerUp', button: 0 },
+          ],
+        },
+      ],
+    });
+  }
+
+  close(): Promise<unknown> {
+    return fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' });
+  }
+}
+
+export interface WebKit {
+  session: WebDriverSession;
+  version: string;
+  stop(): Promise<void>;
+}
+
+/** WebKitWebDriver on a free port inside its own Xvfb (xvfb-run -a), and one session. */
+export async function launchWebKit(): Promise<WebKit> {
+  for (const tool of [WEBKIT_DRIVER, XVFB_RUN]) {
+    if (!existsSync(tool)) {
+      throw new Error(`${tool} not found (apt-get install webkit2gtk-driver xvfb)`);
+    }
+  }
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    XVFB_RUN,
+    ['-a', '-s', '-screen 0 1280x800x24 -nolisten tcp', WEBKIT_DRIVER, `--port=${port}`],
+    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+  );
+  // If the worker exits first (a crash, a timeout), the display and browser go with it.
+  const killGroup = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
+  process.once('exit', killGroup);
+  child.once('exit', () => process.off('exit', killGroup));
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode !== null || child.pid === undefined) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    process.kill(-child.pid, 'SIGTERM'); // the group: xvfb-run, Xvfb, the driver, MiniBrowser
+    await exited;
+  };
+  try {
+    const created = await createSession(base);
+    return { session: new WebDriverSession(base, created.id), version: created.version, stop };
+  } catch (error) {
+    await stop();
+    throw new Error(`WebKitWebDriver did not start a session: ${String(error)}\n${output}`);
+  }
+}
+
+async function createSession(base: string): Promise<{ id: string; version: string }> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${base}/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          capabilities: { alwaysMatch: { 'webkitgtk:browserOptions': { args: ['--automation'] } } },
+        }),
+        signal: AbortSignal.timeout(30_000),
+      });
+      const reply = (await response.json()) as {
+        value: { sessionId: string; capabilities: { browserVersion: string } };
+      };
+      return { id: reply.value.sessionId, version: reply.value.capabilities.browserVersion };
+    } catch (error) {
+      // The driver is not listening yet.
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}
+
+/** What the page's own log holds for each widget event. */
+export type LoggedEvent = Pick<RecordedEvent, 'name' | 'detail'>;
+
+/**
+ * WebDriver classic has no init script: the widget's events are logged by a listener added once
+ * the page has loaded, before the journey starts (so a redirect journey cannot be followed).
+ */
+export function installEventLog(session: WebDriverSession, names: readonly string[]) {
+  return session.execute(
+    `const log = (window.__e2eLog = []);
+     for (const name of arguments[0]) {
+       addEventListener(name, (event) => log.push({ name, detail: event.detail ?? {} }), true);
+     }`,
+    [names],
+  );
+}
+
+export function readEventLog(session: WebDriverSession): Promise<LoggedEvent[]> {
+  return session.execute('return window.__e2eLog ?? []');
+}
+
+/** The centre of the first element `script` returns (a function body), or null. */
+export function centreOf(
+  session: WebDriverSession,
+  script: string,
+): Promise<{ x: number; y: number } | null> {
+  return session.execute(
+    `const el = (() => { ${script} })();
+     if (!el) return null;
+     const rect = el.getBoundingClientRect();
+     return rect.width ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;`,
+  );
+}

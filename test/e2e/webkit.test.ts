@@ -1,0 +1,90 @@
+// The popup journey in WebKit (WebKitGTK's MiniBrowser, Debian's webkit2gtk-driver under Xvfb,
+// WebDriver classic) against the real demo processes: approve and deny, one final event each.
+import { KYC_EVENT_NAMES } from '@digilocker-kyc/shared';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { until } from './support/firefox-journey.js';
+import { expectCleanEvents } from './support/journey.js';
+import { type DemoUrls, type Running, startDemo } from './support/processes.js';
+import { SandboxControl } from './support/sandbox.js';
+import {
+  centreOf,
+  installEventLog,
+  type LoggedEvent,
+  launchWebKit,
+  readEventLog,
+  type WebKit,
+} from './support/webkit.js';
+
+let demo: Running & { urls: DemoUrls };
+let webkit: WebKit;
+
+beforeAll(async () => {
+  [demo, webkit] = await Promise.all([startDemo(), launchWebKit()]);
+});
+afterAll(async () => {
+  await webkit?.session.close().catch(() => undefined);
+  await webkit?.stop();
+  await demo?.stop();
+});
+beforeEach(async () => {
+  await new SandboxControl(demo.urls.sandbox).reset();
+});
+
+/** Opens the script-tag page, clicks start, decides on DigiLocker in the popup, waits for the end. */
+async function journey(decision: 'approve' | 'deny', final: string): Promise<LoggedEvent[]> {
+  const s = webkit.session;
+  await s.goto(demo.urls.pages.scriptTag);
+  const page = await s.window();
+  const start = await until(
+    () =>
+      centreOf(
+        s,
+        `return document.querySelector('#kyc')?.shadowRoot?.querySelector('[part="button"]')`,
+      ),
+    'the start button',
+  );
+  await installEventLog(s, KYC_EVENT_NAMES);
+  await s.clickAt(start.x, start.y);
+  const popup = await until(async () => (await s.windows()).find((h) => h !== page), 'the popup');
+  await s.switchTo(popup);
+  await until(async () => /\/digilocker\/consent/.test(await s.url()), 'the consent page');
+  const button = await until(
+    () => centreOf(s, `return document.querySelector('button[value="${decision}"]')`),
+    `the ${decision} button`,
+  );
+  await s.clickAt(button.x, button.y);
+  await s.switchTo(page);
+  await until(async () => (await readEventLog(s)).some((e) => e.name === final), final, 20_000);
+  await new Promise((resolve) => setTimeout(resolve, 1_000)); // late duplicates would show up
+  return readEventLog(s);
+}
+
+describe('WebKit: popup journey', () => {
+  it('approve → exactly one complete, the popup closed itself', async () => {
+    const events = await journey('approve', 'digilocker-kyc-complete');
+    expect(events.map((e) => e.name)).toEqual([
+      'digilocker-kyc-start',
+      'digilocker-kyc-open',
+      'digilocker-kyc-complete',
+    ]);
+    expect(events[2]!.detail).toMatchObject({
+      reference_id: events[1]!.detail.reference_id,
+      documents: ['AADHAAR'],
+    });
+    expect(await webkit.session.windows()).toHaveLength(1);
+    expectCleanEvents(events);
+  });
+
+  it('deny → exactly one cancel {reason: denied}', async () => {
+    const events = await journey('deny', 'digilocker-kyc-cancel');
+    expect(events.map((e) => e.name)).toEqual([
+      'digilocker-kyc-start',
+      'digilocker-kyc-open',
+      'digilocker-kyc-cancel',
+    ]);
+    expect(events[2]!.detail).toEqual({
+      reference_id: events[1]!.detail.reference_id,
+      reason: 'denied',
+    });
+  });
+});
