@@ -213,7 +213,7 @@ export class DigilockerKyc extends ReactiveElement {
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
-    if (this.#controller.closed) return strings.closed;
+    if (this.#controller.popupClosed) return strings.closed;
     // Awaiting and cancelled have a line of the same name; idle and error have none.
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
@@ -227,7 +227,7 @@ export class DigilockerKyc extends ReactiveElement {
       documents: tokens.length ? tokens : undefined,
       redirectUrl: this.redirectUrl || undefined,
       mode: MODES.includes(this.mode) ? this.mode : 'auto',
-      timings: { ...DEFAULT_TIMINGS, ...this.timings },
+      waits: { ...DEFAULT_TIMINGS, ...this.timings },
       // The locale as given: a merchant who supplies, say, Tamil `strings` sets locale="ta".
       popupText: { text: strings.connecting, lang: this.locale },
       navigate: (url) => this.navigate(url),
