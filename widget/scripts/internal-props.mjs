@@ -33,6 +33,11 @@ export const INTERNAL_PROPS = [
   'emit',
   'changed',
   'popupText',
+  // Both KycConfig and Attempt: the resolved waits (not `timings`, the element's public property).
+  'waits',
+  // Both Attempt and the controller: the popup read closed (not `closed`, a Window's and a
+  // strings key).
+  'popupClosed',
   // PopupWatch (popup.ts), JourneyWindow (open-journey.ts), the return listener's options.
   'live',
   'closedBeforeNavigation',

@@ -18,7 +18,8 @@ export type AttemptSession = Pick<CreatedSession, 'reference_id' | 'state' | 'se
 export interface Attempt {
   readonly mode: OpenedMode;
   readonly base: string;
-  readonly timings: KycTimings;
+  /** The journey's waits, fixed when the attempt starts (KycConfig's `waits`). */
+  readonly waits: KycTimings;
   session?: AttemptSession;
   popup?: PopupWatch;
   verificationId?: string;
@@ -31,7 +32,7 @@ export interface Attempt {
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
   consented?: boolean;
   /** The popup read closed after the severed window: the element asks to reopen or cancel. */
-  closed?: boolean;
+  popupClosed?: boolean;
   settled?: boolean;
   // Status polling's state (status-polling.ts): the scheduled poll, the status request in
   // flight, and when the first of the checks failing at the network level in a row failed.
@@ -49,12 +50,12 @@ export interface Attempt {
   release(win: Window): void;
 }
 
-export function createAttempt(mode: OpenedMode, base: string, timings: KycTimings): Attempt {
+export function createAttempt(mode: OpenedMode, base: string, waits: KycTimings): Attempt {
   const disposers: (() => void)[] = [];
   const attempt: Attempt = {
     mode,
     base,
-    timings,
+    waits,
     later(ms, run) {
       const timer = setTimeout(() => attempt.settled || run(), ms);
       disposers.push(() => clearTimeout(timer));

@@ -55,7 +55,11 @@ export interface KycConfig {
   documents: DocumentType[] | undefined;
   redirectUrl: string | undefined;
   mode: KycMode;
-  timings: KycTimings;
+  /**
+   * Every wait, resolved: DEFAULT_TIMINGS under the element's `timings`. Not called `timings`:
+   * that is the element's public property, and this internal name is shortened in the bundle.
+   */
+  waits: KycTimings;
   /** Title, text and language of the placeholder window while the link is made. */
   popupText: PlaceholderText;
   /** Leaves the page for DigiLocker in redirect mode (a seam: tests stay on the page). */

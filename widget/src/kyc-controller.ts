@@ -47,8 +47,8 @@ export class KycController {
   }
 
   /** The customer closed the DigiLocker window: the element asks them to reopen it or cancel. */
-  get closed(): boolean {
-    return this.busy && Boolean(this.#attempt?.closed);
+  get popupClosed(): boolean {
+    return this.busy && Boolean(this.#attempt?.popupClosed);
   }
 
   /** How the running attempt reaches DigiLocker, or null when none runs. */
@@ -82,7 +82,7 @@ export class KycController {
       return;
     }
     if (handle) {
-      attempt.popup = watchPopup(handle, config.timings, () => void this.#onClosed(attempt));
+      attempt.popup = watchPopup(handle, config.waits, () => void this.#onClosed(attempt));
     }
     this.#set('creating');
     if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
@@ -117,7 +117,7 @@ export class KycController {
     if (!handle) return;
     showPlaceholder(handle, this.#host.config().popupText);
     popup.navigate(url, handle);
-    attempt.closed = false;
+    attempt.popupClosed = false;
     this.#host.changed();
   }
 
@@ -162,7 +162,7 @@ export class KycController {
     attempt.session = resumed;
     if (resumed.returned) {
       this.#onReturn(attempt, resumed.verification_id);
-      attempt.later(config.timings.resumeTimeoutMs, () => void this.#lastCheck(attempt));
+      attempt.later(config.waits.resumeTimeoutMs, () => void this.#lastCheck(attempt));
       return;
     }
     // Here without DigiLocker's return (a reload, the back button): never a complete. A consent
@@ -174,7 +174,7 @@ export class KycController {
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
     const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
     this.error = undefined;
-    this.#attempt = createAttempt(mode, base, config.timings);
+    this.#attempt = createAttempt(mode, base, config.waits);
     return this.#attempt;
   }
 
@@ -184,7 +184,7 @@ export class KycController {
     const session = await createSession(
       attempt.base,
       { documents: config.documents, redirect_url: config.redirectUrl },
-      config.timings.requestTimeoutMs,
+      config.waits.requestTimeoutMs,
     ).catch((error: unknown) => {
       if (!attempt.settled) this.#fail(attempt, error);
     });
@@ -215,8 +215,8 @@ export class KycController {
       if (!attempt.settled) config.navigate(session.url);
       return;
     }
-    this.#poll(attempt, config.timings.pollInitialMs);
-    attempt.later(config.timings.journeyTimeoutMs, () => void this.#lastCheck(attempt));
+    this.#poll(attempt, config.waits.pollInitialMs);
+    attempt.later(config.waits.journeyTimeoutMs, () => void this.#lastCheck(attempt));
   }
 
   /** Listens for the return message of `state`, posted by `source` from the origin of `url`. */
@@ -280,11 +280,11 @@ export class KycController {
       attempt.settled || attempt.returned || attempt.consented || Boolean(attempt.popup?.live);
     if (gone()) return;
     // Say so at once; the result may still arrive late (a channel, or the checks below).
-    attempt.closed = true;
+    attempt.popupClosed = true;
     this.#host.changed();
     await this.#check(attempt);
     if (gone()) return;
-    attempt.later(attempt.timings.closedGraceMs, async () => {
+    attempt.later(attempt.waits.closedGraceMs, async () => {
       if (gone()) return;
       await this.#check(attempt);
       if (!gone()) this.#cancel(attempt, 'closed');

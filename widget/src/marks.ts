@@ -1,7 +1,7 @@
 // The element's two drawings, as inline SVG (no image files, nothing fetched, nothing to allow in CSP).
 // Written whole, <svg> and its children, inside html``: the HTML parser puts the children in the SVG
 // namespace itself, so Lit's `svg` tag (for fragments without their <svg>) is not needed.
-import { html } from 'lit';
+import { html } from 'lit/html.js';
 
 // Our own simple locker mark for the call to action (a padlock: DigiLocker is a digital locker).
 // It is not DigiLocker's logo: that is a government mark this widget has no licence to ship.

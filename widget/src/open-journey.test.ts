@@ -107,7 +107,7 @@ describe('KycController in a cross-origin frame', () => {
         documents: undefined,
         redirectUrl: undefined,
         mode: 'auto',
-        timings: FAST,
+        waits: FAST,
         popupText: { text: 'Connecting…', lang: 'en' },
         navigate: (url) => navigations.push(url),
       }),

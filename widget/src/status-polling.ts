@@ -40,7 +40,7 @@ export async function checkStatus(
       attempt.base,
       session.reference_id,
       session.session_token,
-      attempt.timings.requestTimeoutMs,
+      attempt.waits.requestTimeoutMs,
     ).finally(() => {
       attempt.checking = undefined;
     });
@@ -56,7 +56,7 @@ export async function checkStatus(
     const final =
       !failure.retryable ||
       failure.code === 'session_expired' ||
-      (since && Date.now() - since >= attempt.timings.offlineTimeoutMs);
+      (since && Date.now() - since >= attempt.waits.offlineTimeoutMs);
     return final ? failure : undefined;
   }
 }
@@ -71,11 +71,7 @@ export function pollStatus(attempt: Attempt, delay: number, check: () => Promise
   attempt.pollTimer = attempt.later(delay, () =>
     check().then(() => {
       if (!attempt.settled && (attempt.returned || !attempt.consented)) {
-        pollStatus(
-          attempt,
-          nextPollDelay(attempt.timings, attempt.offlineSince ? 0 : delay),
-          check,
-        );
+        pollStatus(attempt, nextPollDelay(attempt.waits, attempt.offlineSince ? 0 : delay), check);
       }
     }),
   );

@@ -73,6 +73,8 @@ describe('isCreateSessionResponse ~ createSessionResponseSchema', () => {
     ['an unknown document', { ...ok, documents: ['VOTER_ID'] }],
     ['no documents', { ...ok, documents: [] }],
     ['a repeated document', { ...ok, documents: ['AADHAAR', 'AADHAAR'] }],
+    ['all three documents', { ...ok, documents: ['AADHAAR', 'PAN', 'DRIVING_LICENSE'] }],
+    ['four documents', { ...ok, documents: ['AADHAAR', 'PAN', 'DRIVING_LICENSE', 'PAN'] }],
     ['an empty session_token', { ...ok, session_token: '' }],
     ['a 2049-character session_token', { ...ok, session_token: 't'.repeat(2049) }],
     ['a missing expires_at', without(ok, 'expires_at')],

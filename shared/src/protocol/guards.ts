@@ -31,12 +31,11 @@ export const isString = (
 export const matches = (value: unknown, pattern: RegExp): value is string =>
   typeof value === 'string' && pattern.test(value);
 
-/** One to three known document types, each at most once. */
+/** One to three known document types, each at most once (known and distinct caps the length). */
 export function isDocumentList(value: unknown): value is DocumentType[] {
   return (
     Array.isArray(value) &&
-    value.length >= 1 &&
-    value.length <= DOCUMENT_TYPES.length &&
+    value.length > 0 &&
     value.every((item) => (DOCUMENT_TYPES as readonly unknown[]).includes(item)) &&
     new Set(value).size === value.length
   );
