@@ -1,4 +1,4 @@
-// The standalone server's configuration: the environment, parsed once with zod (design §5).
+// The standalone server's configuration: the environment, parsed once with zod.
 import { existsSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ConfigError, refuseUnsafeConfig } from './config-safety.js';

@@ -1,4 +1,4 @@
-// The HTML of the return page: where DigiLocker sends the customer back (design §4, GET /return).
+// The HTML of the return page: where DigiLocker sends the customer back (GET {base}/return).
 import escapeHtml from 'escape-html';
 import { PAGE_STYLE, PAGE_STYLE_SRC } from './page-style.js';
 import { type PageLang, RETURN_TEXT } from './page-text.js';

@@ -4,7 +4,7 @@ import { DOCUMENT_TYPES, type DocumentType, KycError } from '@digilocker-kyc/sha
 
 /**
  * Format: `v1.<base64url(JSON claims)>.<base64url(HMAC-SHA256(secret, "v1." + claims))>`.
- * Stateless on purpose (design principle 5): any instance that shares the secret can verify.
+ * Stateless on purpose: any instance that shares the secret can verify.
  * Several secrets are accepted so keys can rotate: the first signs, all verify.
  */
 export interface SessionClaims {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { computeSecretKey, signEkoRequest } from './signing.js';
 
 // Known-answer vectors. The first is published by Eko (eps-platform api-auth.ts); the others
-// were computed independently with Python's hmac following Eko's PHP sample (security.md E1).
+// were computed independently with Python's hmac following Eko's PHP sample.
 const VECTORS = [
   ['test-access-key-123', 1700000000000, '88lqTf9ew69XbVbeczjxVL8/B4vibfp1MvTi1mIj2Xo='],
   [

@@ -4,7 +4,7 @@ import type { EkoEnvelope, EkoStatusData } from './eko-schemas.js';
 
 /**
  * Eko documents no status string for this call, and its two doc generations disagree
- * (eko-digilocker-api.md §3.3, §6). The rule, in order, first match wins:
+ * (docs/eko-notes.md). The rule, in order, first match wins:
  *
  * 1. Envelope `status` != 0: a message or `response_status_id` 327 that says "pending" → pending;
  *    one that says the reference is invalid or expired (463, "invalid", "expired") → expired

@@ -152,7 +152,7 @@ async function cspReportCount(): Promise<number> {
   return ((await response.json()) as { count: number }).count;
 }
 
-describe('widget inside a cross-origin iframe (B7)', () => {
+describe('widget inside a cross-origin iframe', () => {
   // DigiLocker (and the sandbox: X-Frame-Options DENY, frame-ancestors 'none') refuses to be
   // framed, so the widget in a cross-origin frame uses the popup, never a redirect of the frame.
   // BroadcastChannel and storage are partitioned by top-level site there; the result arrives by

@@ -1,5 +1,5 @@
 // How a journey reaches DigiLocker, decided on the click: popup, redirect, or (in a cross-origin
-// frame whose popup is blocked) an error, since a framed DigiLocker never loads (security B7).
+// frame whose popup is blocked) an error, since a framed DigiLocker never loads.
 import type { KycEventName, KycMode } from '@digilocker-kyc/shared/protocol';
 import { expect } from '@open-wc/testing';
 import { KycController } from './kyc-controller.js';

@@ -2,7 +2,7 @@
 //
 // `popup.closed` is only a hint. A Cross-Origin-Opener-Policy header on any page of the journey
 // moves the popup to another browsing context group: our handle then reads `closed === true`
-// while the customer is still looking at DigiLocker (design §3 principle 3).
+// while the customer is still looking at DigiLocker.
 //
 // Heuristic: when `closed` flips within `severedWindowMs` of a navigation this module made, we
 // assume COOP severed the handle, not that the customer closed the window. A severed handle is

@@ -1,4 +1,4 @@
-// The widget's two calls to the signing server (design §4): create an attempt, read its status.
+// The widget's two calls to the signing server: create an attempt, read its status.
 import {
   type CreateSessionResponse as CreatedSession,
   CSRF_HEADER,

@@ -1,4 +1,4 @@
-// Event names and detail types of <digilocker-kyc> (design §6); the widget types them on
+// Event names and detail types of <digilocker-kyc>; the widget types them on
 // HTMLElementEventMap.
 import type { DocumentType } from './documents.js';
 import type { KycErrorCode } from './error-codes.js';

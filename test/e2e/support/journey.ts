@@ -27,7 +27,7 @@ export function expectNoLeaks(text: string, where: string): void {
   }
 }
 
-/** The keys each event's detail may have (design §6); anything else is a leak or a bug. */
+/** The keys each event's detail may have; anything else is a leak or a bug. */
 const ALLOWED_DETAIL_KEYS: Record<string, readonly string[]> = {
   'digilocker-kyc-start': ['mode'],
   'digilocker-kyc-open': ['reference_id', 'mode'],
