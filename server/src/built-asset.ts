@@ -160,7 +160,9 @@ export function builtAsset(
       headers.append('Vary', 'Accept-Encoding');
       headers.set('Last-Modified', v.lastModified);
       const negotiator = new Negotiator({
-        headers: { 'accept-encoding': req.header('accept-encoding') },
+        headers: {
+          'accept-encoding': req.hostCompresses ? 'identity' : req.header('accept-encoding'),
+        },
       }) as unknown as PreferringNegotiator;
       // Ties go to our order (brotli is the smaller), not the order the client listed them in.
       const encoding = negotiator.encoding(ENCODINGS, { preferred: ENCODINGS }) ?? 'identity';

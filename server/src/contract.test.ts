@@ -19,7 +19,27 @@ const TARGETS: [string, TargetFactory][] = [
   ['fetch', fetchTarget],
 ];
 
-function check(c: ContractCase, reply: Reply) {
+/**
+ * The fetch handler leaves compression to its host (Next.js and the other fetch platforms
+ * compress replies themselves), so where the table expects an encoded widget file it answers
+ * the plain bytes, with the plain validator.
+ */
+function forAdapter(adapter: string, c: ContractCase): ContractCase {
+  if (adapter !== 'fetch' || c.encoding === undefined) return c;
+  const { encoding: _encoding, ...plain } = c;
+  const etag = c.headers?.etag;
+  return {
+    ...plain,
+    headers: {
+      ...c.headers,
+      'content-encoding': null,
+      ...(typeof etag === 'string' ? { etag: etag.replace(/-(br|gz)"$/, '"') } : {}),
+    },
+  };
+}
+
+function check(adapter: string, raw: ContractCase, reply: Reply) {
+  const c = forAdapter(adapter, raw);
   expect(reply.status, `status of ${c.name}: ${reply.body}`).toBe(c.status);
   for (const [name, expected] of Object.entries(c.headers ?? {})) {
     const actual = reply.headers[name];
@@ -42,7 +62,7 @@ function check(c: ContractCase, reply: Reply) {
   if (c.body) expect(reply.body).toMatch(c.body);
 }
 
-describe.each(TARGETS)('the contract through %s', (_name, factory) => {
+describe.each(TARGETS)('the contract through %s', (adapter, factory) => {
   let target: Target;
   beforeAll(async () => {
     target = await factory(contractOptions(false));
@@ -54,7 +74,7 @@ describe.each(TARGETS)('the contract through %s', (_name, factory) => {
   it.each(CASES.filter((c) => c.repeat === undefined).map((c) => [c.name, c] as const))(
     '%s',
     async (_n, c) => {
-      check(c, await target.send(c.request));
+      check(adapter, c, await target.send(c.request));
     },
   );
 
@@ -65,7 +85,7 @@ describe.each(TARGETS)('the contract through %s', (_name, factory) => {
       try {
         let reply = await limited.send(c.request);
         for (let i = 1; i < (c.repeat ?? 1); i++) reply = await limited.send(c.request);
-        check(c, reply);
+        check(adapter, c, reply);
       } finally {
         await limited.close();
       }

@@ -18,6 +18,12 @@ export interface CoreRequest {
   ip: string;
   /** The request reached us over https (directly or through a trusted proxy). */
   secure: boolean;
+  /**
+   * The host compresses replies itself (Next.js, Vercel, Cloudflare Workers, Deno and the other
+   * fetch platforms): the widget files go out as plain bytes, since a body already compressed
+   * here would be compressed a second time (seen with `next start`: gzip over brotli).
+   */
+  hostCompresses?: boolean;
   /** The request declares a body (Content-Length or Transfer-Encoding, or a fetch body). */
   hasBody: boolean;
   /**

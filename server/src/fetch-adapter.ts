@@ -27,6 +27,7 @@ export function fetchAdapter(
       header,
       ip,
       secure,
+      hostCompresses: true,
       hasBody:
         request.body !== null ||
         request.headers.has('content-length') ||
