@@ -128,9 +128,16 @@ describe('createHttpServer', () => {
       `GET /kyc/none HTTP/1.1\r\nHost: 127.0.0.1\r\n${many}\r\nX-Request-Id: beyond-the-count\r\n\r\n`,
     );
     const [reply] = await once(socket, 'data');
-    // Header lines past the count are never parsed: the request id is a fresh one, not ours.
-    expect(String(reply)).toMatch(/^HTTP\/1\.1 404 /);
-    expect(String(reply)).toMatch(/\r\nX-Request-Id: [0-9a-f-]{36}\r\n/i);
-    expect(String(reply)).not.toContain('beyond-the-count');
+    const text = String(reply);
+    // Header lines past the count are never used. Node 20 parses the first maxHeadersCount and
+    // drops the rest (the route answers, with a fresh request id, not ours); Node 24 refuses the
+    // request whole with 431 before it reaches the app.
+    if (text.startsWith('HTTP/1.1 431 ')) {
+      expect(Number(process.versions.node.split('.')[0])).toBeGreaterThanOrEqual(22);
+    } else {
+      expect(text).toMatch(/^HTTP\/1\.1 404 /);
+      expect(text).toMatch(/\r\nX-Request-Id: [0-9a-f-]{36}\r\n/i);
+    }
+    expect(text).not.toContain('beyond-the-count');
   });
 });
