@@ -42,7 +42,7 @@ export const MAX_SUBJECT_LENGTH = 128;
 
 /**
  * Throws KycError `config_error` unless there is at least one secret of at least 32 bytes:
- * `[process.env.SESSION_SECRET ?? '']` must never verify a token forged with the empty key.
+ * a list holding an unset variable's `''` must never verify a token forged with the empty key.
  */
 function requireSecrets(secrets: unknown): readonly string[] {
   const ok =
