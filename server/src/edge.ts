@@ -1,5 +1,5 @@
 // The core's edge checks: exact-origin CORS, the Origin allowlist, the CSRF header, JSON only.
-import { CSRF_HEADER, CSRF_HEADER_VALUE, KycError } from '@digilocker-kyc/shared';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, KycError, RECEIPT_HEADER } from '@digilocker-kyc/shared';
 import type { Logger } from 'pino';
 import type { CoreRequest, HeaderBag } from './core-types.js';
 
@@ -7,7 +7,7 @@ import type { CoreRequest, HeaderBag } from './core-types.js';
 const PREFLIGHT_HEADERS: readonly (readonly [string, string])[] = [
   ['Access-Control-Allow-Credentials', 'true'],
   ['Access-Control-Allow-Methods', 'GET,POST'],
-  ['Access-Control-Allow-Headers', `Content-Type,${CSRF_HEADER},Authorization`],
+  ['Access-Control-Allow-Headers', `Content-Type,${CSRF_HEADER},Authorization,${RECEIPT_HEADER}`],
   ['Access-Control-Max-Age', '600'],
 ];
 

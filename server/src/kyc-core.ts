@@ -6,7 +6,6 @@
 // the next step would do (no body is read for a foreign origin, no Eko call without a limit).
 import { KycError } from '@digilocker-kyc/shared';
 import { type AccessLogEntry, accessLogger, redactPath } from './access-log.js';
-import { confirmPage, returnPage } from './assets.js';
 import {
   type AssetInfo,
   assetManifest,
@@ -15,6 +14,7 @@ import {
   publicJsonHeaders,
 } from './built-asset.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
+import { type Completions, completions as createCompletions } from './completion.js';
 import { type CoreRequest, type CoreResponse, HeaderBag } from './core-types.js';
 import {
   checkCsrfHeader,
@@ -26,10 +26,12 @@ import {
 } from './edge.js';
 import { errorReply } from './error-handler.js';
 import { openApiDocument } from './openapi.js';
+import { memoryOnceStore, redisOnceStore } from './once-store.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
 import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
 import { readJsonBody } from './request-body.js';
+import { returnRoutes } from './return-routes.js';
 import type { ResolvedOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 import { storeOutage } from './store-outage.js';
@@ -59,8 +61,10 @@ export interface KycCore {
 type Route =
   | { name: 'sessions' }
   | { name: 'status'; referenceId: string }
-  | { name: 'return'; state: string | undefined }
+  | { name: 'return'; state: string; secret: string }
   | { name: 'confirm'; state: string }
+  | { name: 'go' }
+  | { name: 'foreign-return' }
   | { name: 'asset'; asset: 'widget' | 'return'; hash: string | undefined }
   | { name: 'widget.json' }
   | { name: 'openapi.json' }
@@ -76,12 +80,20 @@ const ASSET = new RegExp(`^(widget|return)(?:\\.([0-9a-f]{${HASH_LENGTH}}))?\\.j
 export function matchRoute(path: string): Route {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   const parts = trimmed.split('/');
-  if (parts[0] !== '' || parts.length > 3) return { name: 'none' };
+  if (parts[0] !== '' || parts.length > 4) return { name: 'none' };
   const first = (parts[1] ?? '').toLowerCase();
   const param = parts[2];
+  if (parts.length === 4) {
+    // `/return/<state>/<secret>`: the only route with two parameters; both as sent (base64url).
+    const secret = parts[3]!;
+    return first === 'return' && param && secret
+      ? { name: 'return', state: param, secret }
+      : { name: 'none' };
+  }
   if (param === undefined) {
     if (first === 'sessions') return { name: 'sessions' };
-    if (first === 'return') return { name: 'return', state: undefined };
+    if (first === 'go') return { name: 'go' };
+    if (first === 'foreign-return') return { name: 'foreign-return' };
     if (first === 'widget.json') return { name: 'widget.json' };
     if (first === 'openapi.json') return { name: 'openapi.json' };
     const asset = ASSET.exec(first);
@@ -90,7 +102,6 @@ export function matchRoute(path: string): Route {
   }
   if (param === '') return { name: 'none' };
   if (first === 'sessions') return { name: 'status', referenceId: decodeParam(param) };
-  if (first === 'return') return { name: 'return', state: decodeParam(param) };
   if (first === 'confirm') return { name: 'confirm', state: decodeParam(param) };
   return { name: 'none' };
 }
@@ -107,7 +118,8 @@ function decodeParam(value: string): string {
 export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   const { logger, allowedOrigins, hooks } = options;
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
-  const { createSession, sessionStatus } = sessionHandlers({
+  let completions: Completions | undefined;
+  const { createSession, sessionStatus, checkDigilockerUrl, fetchStatus } = sessionHandlers({
     options: options as ResolvedOptions,
     hooks: hooks as never,
     breaker,
@@ -115,12 +127,30 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     now: options.now,
     random: options.random,
     statusCacheMs: options.statusCacheMs,
+    completions: () => completions!,
   });
   const checkOrigin = originChecker(allowedOrigins, logger);
   const merchantKey = options.rateLimitKey;
   const outage = storeOutage(logger, options.redis ? 'Redis' : 'rate-limit store');
   const redis = options.redis ? sharedRedis(options.redis, outage, logger) : undefined;
   const store = redis?.store ?? options.rateLimitStore;
+  // Decides security (a receipt, onComplete once): shared in Redis when configured, and then it
+  // fails closed while Redis is down.
+  const onceStore = redis ? redisOnceStore(redis) : memoryOnceStore(options.now);
+  completions = createCompletions({
+    store: onceStore,
+    onComplete: options.onComplete,
+    status: fetchStatus,
+    logger,
+    ttlMs: options.sessionTtlMs,
+  });
+  const returns = returnRoutes({
+    options: options as ResolvedOptions,
+    store: onceStore,
+    completions,
+    logger,
+    checkDigilockerUrl,
+  });
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,
     merchantKey: merchantKey ? (req) => merchantKey(req.hookRequest() as Req) : undefined,
@@ -129,7 +159,6 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     outage,
   });
   const statusLimits = statusLimiters(options.statusLimits, store, logger, outage);
-  const https = options.publicBaseUrl.startsWith('https:');
   const base = options.publicBaseUrl;
   const assets = {
     widget: builtAsset(options.widgetAssets.bundle, 'widget', 'The widget bundle', base),
@@ -203,19 +232,32 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           req.onBody?.(body);
           await authorize(req);
           await limit(createLimits, req, headers);
-          const { status, reply, logFields } = await createSession(req, body);
+          const { status, reply, claims, logFields } = await createSession(req, body);
+          // Binds the attempt to this browser: first-party when the page shares the mount's
+          // site; otherwise the widget's `/go` hop sets it.
+          headers.append('Set-Cookie', returns.bindingCookie(req, claims));
           out.logFields = logFields;
           return json(status, reply);
         }
         case 'return':
-        case 'confirm': {
+        case 'confirm':
+        case 'foreign-return': {
           if (!get) break;
           secure(PAGE_SECURITY_HEADERS);
-          if (route.name === 'return') {
-            out.body = returnPage(allowedOrigins, https, req, route.state, headers);
-            return out;
-          }
-          const page = confirmPage(allowedOrigins, req, route.state, headers);
+          const page =
+            route.name === 'return'
+              ? await returns.returned(req, route.state, route.secret, headers)
+              : route.name === 'confirm'
+                ? returns.confirm(req, route.state, headers)
+                : returns.foreign(req, headers);
+          out.status = page.status;
+          out.body = page.body;
+          return out;
+        }
+        case 'go': {
+          if (method !== 'POST') methodNotAllowed('POST', method, headers);
+          secure(PAGE_SECURITY_HEADERS);
+          const page = await returns.go(req, headers);
           out.status = page.status;
           out.body = page.body;
           return out;
@@ -295,6 +337,8 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       if (breaker.isOpen) reasons.push('circuit_open');
       const skew = options.eko.clockSkewMs;
       if (skew !== undefined && Math.abs(skew) > MAX_CLOCK_SKEW_MS) reasons.push('clock_skew');
+      // The once-store decides receipts: without it no return can complete, so not ready.
+      if (!onceStore.available()) reasons.push('return_store_unavailable');
       const ready = reasons.length === 0;
       if (redis ? outage.down || !redis.available() : outage.down) {
         reasons.push(redis ? 'redis_unavailable' : 'rate_limit_store_unavailable');
@@ -303,6 +347,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     },
     async close() {
       breaker.shutdown();
+      completions?.close();
       for (const limiter of [...createLimits, ...statusLimits]) await limiter.close();
       await redis?.close();
       if (options.ownsEko) await options.eko.close();

@@ -70,7 +70,6 @@ const EXTRA = new Map<unknown, JsonSchema>([
   // Codes with status 0 are the widget's own (network_error, …): no server reply carries them.
   [errorBodySchema.shape.error.shape.code, { enum: HTTP_CODES }],
   [createSessionResponseSchema.shape.url, { format: 'uri' }],
-  [createSessionResponseSchema.shape.redirect_url, { format: 'uri' }],
   [createSessionResponseSchema.shape.expires_at, { format: 'date-time' }],
   [assetInfoSchema.shape.url, { format: 'uri' }],
 ]);

@@ -4,7 +4,6 @@
 import {
   CSRF_HEADER,
   CSRF_HEADER_VALUE,
-  STATE_QUERY_PARAM,
   VERIFICATION_QUERY_PARAM,
 } from '@digilocker-kyc/shared';
 import {
@@ -162,42 +161,71 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
         },
         options: { ...preflight, operationId: 'preflightStatus' },
       },
-      '/return': {
+      '/return/{state}/{secret}': {
         get: {
           operationId: 'returnPage',
-          summary: 'The return page (a configured `redirect_url` form)',
+          summary: 'Where DigiLocker sends the customer back (the redirect_url Eko is given)',
+          description:
+            'The `secret` is derived from the session secret for this state and appears in no reply, token or log line. With the binding cookie the create reply (or `/go`) set in this browser: the return page with a receipt for the widget, or a 303 to the merchant return URL the attempt asked for, with `dlkyc_state` and `dlkyc_receipt` in its query. Without the binding: a 303 to `/foreign-return` (logged as `foreign_return`).',
           parameters: [
-            verificationParam,
+            stateParam,
             {
-              name: STATE_QUERY_PARAM,
-              in: 'query',
-              description: "The attempt's state, on a merchant-chosen `redirect_url`.",
-              schema: parameterSchema('state'),
+              name: 'secret',
+              in: 'path',
+              required: true,
+              description: "The attempt's return secret (43 base64url characters).",
+              schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$' },
             },
+            verificationParam,
           ],
           responses: htmlPage(
-            'Hands the result to the widget and closes; sets the return cookie when the state is named.',
+            'The bound return: hands the receipt to the widget and closes. Sets a receipt cookie (HttpOnly, SameSite=Lax) for Continue.',
+            {
+              '303': {
+                description:
+                  'To the merchant return URL with state and receipt, or, in a browser without the binding, to `/foreign-return`.',
+              },
+              '404': {
+                description: 'A missing or wrong secret: no cookie, no script.',
+                content: jsonContent('ErrorBody'),
+              },
+              '503': {
+                description:
+                  'The shared store (Redis) is down: no receipt, a page asking the customer to reload.',
+                content: text('text/html'),
+              },
+            },
           ),
         },
       },
-      '/return/{state}': {
+      '/foreign-return': {
         get: {
-          operationId: 'returnPageForState',
-          summary: 'The return page DigiLocker sends the customer to',
-          parameters: [stateParam, verificationParam],
-          responses: htmlPage(
-            "Hands the result to the widget and closes. Sets a cookie (HttpOnly, SameSite=Lax, 10 minutes, the mount's path) proving the return reached this browser.",
-          ),
+          operationId: 'foreignReturnPage',
+          summary: 'The warning shown when DigiLocker returned to a browser that did not start the attempt',
+          responses: htmlPage('Static words, no script.'),
+        },
+      },
+      '/go': {
+        post: {
+          operationId: 'bindingHop',
+          summary: 'Binds an attempt to this browser first-party, then on to DigiLocker',
+          description:
+            'A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers 303 to the DigiLocker `url` (checked like the create reply).',
+          parameters: [param('RequiredOrigin')],
+          responses: {
+            '303': { description: 'To DigiLocker, with the binding cookie set.' },
+            ...errorResponses(['forbidden_origin', 'unsupported_media_type', 'unauthorized', 'upstream_unsafe_url']),
+          },
         },
       },
       '/confirm/{state}': {
         get: {
           operationId: 'confirmPage',
-          summary: "The widget's Continue: the return page again, in the browser that consented",
+          summary: "The widget's Continue: the receipt again, in the browser that saw the return",
           parameters: [stateParam],
-          responses: htmlPage('With the return cookie for this state: the return page.', {
+          responses: htmlPage('With the binding and the receipt cookie for this state: the return page.', {
             '403': {
-              description: 'Without the cookie: a page saying the consent was not finished here.',
+              description: 'Otherwise: a page saying the consent was not finished here.',
               content: text('text/html'),
             },
           }),

@@ -63,6 +63,8 @@ export interface SharedRedis {
   store: () => Store;
   /** False while the client is not connected. */
   available(): boolean;
+  /** Sends one command on the shared client; rejects while Redis cannot answer. */
+  command(args: string[]): Promise<unknown>;
   /** Closes the client this module opened from a URL; a client passed in is the caller's. */
   close(): Promise<void>;
 }
@@ -115,6 +117,10 @@ export function sharedRedis(option: RedisOption, outage: StoreOutage, logger: Lo
   return {
     store: () => new LazyRedisStore(loaded),
     available: () => client !== undefined && client.isReady !== false,
+    async command(args) {
+      const { client: ready } = await loaded;
+      return ready.sendCommand(args);
+    },
     async close() {
       closed = true;
       if (!owned) {

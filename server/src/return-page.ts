@@ -4,11 +4,15 @@ import { PAGE_STYLE, PAGE_STYLE_SRC } from './page-style.js';
 import { type PageLang, RETURN_TEXT } from './page-text.js';
 
 export interface ReturnPageInput {
-  /** The attempt's state when it is in the path; validated by the caller. */
-  state?: string;
+  /** The attempt's state; validated by the caller. */
+  state: string;
+  /** The receipt of this bound return, for the widget to present with its status request. */
+  receipt: string;
+  /** Eko's `verification_id` from the return's query, when it sent one. */
+  verificationId?: string;
   /** Absolute path of the same-origin return script. */
   scriptPath: string;
-  /** Exact origins the script may post the result to (the widget's pages). */
+  /** Exact origins the script may post the result to: the page that started the attempt. */
   origins: readonly string[];
   /** Language of the page's words (default `en`). */
   lang?: PageLang;
@@ -19,9 +23,21 @@ export interface ReturnPageInput {
  * its one inline style is allowed by hash (page-style.ts). Everything dynamic is in `<meta>` tags
  * the return script reads; nothing from the query string is ever written into the page.
  */
-export function renderReturnPage({ state, scriptPath, origins, lang }: ReturnPageInput): string {
+export function renderReturnPage({
+  state,
+  receipt,
+  verificationId,
+  scriptPath,
+  origins,
+  lang,
+}: ReturnPageInput): string {
   const text = RETURN_TEXT[lang ?? 'en'];
-  const stateMeta = state ? `\n<meta name="dlkyc-state" content="${escapeHtml(state)}">` : '';
+  const meta = (name: string, value: string) =>
+    `\n<meta name="${name}" content="${escapeHtml(value)}">`;
+  const stateMeta =
+    meta('dlkyc-state', state) +
+    meta('dlkyc-receipt', receipt) +
+    (verificationId ? meta('dlkyc-verification', verificationId) : '');
   return `<!doctype html>
 <html lang="${lang ?? 'en'}">
 <head>
@@ -65,6 +81,42 @@ export function renderConfirmRefusedPage(): string {
 </body>
 </html>
 `;
+}
+
+/** A static page of the server's own: words only, no script. */
+function staticPage(lang: PageLang, title: string, heading: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeHtml(title)}</title>
+${PAGE_STYLE}
+</head>
+<body>
+<main>
+<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(body)}</p>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
+ * DigiLocker's return reached a browser without the attempt's binding: the link was opened by
+ * someone other than whoever started the attempt. No script and no receipt; a warning.
+ */
+export function renderForeignReturnPage(lang: PageLang = 'en'): string {
+  const text = RETURN_TEXT[lang];
+  return staticPage(lang, text.foreignTitle, text.foreignHeading, text.foreignBody);
+}
+
+/** The return could not be recorded (the shared store is down): reload later; no receipt. */
+export function renderRetryPage(lang: PageLang = 'en'): string {
+  const text = RETURN_TEXT[lang];
+  return staticPage(lang, text.retryTitle, text.retryTitle, text.retryBody);
 }
 
 /** The return page's own CSP: one same-origin script, its own style by hash, nothing else. */

@@ -11,6 +11,7 @@ import { locateWidgetAssets, type WidgetAssets } from './assets.js';
 import type { BreakerOptions } from './circuit-breaker.js';
 import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
+import type { OnComplete } from './completion.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 import { defaultLibraryLogger } from './logger.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
@@ -59,6 +60,13 @@ export interface DigilockerKycOptions<Req = Request> {
   resolveSubject?: (req: Req) => string | undefined | Promise<string | undefined>;
   /** Pick the Eko user_code (retailer/agent) for this request; default: the configured one. */
   resolveUserCode?: (req: Req) => string | undefined | Promise<string | undefined>;
+  /**
+   * Called once per attempt, on the server, when DigiLocker's return reached the browser that
+   * started it and Eko confirms the consent: even if the customer closes the merchant tab right
+   * after DigiLocker. With `redis`, once across every instance; while a configured Redis is
+   * down, never (it fires on a later status request instead). A throw is logged at warn.
+   */
+  onComplete?: OnComplete;
   rateLimit?: {
     /** Session creations per client per minute; 0 turns the limiter off. Default 10. */
     perMinute?: number;
@@ -116,6 +124,7 @@ export interface ResolvedOptions<Req = unknown> {
   rateLimitStore: (() => Store) | undefined;
   redis: RedisOption | undefined;
   hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
+  onComplete: OnComplete | undefined;
   breaker: BreakerOptions;
   statusCacheMs: { pending: number; final: number };
   widgetAssets: WidgetAssets;
@@ -205,6 +214,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
       ...(options.resolveSubject ? { resolveSubject: options.resolveSubject } : {}),
       ...(options.resolveUserCode ? { resolveUserCode: options.resolveUserCode } : {}),
     },
+    onComplete: checkHook(options.onComplete, 'onComplete'),
     breaker: options.breaker ?? {},
     statusCacheMs: { pending: 1_000, final: 60_000, ...options.statusCacheMs },
     widgetAssets:
@@ -213,6 +223,13 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     now: options.now ?? Date.now,
     random: options.random ?? ((size: number) => randomBytes(size)),
   };
+}
+
+function checkHook<T>(value: T | undefined, name: string): T | undefined {
+  if (value !== undefined && typeof value !== 'function') {
+    throw new TypeError(`digilockerKyc: expected ${name} to be a function.`);
+  }
+  return value;
 }
 
 /** A Redis URL or client, never echoed (a URL may carry a password). */

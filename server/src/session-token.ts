@@ -1,4 +1,5 @@
-// Signed, expiring session tokens that bind one DigiLocker attempt to its state and origin.
+// Signed, expiring tokens for one DigiLocker attempt: the session token the widget holds, the
+// completion token it is exchanged for once the return is proven, and the binding cookie.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DOCUMENT_TYPES, type DocumentType, KycError } from '@digilocker-kyc/shared';
 
@@ -22,6 +23,13 @@ export interface SessionClaims {
    * one was given. Signed but not encrypted: the browser can read it, so use an opaque id.
    */
   subject?: string;
+  /**
+   * Unix seconds when DigiLocker's return for this attempt reached the browser that created it
+   * (a completion token). Absent in the create-time token: that one proves no return.
+   */
+  returned_at?: number;
+  /** The merchant return URL (`RETURN_URLS`) the attempt asked for, when it asked for one. */
+  return_to?: string;
 }
 
 interface WireClaims {
@@ -32,9 +40,17 @@ interface WireClaims {
   iat: number;
   exp: number;
   u?: string;
+  rt?: number;
+  to?: string;
 }
 
-const VERSION = 'v1';
+/**
+ * Token kinds, each its own MAC domain: `v1` is a session or completion token (what the widget
+ * holds and the merchant's backend verifies), `b1` the binding cookie's value. A value of one
+ * kind never verifies as the other.
+ */
+type Kind = 'v1' | 'b1';
+const VERSION: Kind = 'v1';
 const MAX_TOKEN_LENGTH = 2048;
 /** What the router enforces on its sessionSecrets, enforced here too for direct callers. */
 export const MIN_SECRET_BYTES = 32;
@@ -44,7 +60,7 @@ export const MAX_SUBJECT_LENGTH = 128;
  * Throws KycError `config_error` unless there is at least one secret of at least 32 bytes:
  * a list holding an unset variable's `''` must never verify a token forged with the empty key.
  */
-function requireSecrets(secrets: unknown): readonly string[] {
+export function requireSecrets(secrets: unknown): readonly string[] {
   const ok =
     Array.isArray(secrets) &&
     secrets.length > 0 &&
@@ -59,6 +75,33 @@ function requireSecrets(secrets: unknown): readonly string[] {
 }
 
 export function signSessionToken(claims: SessionClaims, secrets: readonly string[]): string {
+  return sign(VERSION, claims, secrets);
+}
+
+/** The binding cookie's value: the attempt's claims under their own MAC domain (`b1`). */
+export function signBinding(claims: SessionClaims, secrets: readonly string[]): string {
+  return sign('b1', claims, secrets);
+}
+
+/**
+ * The claims of a binding cookie's value, or undefined when it is not a valid, unexpired
+ * binding for `state` (a forged, stale or other attempt's cookie binds nothing).
+ */
+export function readBinding(
+  value: string,
+  state: string,
+  secrets: readonly string[],
+  now: number,
+): SessionClaims | undefined {
+  try {
+    const claims = verify('b1', value, secrets, now);
+    return claims.state === state ? claims : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sign(kind: Kind, claims: SessionClaims, secrets: readonly string[]): string {
   const [secret] = requireSecrets(secrets) as [string];
   const { subject } = claims;
   if (
@@ -78,9 +121,11 @@ export function signSessionToken(claims: SessionClaims, secrets: readonly string
     iat: claims.issued_at,
     exp: claims.expires_at,
     ...(subject !== undefined ? { u: subject } : {}),
+    ...(claims.returned_at !== undefined ? { rt: claims.returned_at } : {}),
+    ...(claims.return_to !== undefined ? { to: claims.return_to } : {}),
   };
   const body = Buffer.from(JSON.stringify(wire)).toString('base64url');
-  return `${VERSION}.${body}.${mac(secret, `${VERSION}.${body}`).toString('base64url')}`;
+  return `${kind}.${body}.${mac(secret, `${kind}.${body}`).toString('base64url')}`;
 }
 
 export interface VerifyOptions {
@@ -96,38 +141,25 @@ export interface VerifyOptions {
    * that presents it (set by the router's `resolveSubject` hook when the attempt was created).
    */
   subject?: string;
+  /**
+   * Accept a token that proves no return (the create-time session token). Off by default: a
+   * merchant's backend must accept only the completion token (`digilocker-kyc-complete`'s
+   * `detail.session_token`), which exists only once DigiLocker's return reached the browser that
+   * started the attempt. The signing server's status route is the one caller that turns it on.
+   */
+  allowUnreturned?: boolean;
 }
 
 /**
- * Verifies a token and returns its claims, or throws KycError `unauthorized`. Merchants call this
- * on their backend before fetching the document with the token's reference_id. Throws KycError
- * `config_error` (never a verified token) when `secrets` is empty or holds a secret under 32 bytes.
+ * Verifies a completion token and returns its claims, or throws KycError `unauthorized`.
+ * Merchants call this on their backend before fetching the document with the token's
+ * reference_id. A token without a seen return (the create-time token, which the browser held
+ * before any consent) is refused with a message naming `return_not_seen`, unless
+ * `allowUnreturned`. Throws KycError `config_error` (never a verified token) when `secrets` is
+ * empty or holds a secret under 32 bytes.
  */
 export function verifySessionToken(token: unknown, options: VerifyOptions): SessionClaims {
-  const secrets = requireSecrets(options?.secrets);
-  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
-    throw unauthorized('Expected a session token (the session_token from the create reply).');
-  }
-  const parts = token.split('.');
-  if (parts.length !== 3 || parts[0] !== VERSION) {
-    throw unauthorized('Expected a session token of the form v1.<claims>.<signature>.');
-  }
-  const [, body = '', signature = ''] = parts;
-  const presented = Buffer.from(signature, 'base64url');
-  // base64url's last character carries spare bits: only the canonical spelling is accepted, so
-  // a token is valid byte for byte or not at all.
-  if (presented.toString('base64url') !== signature) {
-    throw unauthorized('The session token signature is not canonical base64url.');
-  }
-  const signed = `${VERSION}.${body}`;
-  const valid = secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
-  if (!valid) throw unauthorized('The session token signature does not match.');
-
-  const claims = decodeClaims(body);
-  if (claims === undefined) throw unauthorized('The session token claims are malformed.');
-  if (options.now >= claims.expires_at * 1000) {
-    throw unauthorized('The session token has expired; start a new attempt.');
-  }
+  const claims = verify(VERSION, token, options?.secrets, options?.now);
   if (options.referenceId !== undefined && claims.reference_id !== options.referenceId) {
     throw unauthorized('The session token belongs to another attempt.');
   }
@@ -137,15 +169,48 @@ export function verifySessionToken(token: unknown, options: VerifyOptions): Sess
   if (options.subject !== undefined && claims.subject !== options.subject) {
     throw unauthorized('The session token was issued to another user.');
   }
+  if (claims.returned_at === undefined && options.allowUnreturned !== true) {
+    throw unauthorized(
+      'return_not_seen: this token proves no return from DigiLocker to the browser that started the attempt; accept only the completion token from digilocker-kyc-complete.',
+    );
+  }
   return claims;
 }
 
-function mac(secret: string, data: string): Buffer {
+function verify(kind: Kind, token: unknown, rawSecrets: unknown, now: number): SessionClaims {
+  const secrets = requireSecrets(rawSecrets);
+  if (typeof token !== 'string' || token.length === 0 || token.length > MAX_TOKEN_LENGTH) {
+    throw unauthorized('Expected a session token (the session_token from the create reply).');
+  }
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== kind) {
+    throw unauthorized(`Expected a session token of the form ${kind}.<claims>.<signature>.`);
+  }
+  const [, body = '', signature = ''] = parts;
+  const presented = Buffer.from(signature, 'base64url');
+  // base64url's last character carries spare bits: only the canonical spelling is accepted, so
+  // a token is valid byte for byte or not at all.
+  if (presented.toString('base64url') !== signature) {
+    throw unauthorized('The session token signature is not canonical base64url.');
+  }
+  const signed = `${kind}.${body}`;
+  const valid = secrets.some((secret) => constantTimeEqual(mac(secret, signed), presented));
+  if (!valid) throw unauthorized('The session token signature does not match.');
+
+  const claims = decodeClaims(body);
+  if (claims === undefined) throw unauthorized('The session token claims are malformed.');
+  if (!(now < claims.expires_at * 1000)) {
+    throw unauthorized('The session token has expired; start a new attempt.');
+  }
+  return claims;
+}
+
+export function mac(secret: string, data: string): Buffer {
   return createHmac('sha256', secret).update(data).digest();
 }
 
 /** timingSafeEqual throws on unequal lengths, so the length is checked first. */
-function constantTimeEqual(expected: Buffer, presented: Buffer): boolean {
+export function constantTimeEqual(expected: Buffer, presented: Buffer): boolean {
   return expected.length === presented.length && timingSafeEqual(expected, presented);
 }
 
@@ -164,6 +229,8 @@ function decodeClaims(body: string): SessionClaims | undefined {
     Number.isSafeInteger(wire.iat) &&
     Number.isSafeInteger(wire.exp) &&
     (wire.u === undefined || typeof wire.u === 'string') &&
+    (wire.rt === undefined || Number.isSafeInteger(wire.rt)) &&
+    (wire.to === undefined || typeof wire.to === 'string') &&
     Array.isArray(documents) &&
     documents.every((d) => (DOCUMENT_TYPES as readonly unknown[]).includes(d));
   if (!ok) return undefined;
@@ -175,6 +242,8 @@ function decodeClaims(body: string): SessionClaims | undefined {
     issued_at: wire.iat!,
     expires_at: wire.exp!,
     ...(wire.u !== undefined ? { subject: wire.u } : {}),
+    ...(wire.rt !== undefined ? { returned_at: wire.rt } : {}),
+    ...(wire.to !== undefined ? { return_to: wire.to } : {}),
   };
 }
 

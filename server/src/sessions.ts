@@ -3,20 +3,28 @@ import {
   type CreateSessionResponse,
   createSessionRequestSchema,
   KycError,
+  RECEIPT_HEADER,
   REFERENCE_ID_PATTERN,
   type SessionStatus,
   type SessionStatusResponse,
-  STATE_QUERY_PARAM,
 } from '@digilocker-kyc/shared';
 import type { Logger } from 'pino';
 import type * as z from 'zod/mini';
 import type { UpstreamBreaker } from './circuit-breaker.js';
+import type { Completions } from './completion.js';
 import type { AccessLogFields, CoreRequest } from './core-types.js';
 import { IN_ENGLISH } from './issue-messages.js';
 import { referenceHash } from './logger.js';
 import { returnBase } from './return-base.js';
+import { linkLeaksReturn } from './link-leak.js';
+import { readReceipt, returnSecret } from './return-proof.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
-import { MAX_SUBJECT_LENGTH, signSessionToken, verifySessionToken } from './session-token.js';
+import {
+  MAX_SUBJECT_LENGTH,
+  type SessionClaims,
+  signSessionToken,
+  verifySessionToken,
+} from './session-token.js';
 import { StatusCache } from './status-cache.js';
 import { boundedUrlPart } from './upstream-text.js';
 
@@ -28,6 +36,8 @@ interface Deps {
   now: () => number;
   random: (size: number) => Uint8Array;
   statusCacheMs: { pending: number; final: number };
+  /** The completion side (`onComplete`), told of every completion token minted. */
+  completions: () => Completions;
 }
 
 export function sessionHandlers({
@@ -38,6 +48,7 @@ export function sessionHandlers({
   now,
   random,
   statusCacheMs,
+  completions,
 }: Deps) {
   const cache = new StatusCache(now, statusCacheMs);
 
@@ -45,14 +56,24 @@ export function sessionHandlers({
   async function createSession(
     req: CoreRequest,
     input: unknown,
-  ): Promise<{ status: 201; reply: CreateSessionResponse; logFields: AccessLogFields }> {
+  ): Promise<{
+    status: 201;
+    reply: CreateSessionResponse;
+    claims: SessionClaims;
+    logFields: AccessLogFields;
+  }> {
     const parsed = createSessionRequestSchema.safeParse(input ?? {}, IN_ENGLISH);
     if (!parsed.success) {
       throw new KycError('invalid_request', describeIssues(parsed.error.issues));
     }
     const body = parsed.data;
     const state = Buffer.from(random(32)).toString('base64url');
-    const redirectUrl = chooseRedirectUrl(body.redirect_url, state, req.header('host'));
+    const secret = returnSecret(state, options.sessionSecrets);
+    const returnTo = chooseReturnTo(body.redirect_url);
+    // Eko always returns to this server, which checks the secret and the binding first, then
+    // sends the customer on to the merchant's return page (`return_to`) when one was asked for.
+    const base = returnBase(options.publicBaseUrl, req.header('host'), options.followLoopbackAlias);
+    const redirectUrl = `${base}/return/${state}/${secret}`;
     const userCode =
       body.user_code !== undefined && options.allowBrowserUserCode
         ? body.user_code
@@ -79,32 +100,40 @@ export function sessionHandlers({
       }),
     );
     checkDigilockerUrl(created.url, created.referenceId);
+    if (linkLeaksReturn(created.url, secret)) {
+      logger.error(
+        { ref: referenceHash(created.referenceId) },
+        "Eko's DigiLocker link embeds this attempt's return URL: whoever holds the link could complete the attempt; refused (see docs/eko-notes.md)",
+      );
+      throw new KycError(
+        'upstream_unsafe_url',
+        "Eko returned a DigiLocker link that embeds the attempt's return URL and its secret; it was not sent to the browser.",
+        { referenceId: created.referenceId },
+      );
+    }
 
     const issuedAt = Math.floor(now() / 1000);
     const expiresAt = issuedAt + Math.floor(options.sessionTtlMs / 1000);
-    const sessionToken = signSessionToken(
-      {
-        reference_id: created.referenceId,
-        state,
-        origin: req.header('origin') ?? '',
-        documents: created.documents,
-        issued_at: issuedAt,
-        expires_at: expiresAt,
-        ...(subject !== undefined ? { subject } : {}),
-      },
-      options.sessionSecrets,
-    );
+    const claims: SessionClaims = {
+      reference_id: created.referenceId,
+      state,
+      origin: req.header('origin') ?? '',
+      documents: created.documents,
+      issued_at: issuedAt,
+      expires_at: expiresAt,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(returnTo !== undefined ? { return_to: returnTo } : {}),
+    };
     const reply: CreateSessionResponse = {
       reference_id: created.referenceId,
       url: created.url,
       documents: created.documents,
-      redirect_url: created.redirectUrl,
       state,
-      session_token: sessionToken,
+      session_token: signSessionToken(claims, options.sessionSecrets),
       expires_at: new Date(expiresAt * 1000).toISOString(),
     };
     // The access-log line of this request names the attempt, by a salted hash only.
-    return { status: 201, reply, logFields: { ref: referenceHash(created.referenceId) } };
+    return { status: 201, reply, claims, logFields: { ref: referenceHash(created.referenceId) } };
   }
 
   /** `GET {base}/sessions/<referenceId>` (the id decoded from the path). */
@@ -126,14 +155,32 @@ export function sessionHandlers({
       now: now(),
       referenceId,
       ...(origin !== undefined ? { origin } : {}),
+      allowUnreturned: true,
     });
+    const presented = req.header(RECEIPT_HEADER.toLowerCase());
+    let returnedAt = claims.returned_at;
+    if (presented !== undefined) {
+      returnedAt = readReceipt(presented, claims.state, options.sessionSecrets);
+      if (returnedAt === undefined) {
+        throw new KycError('unauthorized', 'The return receipt is not the receipt of this attempt.');
+      }
+    }
     const status = await cache.get(referenceId, () => fetchStatus(referenceId));
     const reply: SessionStatusResponse = {
       reference_id: referenceId,
       status,
       documents: claims.documents,
     };
+    if (status === 'consented' && returnedAt !== undefined) {
+      const proven = { ...claims, returned_at: returnedAt };
+      reply.completion_token = signSessionToken(proven, options.sessionSecrets);
+      await completions().confirmed(proven, returnedAt);
+    }
     return { status: 200, reply };
+  }
+
+  function cachedStatus(referenceId: string): Promise<SessionStatus> {
+    return cache.get(referenceId, () => fetchStatus(referenceId));
   }
 
   async function fetchStatus(referenceId: string): Promise<SessionStatus> {
@@ -141,24 +188,16 @@ export function sessionHandlers({
     return result.status;
   }
 
-  function chooseRedirectUrl(
-    requested: string | undefined,
-    state: string,
-    host: string | undefined,
-  ): string {
-    if (requested === undefined) {
-      const base = returnBase(options.publicBaseUrl, host, options.followLoopbackAlias);
-      return `${base}/return/${state}`;
-    }
+  /** The merchant return page asked for, checked; undefined for the server's own. */
+  function chooseReturnTo(requested: string | undefined): string | undefined {
+    if (requested === undefined || requested === `${options.publicBaseUrl}/return`) return;
     if (!options.returnUrls.has(requested)) {
       throw new KycError(
         'invalid_request',
         'Expected redirect_url to be exactly one of the configured return URLs (RETURN_URLS).',
       );
     }
-    const url = new URL(requested);
-    url.searchParams.set(STATE_QUERY_PARAM, state);
-    return url.toString();
+    return requested;
   }
 
   /** Eko's url is untrusted: https on an allowlisted host, or the sandbox origin. */
@@ -188,7 +227,7 @@ export function sessionHandlers({
     }
   }
 
-  return { createSession, sessionStatus };
+  return { createSession, sessionStatus, checkDigilockerUrl, fetchStatus: cachedStatus };
 }
 
 /** "documents[0]: Invalid option: expected one of …" — names the field and the expectation. */

@@ -8,6 +8,7 @@ import {
   MAX_SESSION_TOKEN_CHARS,
   MAX_URL_CHARS,
   MAX_VERIFICATION_ID,
+  RECEIPT_PATTERN,
   REFERENCE_ID_PATTERN,
   STATE_PATTERN,
   USER_CODE_PATTERN,
@@ -46,7 +47,6 @@ export const createSessionResponseSchema = z.object({
   reference_id: referenceIdSchema,
   url: z.string().check(z.minLength(1), z.maxLength(MAX_URL_CHARS)),
   documents: documentListSchema,
-  redirect_url: z.string(),
   state: stateSchema,
   session_token: z.string().check(z.minLength(1), z.maxLength(MAX_SESSION_TOKEN_CHARS)),
   expires_at: z.string(),
@@ -56,6 +56,9 @@ export const sessionStatusResponseSchema = z.object({
   reference_id: referenceIdSchema,
   status: z.enum(SESSION_STATUSES),
   documents: documentListSchema,
+  completion_token: z.optional(
+    z.string().check(z.minLength(1), z.maxLength(MAX_SESSION_TOKEN_CHARS)),
+  ),
 });
 
 const errorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [KycErrorCode, ...KycErrorCode[]]);
@@ -73,5 +76,6 @@ export const returnMessageSchema = z.strictObject({
   v: z.literal(1),
   type: z.literal('dlkyc:result'),
   state: stateSchema,
+  receipt: z.string().check(z.regex(RECEIPT_PATTERN)),
   verification_id: z.optional(z.string().check(z.maxLength(MAX_VERIFICATION_ID))),
 });

@@ -20,7 +20,7 @@ import {
   parseOldDocumentRequest,
   parseStatusQuery,
 } from './requests.js';
-import { sendEkoReply } from './respond.js';
+import { faultPlanOf, sendEkoReply } from './respond.js';
 
 export interface EkoApiContext {
   credentials: EkoCredentials;
@@ -64,7 +64,12 @@ export function ekoApiRouter(context: EkoApiContext): Router {
       sendEkoReply(
         res,
         200,
-        createUrl(store, parsed.value, (token) => context.consentUrl(req, token)),
+        createUrl(
+          store,
+          parsed.value,
+          (token) => context.consentUrl(req, token),
+          faultPlanOf(res)?.faults.leakyLink,
+        ),
       );
     })
     .all(ekoMethodNotAllowed('POST'));

@@ -16,11 +16,14 @@ export function createUrl(
   store: AttemptStore,
   request: CreateRequest,
   consentUrl: (token: string) => string,
+  leakyLink = false,
 ): EkoReply {
   const attempt = store.create(request);
+  const link = new URL(consentUrl(attempt.token));
+  if (leakyLink) link.searchParams.set('redirect_uri', attempt.redirectUrl);
   return success(RESPONSE_TYPE.create, 'DigiLocker URL created successfully', {
     reference_id: attempt.referenceId,
-    url: consentUrl(attempt.token),
+    url: link.href,
     document_requested: attempt.documents,
     redirect_url: attempt.redirectUrl,
   });

@@ -14,15 +14,29 @@ export interface FaultSet {
   slowBody?: boolean;
   /** Add `Cross-Origin-Opener-Policy: same-origin` to the consent page. */
   coop?: boolean;
+  /**
+   * Create DigiLocker URL answers a link that embeds the whole `redirect_url` (percent-encoded,
+   * as an OAuth `redirect_uri` would be): the kind of link that would hand the return secret to
+   * whoever holds the link. The signing server must refuse it.
+   */
+  leakyLink?: boolean;
 }
 
-export const FAULT_NAMES = ['latency', 'error', 'malformed', 'reset', 'slow-body', 'coop'] as const;
+export const FAULT_NAMES = [
+  'latency',
+  'error',
+  'malformed',
+  'reset',
+  'slow-body',
+  'coop',
+  'leaky-link',
+] as const;
 
 /** Upper bound for `latency`, so a typo cannot park a request for hours. */
 export const MAX_LATENCY_MS = 120_000;
 
 const EXPECTED =
-  'Expected a comma-separated list of latency=<ms>, error=<status>, malformed, reset, slow-body, coop';
+  'Expected a comma-separated list of latency=<ms>, error=<status>, malformed, reset, slow-body, coop, leaky-link';
 
 /**
  * Parses `latency=<ms>,error=<status>,malformed,reset,slow-body,coop` (any subset, any order).
@@ -54,6 +68,7 @@ export function parseFaults(spec: string): FaultSet {
       case 'reset':
       case 'slow-body':
       case 'coop':
+      case 'leaky-link':
         if (value !== undefined) {
           throw new TypeError(
             `Expected the fault "${name}" without a value; received "${clip(item)}".`,
@@ -62,6 +77,7 @@ export function parseFaults(spec: string): FaultSet {
         if (name === 'malformed') faults.malformed = true;
         else if (name === 'reset') faults.reset = true;
         else if (name === 'slow-body') faults.slowBody = true;
+        else if (name === 'leaky-link') faults.leakyLink = true;
         else faults.coop = true;
         break;
       default:
@@ -105,6 +121,7 @@ export function formatFaults(faults: FaultSet): string {
   if (faults.reset) parts.push('reset');
   if (faults.slowBody) parts.push('slow-body');
   if (faults.coop) parts.push('coop');
+  if (faults.leakyLink) parts.push('leaky-link');
   return parts.join(',');
 }
 
@@ -119,6 +136,7 @@ export function faultsApplyTo(faults: FaultSet, target: FaultTarget): boolean {
     faults.errorStatus !== undefined ||
     faults.malformed === true ||
     faults.reset === true ||
-    faults.slowBody === true
+    faults.slowBody === true ||
+    faults.leakyLink === true
   );
 }

@@ -11,12 +11,14 @@ export interface CreateSessionRequest {
   user_code?: string;
 }
 
-/** `201` reply of `POST {base}/sessions`. */
+/**
+ * `201` reply of `POST {base}/sessions`. It names no return URL: the one Eko is given carries a
+ * per-attempt secret that reaches a browser only through DigiLocker's return.
+ */
 export interface CreateSessionResponse {
   reference_id: string;
   url: string;
   documents: DocumentType[];
-  redirect_url: string;
   state: string;
   session_token: string;
   expires_at: string;
@@ -30,6 +32,11 @@ export interface SessionStatusResponse {
   reference_id: string;
   status: SessionStatus;
   documents: DocumentType[];
+  /**
+   * Present when the request carried this attempt's return receipt and Eko says `consented`: the
+   * signed proof, for the merchant's backend, that the consent came back to this browser.
+   */
+  completion_token?: string;
 }
 
 /** Body of every non-2xx reply. */

@@ -16,6 +16,15 @@ export const REFERENCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** The query parameter that carries the attempt's state on a merchant-chosen `redirect_url`. */
 export const STATE_QUERY_PARAM = 'dlkyc_state';
+/** The query parameter that carries the return receipt to a merchant-chosen `redirect_url`. */
+export const RECEIPT_QUERY_PARAM = 'dlkyc_receipt';
+/** Header of a status request that presents the attempt's return receipt. */
+export const RECEIPT_HEADER = 'X-DigiLocker-KYC-Receipt';
+/**
+ * A return receipt: the time the server saw the bound return (unix seconds) and a MAC over the
+ * state and that time, base64url. Only the server can mint one.
+ */
+export const RECEIPT_PATTERN = /^[0-9]{1,12}\.[A-Za-z0-9_-]{43}$/;
 /** The query parameter Eko appends to `redirect_url` after consent. */
 export const VERIFICATION_QUERY_PARAM = 'verification_id';
 

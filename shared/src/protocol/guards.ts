@@ -47,7 +47,6 @@ export function isCreateSessionResponse(value: unknown): value is CreateSessionR
     matches(value.reference_id, REFERENCE_ID_PATTERN) &&
     isString(value.url, 1, MAX_URL_CHARS) &&
     isDocumentList(value.documents) &&
-    isString(value.redirect_url) &&
     matches(value.state, STATE_PATTERN) &&
     isString(value.session_token, 1, MAX_SESSION_TOKEN_CHARS) &&
     isString(value.expires_at)
@@ -59,7 +58,9 @@ export function isSessionStatusResponse(value: unknown): value is SessionStatusR
     isObject(value) &&
     matches(value.reference_id, REFERENCE_ID_PATTERN) &&
     (SESSION_STATUSES as readonly unknown[]).includes(value.status) &&
-    isDocumentList(value.documents)
+    isDocumentList(value.documents) &&
+    (value.completion_token === undefined ||
+      isString(value.completion_token, 1, MAX_SESSION_TOKEN_CHARS))
   );
 }
 
