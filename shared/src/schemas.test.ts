@@ -48,15 +48,22 @@ describe('sessionStatusResponseSchema', () => {
 
 describe('returnMessageSchema', () => {
   const state = 'A'.repeat(22);
+  const receipt = `1767225600.${'R'.repeat(43)}`;
   it('accepts a well-formed result', () => {
     expect(
-      returnMessageSchema.safeParse({ v: 1, type: 'dlkyc:result', state, verification_id: 'v1' })
-        .success,
+      returnMessageSchema.safeParse({
+        v: 1,
+        type: 'dlkyc:result',
+        state,
+        receipt,
+        verification_id: 'v1',
+      }).success,
     ).toBe(true);
   });
   it.each([
     ['empty string', ''],
     ['empty object', {}],
+    ['no receipt', { v: 1, type: 'dlkyc:result', state }],
     ['another type', { v: 1, type: 'other', state }],
     ['a short state', { v: 1, type: 'dlkyc:result', state: 'abc' }],
     ['an extra field', { v: 1, type: 'dlkyc:result', state, name: 'Rahul' }],

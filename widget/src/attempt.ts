@@ -29,6 +29,8 @@ export interface Attempt {
    * `consented` alone may be a consent given in another browser (a forwarded link).
    */
   returned?: boolean;
+  /** The server's receipt for that return: presented with each status check from then on. */
+  receipt?: string;
   /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
   consented?: boolean;
   /** The popup read closed after the severed window: the element asks to reopen or cancel. */

@@ -4,6 +4,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
 import {
+  COMPLETION_TOKEN,
   created,
   FakePopup,
   json,
@@ -123,7 +124,7 @@ describe('consent proof', () => {
       reference_id: REFERENCE_ID,
       verification_id: 'ver-1',
       documents: ['AADHAAR'],
-      session_token: 'tok.en.signed',
+      session_token: COMPLETION_TOKEN,
     });
     send(location.origin, confirmWindow);
     broadcast(returnMessage());

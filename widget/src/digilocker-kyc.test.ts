@@ -3,6 +3,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import { DigilockerKyc } from './define.js';
 import {
+  COMPLETION_TOKEN,
   created,
   errorBody,
   FAST,
@@ -11,8 +12,8 @@ import {
   mountWidget,
   status,
   stubFetch,
+  RECEIPT,
   stubOpen,
-  TOKEN,
   untilStatus,
 } from './test-helpers.js';
 
@@ -208,7 +209,7 @@ describe('<digilocker-kyc>', () => {
     });
   }
 
-  it('completes with only ids, documents and the session token in the detail', async () => {
+  it('completes with only ids, documents and the completion token in the detail', async () => {
     const el = await mountWidget();
     openStub = stubOpen(new FakePopup());
     fetchStub = stubFetch({
@@ -218,16 +219,18 @@ describe('<digilocker-kyc>', () => {
     const done = oneEvent(el, 'digilocker-kyc-complete');
     el.start();
     await untilStatus(el, 'awaiting');
-    // The return page's message, without a verification_id (the proof the return came here).
+    // The return page's message, without a verification_id, with the server's receipt.
     const channel = new BroadcastChannel(`dlkyc-${created().state}`);
-    channel.postMessage({ v: 1, type: 'dlkyc:result', state: created().state });
+    channel.postMessage({ v: 1, type: 'dlkyc:result', state: created().state, receipt: RECEIPT });
     channel.close();
     const { detail } = await done;
+    // The completion token the status reply carried, never the create-time session token.
     expect(detail).to.deep.equal({
       reference_id: '7483920',
       documents: ['AADHAAR'],
-      session_token: TOKEN,
+      session_token: COMPLETION_TOKEN,
     });
+    expect(fetchStub.gets().at(-1)?.headers.get('X-DigiLocker-KYC-Receipt')).to.equal(RECEIPT);
     expect(el.status).to.equal('complete');
     expect(el.getAttributeNames().join(' ')).not.to.contain('token');
   });

@@ -10,10 +10,11 @@ import type {
   WidgetStatus,
 } from '@digilocker-kyc/shared/protocol';
 import { type Attempt, createAttempt } from './attempt.js';
+import { needsHop, postHop } from './binding-hop.js';
 import type { KycConfig, KycHost } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
 import { openJourneyWindow } from './open-journey.js';
-import { openPopup, showPlaceholder, watchPopup } from './popup.js';
+import { openPopup, POPUP_NAME, showPlaceholder, watchPopup } from './popup.js';
 import { park, relayPopupReturn, takeResumable } from './redirect-resume.js';
 import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
@@ -116,7 +117,7 @@ export class KycController {
     const handle = openPopup(this.#host.win);
     if (!handle) return;
     showPlaceholder(handle, this.#host.config().popupText);
-    popup.navigate(url, handle);
+    popup.navigate(url, handle, this.#hop(attempt, POPUP_NAME));
     attempt.popupClosed = false;
     this.#host.changed();
   }
@@ -137,6 +138,15 @@ export class KycController {
     if (!handle) return;
     attempt.onRelease(() => handle.close());
     this.#listen(attempt, state, attempt.base, () => handle);
+  }
+
+  /** The binding hop into window `target`, when the signing server is on another origin. */
+  #hop(attempt: Attempt, target: string): (() => void) | undefined {
+    const { session, base } = attempt;
+    const win = this.#host.win;
+    if (!session?.url || !needsHop(base, win)) return;
+    const { session_token, url } = session;
+    return () => postHop(win.document, base, { session_token, url }, target);
   }
 
   /** Stops every listener and timer without an event (the element left the document). */
@@ -160,8 +170,8 @@ export class KycController {
     this.#attempt?.release(win);
     const attempt = this.#begin('redirect', config);
     attempt.session = resumed;
-    if (resumed.returned) {
-      this.#onReturn(attempt, resumed.verification_id);
+    if (resumed.receipt) {
+      this.#onReturn(attempt, resumed.receipt, resumed.verification_id);
       attempt.later(config.waits.resumeTimeoutMs, () => void this.#lastCheck(attempt));
       return;
     }
@@ -200,7 +210,7 @@ export class KycController {
     if (popup) {
       // DigiLocker first. The rest only waits for the customer, and no message can reach the
       // listener before this task ends.
-      popup.navigate(session.url);
+      popup.navigate(session.url, undefined, this.#hop(attempt, POPUP_NAME));
       // The return page's origin: the server's, or the merchant's own `redirect-url`.
       this.#listen(attempt, session.state, config.redirectUrl || attempt.base, () => popup.live);
     } else {
@@ -212,7 +222,11 @@ export class KycController {
       mode: attempt.mode,
     });
     if (!popup) {
-      if (!attempt.settled) config.navigate(session.url);
+      if (!attempt.settled) {
+        const hop = this.#hop(attempt, '_self');
+        if (hop) hop();
+        else config.navigate(session.url);
+      }
       return;
     }
     this.#poll(attempt, config.waits.pollInitialMs);
@@ -227,15 +241,19 @@ export class KycController {
         state,
         origin: new URL(url, this.#host.win.document.baseURI).origin,
         source,
-        onReturn: (message) => this.#onReturn(attempt, message.verification_id),
+        onReturn: (message) => this.#onReturn(attempt, message.receipt, message.verification_id),
       }),
     );
   }
 
-  /** The return leg reached this browser for this attempt's state: now ask the server. */
-  #onReturn(attempt: Attempt, verificationId: string | undefined): void {
+  /**
+   * The return leg reached this browser for this attempt's state, with the server's receipt:
+   * now ask the server, presenting the receipt.
+   */
+  #onReturn(attempt: Attempt, receipt: string, verificationId: string | undefined): void {
     if (attempt.returned) return;
     attempt.returned = true;
+    attempt.receipt = receipt;
     attempt.verificationId = verificationId;
     this.#set('verifying');
     this.#poll(attempt, 0);
@@ -257,8 +275,10 @@ export class KycController {
       return this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
     }
     if (status !== 'consented') return;
-    if (!attempt.returned) {
-      // Consent, but not (yet) proven to belong to this browser: offer Continue.
+    const token = reply.completion_token;
+    if (!attempt.returned || !token) {
+      // Consent, but not (yet) proven to belong to this browser: offer Continue. Only the
+      // server's completion token (minted for the receipt of a bound return) completes.
       attempt.consented = true;
       return this.#host.changed();
     }
@@ -266,7 +286,7 @@ export class KycController {
     this.#end(attempt, 'complete', 'digilocker-kyc-complete', {
       ...(verification_id ? { verification_id } : {}),
       documents: reply.documents,
-      session_token: session.session_token,
+      session_token: token,
     });
   }
 

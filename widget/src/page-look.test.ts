@@ -6,7 +6,7 @@ import { LOCALE_KEY } from './page-locale.js';
 import { localiseReturnPage, markReturnPageDone } from './page-look.js';
 import { showPlaceholder } from './popup.js';
 import { runReturnPage } from './return-page.js';
-import { FakePopup, STATE, stubFetch, stubOpen } from './test-helpers.js';
+import { FakePopup, RECEIPT, STATE, stubFetch, stubOpen } from './test-helpers.js';
 
 /** A same-origin window standing in for the popup (optionally under a meta CSP), or at `path`. */
 async function frameWindow(csp?: string, path?: string): Promise<Window> {
@@ -77,10 +77,15 @@ async function returnPage(locale: string | null) {
   const doc = win.document;
   doc.documentElement.lang = 'en';
   doc.title = 'Returning from DigiLocker';
-  const meta = doc.createElement('meta');
-  meta.name = 'dlkyc-state';
-  meta.content = STATE;
-  doc.head.append(meta);
+  for (const [name, content] of [
+    ['dlkyc-state', STATE],
+    ['dlkyc-receipt', RECEIPT],
+  ] as const) {
+    const meta = doc.createElement('meta');
+    meta.name = name;
+    meta.content = content;
+    doc.head.append(meta);
+  }
   const status = doc.createElement('p');
   status.id = 'dlkyc-return-status';
   status.textContent = 'Finishing your DigiLocker verification…';

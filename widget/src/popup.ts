@@ -82,8 +82,11 @@ export interface PopupWatch {
   readonly live: Window | null;
   /** True when the placeholder was closed before we ever navigated it (then `closed` is reliable). */
   readonly closedBeforeNavigation: boolean;
-  /** Sends the window (or `handle`, a window opened again) to `url` and watches it from now. */
-  navigate(url: string, handle?: Window): void;
+  /**
+   * Sends the window (or `handle`, a window opened again) to `url`, or by `go` (the binding hop),
+   * and watches it from now.
+   */
+  navigate(url: string, handle?: Window, go?: (popup: Window) => void): void;
   focus(): void;
   close(): void;
 }
@@ -106,9 +109,10 @@ export function watchPopup(
     get closedBeforeNavigation() {
       return !navigatedAt && handle.closed;
     },
-    navigate(url, next = handle) {
+    navigate(url, next = handle, go) {
       handle = next;
-      next.location.replace(url);
+      if (go) go(next);
+      else next.location.replace(url);
       navigatedAt = Date.now();
       severed = false;
       clearInterval(timer);

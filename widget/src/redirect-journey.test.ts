@@ -7,7 +7,9 @@ import {
   dlkycKeys,
   FAST,
   FakePopup,
+  COMPLETION_TOKEN,
   json,
+  RECEIPT,
   REFERENCE_ID,
   sleep,
   status,
@@ -113,7 +115,7 @@ describe('redirect journey', () => {
     history.replaceState(
       null,
       '',
-      `${home}?keep=1&dlkyc_state=${state}&verification_id=ver-7#/kyc/step`,
+      `${home}?keep=1&dlkyc_state=${state}&dlkyc_receipt=${RECEIPT}&verification_id=ver-7#/kyc/step`,
     );
     fetchStub = stubFetch({ status: () => json(200, status('consented')) });
     const el = await mount();
@@ -122,17 +124,19 @@ describe('redirect journey', () => {
       reference_id: REFERENCE_ID,
       verification_id: 'ver-7',
       documents: ['AADHAAR'],
-      session_token: TOKEN,
+      session_token: COMPLETION_TOKEN,
     });
+    // The receipt from the address bar went to the server with the status request.
+    expect(fetchStub.gets()[0]?.headers.get('X-DigiLocker-KYC-Receipt')).to.equal(RECEIPT);
     expect(location.search).to.equal('?keep=1');
     expect(location.hash).to.equal('#/kyc/step');
     expect(fetchStub.posts().length, 'no new attempt').to.equal(0);
     expect(dlkycKeys()).to.deep.equal([]);
   });
 
-  it('resumes after the return page went back (returned flag, no query)', async () => {
+  it('resumes after the return page went back (receipt parked, no query)', async () => {
     const state = freshState();
-    park(state, { returned: true, verification_id: 'ver-8' });
+    park(state, { receipt: RECEIPT, verification_id: 'ver-8' });
     fetchStub = stubFetch({
       status: (n) => (n === 0 ? json(200, status('pending')) : json(200, status('consented'))),
     });
@@ -179,7 +183,7 @@ describe('redirect journey', () => {
     const key = `dlkyc:pending:${state}`;
     sessionStorage.setItem(
       key,
-      JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), returned: true }),
+      JSON.stringify({ ...JSON.parse(sessionStorage.getItem(key)!), receipt: RECEIPT }),
     );
     const done = oneEvent(el, 'digilocker-kyc-complete');
     window.dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
@@ -219,7 +223,7 @@ describe('redirect journey', () => {
 
   it('a reload without the return never completes, even with consent (a link forwarded elsewhere)', async () => {
     const state = freshState();
-    park(state); // no `returned`, no state in the query: a reload, not an arrival
+    park(state); // no receipt, no state in the query: a reload, not an arrival
     fetchStub = stubFetch({ status: () => json(200, status('consented')) });
     let completed = false;
     const el = await mount();
@@ -234,8 +238,12 @@ describe('redirect journey', () => {
 
   it('a popup that DigiLocker sent back to this page relays the result to the opener, then closes', async () => {
     const state = freshState();
-    const message = { v: 1, type: 'dlkyc:result', state, verification_id: 'v' };
-    history.replaceState(null, '', `${home}?dlkyc_state=${state}&verification_id=v#top`);
+    const message = { v: 1, type: 'dlkyc:result', state, receipt: RECEIPT, verification_id: 'v' };
+    history.replaceState(
+      null,
+      '',
+      `${home}?dlkyc_state=${state}&dlkyc_receipt=${RECEIPT}&verification_id=v#top`,
+    );
     const events: string[] = [];
     const posts: [unknown, string][] = [];
     const realClose = window.close;

@@ -9,7 +9,7 @@ import {
   takeParked,
   takeResumable,
 } from './redirect-resume.js';
-import { REFERENCE_ID, returnMessage, STATE, TOKEN } from './test-helpers.js';
+import { RECEIPT, REFERENCE_ID, returnMessage, STATE, TOKEN } from './test-helpers.js';
 
 const BASE = 'https://shop.example/kyc';
 
@@ -96,43 +96,50 @@ describe('takeResumable', () => {
     park(window, entry(STATE));
     const parked = readParked(window, STATE);
     const { win } = fakeWindow('https://shop.example/demo.html');
-    expect(takeResumable(win, BASE)).to.deep.equal({
-      ...parked,
-      returned: false,
-      verification_id: undefined,
-    });
+    expect(takeResumable(win, BASE)).to.deep.equal({ ...parked, verification_id: undefined });
     expect(sessionStorage.length).to.equal(0);
   });
 
-  it('goes back to return_to (query and hash) with the attempt marked returned', () => {
+  it('goes back to return_to (query and hash) with the server’s receipt', () => {
     park(window, { ...entry(STATE), return_to: 'https://shop.example/demo.html?locale=hi#kyc' });
     const { win, replaced } = fakeWindow(
-      `https://shop.example/demo.html?dlkyc_state=${STATE}&verification_id=ver-9`,
+      `https://shop.example/demo.html?dlkyc_state=${STATE}&dlkyc_receipt=${RECEIPT}&verification_id=ver-9`,
     );
     expect(takeResumable(win, BASE)).to.equal(null);
     expect(replaced).to.deep.equal(['https://shop.example/demo.html?locale=hi#kyc']);
     const parked = JSON.parse(sessionStorage.getItem(`dlkyc:pending:${STATE}`) ?? 'null');
-    expect(parked).to.include({ returned: true, verification_id: 'ver-9', state: STATE });
+    expect(parked).to.include({ receipt: RECEIPT, verification_id: 'ver-9', state: STATE });
 
-    // The reloaded page resumes it, returned, without asking DigiLocker again.
+    // The reloaded page resumes it, with the receipt, without asking DigiLocker again.
     const back = fakeWindow('https://shop.example/demo.html?locale=hi#kyc');
     const resumed = takeResumable(back.win, BASE);
     expect(back.replaced).to.deep.equal([]);
-    expect(resumed).to.deep.include({ returned: true, verification_id: 'ver-9' });
+    expect(resumed).to.deep.include({ receipt: RECEIPT, verification_id: 'ver-9' });
     expect(sessionStorage.length).to.equal(0);
   });
 
   it('stays when only the return hints differ (no reload), and never leaves the origin', () => {
+    const hints = `dlkyc_state=${STATE}&dlkyc_receipt=${RECEIPT}`;
     park(window, { ...entry(STATE), return_to: 'https://shop.example/demo.html?locale=hi#top' });
-    const same = fakeWindow(`https://shop.example/demo.html?locale=hi&dlkyc_state=${STATE}`);
-    expect(takeResumable(same.win, BASE)).to.deep.include({ returned: true });
+    const same = fakeWindow(`https://shop.example/demo.html?locale=hi&${hints}`);
+    expect(takeResumable(same.win, BASE)).to.deep.include({ receipt: RECEIPT });
     expect(same.replaced).to.deep.equal([]);
     expect(same.win.location.href).to.equal('https://shop.example/demo.html?locale=hi');
 
     park(window, { ...entry(STATE), return_to: 'https://evil.example/demo.html?locale=hi' });
-    const other = fakeWindow(`https://shop.example/demo.html?dlkyc_state=${STATE}`);
-    expect(takeResumable(other.win, BASE)).to.deep.include({ returned: true });
+    const other = fakeWindow(`https://shop.example/demo.html?${hints}`);
+    expect(takeResumable(other.win, BASE)).to.deep.include({ receipt: RECEIPT });
     expect(other.replaced).to.deep.equal([]);
+  });
+
+  it('a state typed into the address bar without a receipt proves no return', () => {
+    park(window, entry(STATE));
+    const { win, replaced } = fakeWindow(`https://shop.example/demo.html?dlkyc_state=${STATE}`);
+    const resumed = takeResumable(win, BASE);
+    expect(resumed).to.not.equal(null);
+    expect(resumed).to.not.have.property('receipt');
+    expect(replaced).to.deep.equal([]);
+    expect(win.location.href, 'hint tidied away').to.equal('https://shop.example/demo.html');
   });
 
   it('leaves another endpoint’s entry and the address bar alone', () => {
@@ -152,9 +159,9 @@ describe('goBackToStart', () => {
       'http://shop.example/',
     ]) {
       const { win, replaced } = fakeWindow('https://shop.example/kyc/return');
-      expect(goBackToStart(win, { ...entry(STATE), return_to: returnTo }, STATE, null)).to.equal(
-        false,
-      );
+      expect(
+        goBackToStart(win, { ...entry(STATE), return_to: returnTo }, STATE, RECEIPT, null),
+      ).to.equal(false);
       expect(replaced, returnTo).to.deep.equal([]);
     }
     expect(sessionStorage.length).to.equal(0);
@@ -162,10 +169,10 @@ describe('goBackToStart', () => {
 
   it('drops an oversized verification_id, as the return message does', () => {
     const { win, replaced } = fakeWindow('https://shop.example/kyc/return');
-    expect(goBackToStart(win, entry(STATE), STATE, 'x'.repeat(129))).to.equal(true);
+    expect(goBackToStart(win, entry(STATE), STATE, RECEIPT, 'x'.repeat(129))).to.equal(true);
     expect(replaced).to.deep.equal(['https://shop.example/demo.html']);
     const parked = readParked(window, STATE);
-    expect(parked).to.include({ returned: true });
+    expect(parked).to.include({ receipt: RECEIPT });
     expect(parked).to.not.have.property('verification_id');
   });
 });
@@ -173,7 +180,7 @@ describe('goBackToStart', () => {
 describe('relayPopupReturn', () => {
   it('relays the return to the opener and closes, when nothing is parked for the state', () => {
     const { win, posts, closed } = fakeWindow(
-      `https://shop.example/demo.html?dlkyc_state=${STATE}&verification_id=ver-1#top`,
+      `https://shop.example/demo.html?dlkyc_state=${STATE}&dlkyc_receipt=${RECEIPT}&verification_id=ver-1#top`,
       { opener: 'record' },
     );
     expect(relayPopupReturn(win)).to.equal(true);
@@ -183,10 +190,10 @@ describe('relayPopupReturn', () => {
   });
 
   it('relays even where storage is disabled (nothing can be parked there)', () => {
-    const { win, posts } = fakeWindow(`https://shop.example/demo.html?dlkyc_state=${STATE}`, {
-      opener: 'record',
-      storage: 'disabled',
-    });
+    const { win, posts } = fakeWindow(
+      `https://shop.example/demo.html?dlkyc_state=${STATE}&dlkyc_receipt=${RECEIPT}`,
+      { opener: 'record', storage: 'disabled' },
+    );
     expect(relayPopupReturn(win)).to.equal(true);
     expect(posts.length).to.equal(1);
   });

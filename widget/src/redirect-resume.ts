@@ -7,6 +7,8 @@
 // only navigation is to the same-origin `return_to` this tab's own widget parked.
 import {
   PENDING_STORAGE_PREFIX as PARKED_PREFIX,
+  RECEIPT_PATTERN,
+  RECEIPT_QUERY_PARAM,
   returnMessage,
   STATE_PATTERN,
   STATE_QUERY_PARAM,
@@ -24,10 +26,10 @@ export interface ParkedAttempt {
   /** The element's resolved endpoint, so two widgets on one page never take each other's entry. */
   endpoint: string;
   /**
-   * The customer came back through the return leg (the return page, or `redirect-url`), not
-   * with the back button or a reload.
+   * The server's receipt for DigiLocker's return to this browser (the return page, or
+   * `redirect-url` sent on by the server): absent after the back button or a reload.
    */
-  returned?: boolean;
+  receipt?: string;
   verification_id?: string;
 }
 
@@ -90,21 +92,33 @@ export function takeParked(
 /** Removes the return hints from the address bar, keeping every other parameter and the hash. */
 function stripReturnParams(win: Window, url: URL): void {
   url.searchParams.delete(STATE_QUERY_PARAM);
+  url.searchParams.delete(RECEIPT_QUERY_PARAM);
   url.searchParams.delete(VERIFICATION_QUERY_PARAM);
   win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash);
+}
+
+/** The return hints in a URL's query: state, the server's receipt, Eko's verification id. */
+function returnHints(url: URL) {
+  const receipt = url.searchParams.get(RECEIPT_QUERY_PARAM);
+  return {
+    state: url.searchParams.get(STATE_QUERY_PARAM),
+    receipt: receipt && RECEIPT_PATTERN.test(receipt) ? receipt : null,
+    verificationId: url.searchParams.get(VERIFICATION_QUERY_PARAM),
+  };
 }
 
 /**
  * The customer is back from DigiLocker at a URL other than the page the attempt started on (the
  * return page, or `redirect-url` without the query the page started with, say ?locale=hi):
- * parks the attempt again, marked returned, and reloads `return_to`, where it resumes. Only a
- * same-origin `return_to` (the page's own origin, so an `https:` or `http:` URL) that differs
- * from this URL; returns whether it navigated.
+ * parks the attempt again with the server's receipt, and reloads `return_to`, where it resumes.
+ * Only a same-origin `return_to` (the page's own origin, so an `https:` or `http:` URL) that
+ * differs from this URL; returns whether it navigated.
  */
 export function goBackToStart(
   win: Window,
   parked: ParkedAttempt,
   state: string,
+  receipt: string,
   verificationId: string | null,
 ): boolean {
   const here = new URL(win.location.href);
@@ -112,8 +126,8 @@ export function goBackToStart(
   if (back.origin !== here.origin || back.pathname + back.search === here.pathname + here.search) {
     return false;
   }
-  const { verification_id } = returnMessage(state, verificationId);
-  park(win, { ...parked, returned: true, verification_id });
+  const { verification_id } = returnMessage(state, receipt, verificationId);
+  park(win, { ...parked, receipt, verification_id });
   win.location.replace(back.href);
   return true;
 }
@@ -126,35 +140,37 @@ export function goBackToStart(
  */
 export function takeResumable(win: Window, base: string): ParkedAttempt | null {
   const url = new URL(win.location.href);
-  const state = url.searchParams.get(STATE_QUERY_PARAM);
-  const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
+  const { state, receipt, verificationId } = returnHints(url);
   const parked = takeParked(win, base, state);
   if (!parked) return null;
   if (state) {
     stripReturnParams(win, url);
-    if (goBackToStart(win, parked, state, verificationId)) return null;
+    // A state in the address bar without the server's receipt proves nothing: anyone can type it.
+    if (receipt && goBackToStart(win, parked, state, receipt, verificationId)) return null;
   }
+  const proof = (state && receipt) || parked.receipt;
   return {
     ...parked,
-    returned: Boolean(state || parked.returned),
+    ...(proof ? { receipt: proof } : {}),
     verification_id: verificationId ?? parked.verification_id,
   };
 }
 
 /**
- * DigiLocker came back to this page (the merchant's `redirect-url`) inside the widget's own
- * popup: the return hints are in the address bar but nothing is parked for their state in this
+ * DigiLocker came back to this page (the merchant's `redirect-url`, sent on by the server with
+ * its receipt) inside the widget's own popup: the return hints are in the address bar but nothing is parked for their state in this
  * tab. Hands the return message to the opener the way the return page does (the popup's `closed`
  * flip alone looks like a COOP-severed handle, which waits for the next status poll), tidies the
  * address bar and closes the window. Returns whether this page was such a popup.
  */
 export function relayPopupReturn(win: Window): boolean {
   const url = new URL(win.location.href);
-  const state = url.searchParams.get(STATE_QUERY_PARAM);
-  const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
+  const { state, receipt, verificationId } = returnHints(url);
   if (!state || readParked(win, state)) return false;
   stripReturnParams(win, url);
-  if (STATE_PATTERN.test(state)) sendReturn(win, returnMessage(state, verificationId), []);
+  if (STATE_PATTERN.test(state) && receipt) {
+    sendReturn(win, returnMessage(state, receipt, verificationId), []);
+  }
   if (win.opener) win.close();
   return true;
 }

@@ -40,6 +40,13 @@ const states = fc.oneof(
   fc.string({ maxLength: 70 }),
 );
 
+/** The server's receipt, its near-misses, and nothing. */
+const receipts = fc.oneof(
+  fc.stringMatching(/^[0-9]{1,12}\.[A-Za-z0-9_-]{43}$/),
+  fc.stringMatching(/^[0-9]{0,13}\.?[A-Za-z0-9_+/=-]{40,46}$/),
+  fc.string({ maxLength: 60 }),
+);
+
 const payloads = fc.oneof(
   states.map((state) => returnMessage(state)),
   fc.record({ v: fc.anything(), type: fc.anything(), state: states }),
@@ -49,6 +56,7 @@ const payloads = fc.oneof(
       v: fc.constant(1),
       type: fc.constant('dlkyc:result'),
       state: states,
+      receipt: receipts,
       verification_id: fc.string({ maxLength: 140 }),
     },
     { requiredKeys: ['v', 'type', 'state'] },
@@ -57,17 +65,28 @@ const payloads = fc.oneof(
   fc.anything(),
 );
 
-/** The contract, stated independently of the code: `{v: 1, type, state, verification_id?}` only. */
+/**
+ * The contract, stated independently of the code: `{v: 1, type, state, receipt,
+ * verification_id?}` only, the receipt being seconds, a dot and 43 base64url characters.
+ */
 function isThisAttempt(data: unknown): boolean {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return false;
   const message = data as Record<string, unknown>;
-  const allowed = ['v', 'type', 'state', 'verification_id'];
+  const allowed = ['v', 'type', 'state', 'receipt', 'verification_id'];
   if (!Object.keys(message).every((key) => allowed.includes(key))) return false;
   const id = message.verification_id;
+  const receipt = message.receipt;
+  const [seconds = '', mac = '', ...rest] = typeof receipt === 'string' ? receipt.split('.') : [];
   return (
     message.v === 1 &&
     message.type === 'dlkyc:result' &&
     message.state === STATE &&
+    rest.length === 0 &&
+    seconds.length >= 1 &&
+    seconds.length <= 12 &&
+    [...seconds].every((c) => c >= '0' && c <= '9') &&
+    mac.length === 43 &&
+    [...mac].every((c) => /[A-Za-z0-9_-]/.test(c)) &&
     (id === undefined || (typeof id === 'string' && id.length <= 128))
   );
 }

@@ -157,14 +157,17 @@ describe('sendReturn', () => {
     return { win, posts };
   }
 
-  it('posts to the opener at this origin and each exact allowed origin, nothing else', () => {
+  it('posts to the opener at each exact origin named, nothing else', () => {
     const { win, posts } = sender(true);
     const origins = ['https://shop.example', '*', 'javascript:alert(1)', 'https://a.example/path'];
-    sendReturn(win, message, [...origins, location.origin]);
-    expect(posts).to.deep.equal([
-      [returnMessage(), location.origin],
-      [returnMessage(), 'https://shop.example'],
-    ]);
+    sendReturn(win, message, origins);
+    expect(posts).to.deep.equal([[returnMessage(), 'https://shop.example']]);
+  });
+
+  it("posts to the page's own origin only when no origin is named", () => {
+    const { win, posts } = sender(true);
+    sendReturn(win, message, []);
+    expect(posts).to.deep.equal([[returnMessage(), location.origin]]);
   });
 
   it('broadcasts and writes (then removes) the storage key, without an opener too', async () => {

@@ -26,8 +26,9 @@ function openChannel(win: Window, state: string): BroadcastChannel | null {
 }
 
 /**
- * Sends `message` on all three channels: BroadcastChannel, `opener.postMessage` to each of this
- * page's origin and `origins` (exact origins only), and a storage write.
+ * Sends `message` on all three channels: BroadcastChannel, `opener.postMessage` to each of
+ * `origins` (exact origins only; the server names the one page that started the attempt) or,
+ * when none is given, this page's own origin, and a storage write.
  */
 export function sendReturn(win: Window, message: ReturnMessage, origins: string[]): void {
   const channel = openChannel(win, message.state);
@@ -37,7 +38,7 @@ export function sendReturn(win: Window, message: ReturnMessage, origins: string[
   // A post to an origin the opener does not have is dropped by the browser, so trying each
   // allowed origin reaches the right one and no other. Only an exact origin such as
   // `https://shop.example` is used (never `*`, never a path); a value that is not a URL throws.
-  for (const origin of opener ? new Set([win.location.origin, ...origins]) : []) {
+  for (const origin of opener ? (origins.length ? origins : [win.location.origin]) : []) {
     try {
       if (new URL(origin).origin === origin) opener?.postMessage(message, origin);
     } catch {

@@ -3,12 +3,7 @@
 // Runs on the page DigiLocker sends the customer back to (dist/return.js, served by the signing
 // server). It never navigates to a URL taken from its own query: the only navigation is the
 // redirect resume's, to the same-origin `return_to` this tab's own widget parked.
-import {
-  returnMessage,
-  STATE_PATTERN,
-  STATE_QUERY_PARAM,
-  VERIFICATION_QUERY_PARAM,
-} from '@digilocker-kyc/shared/protocol';
+import { RECEIPT_PATTERN, returnMessage, STATE_PATTERN } from '@digilocker-kyc/shared/protocol';
 import { goBackToStart, readParked } from './redirect-resume.js';
 import { sendReturn } from './return-channel.js';
 import { CLOSE_WINDOW } from './strings.js';
@@ -27,18 +22,18 @@ export function runReturnPage(win: Window): ReturnOutcome {
     if (status) status.textContent = CLOSE_WINDOW[lang];
     return outcome;
   };
-  const state =
-    meta(doc, 'dlkyc-state') ??
-    url.searchParams.get(STATE_QUERY_PARAM) ??
-    url.pathname.match(/\/return\/([^/]+)\/?$/)?.[1] ??
-    '';
-  const verificationId = url.searchParams.get(VERIFICATION_QUERY_PARAM);
-  // The query (verification_id, state) must not linger in history or a Referer.
-  win.history.replaceState(win.history.state, '', url.pathname + url.hash);
-  if (!STATE_PATTERN.test(state)) return show('invalid');
+  // The server wrote what it checked into the page: the state, its receipt, Eko's verification id.
+  const state = meta(doc, 'dlkyc-state') ?? '';
+  const receipt = meta(doc, 'dlkyc-receipt') ?? '';
+  const verificationId = meta(doc, 'dlkyc-verification');
+  // The return secret (the path's last segment) and the query must not linger in the address
+  // bar, history or a Referer: `/return/<state>/<secret>?…` becomes `/return/<state>`.
+  const path = url.pathname.replace(/^(.*\/return\/[^/]+)\/[^/]+\/?$/, '$1');
+  win.history.replaceState(win.history.state, '', path + url.hash);
+  if (!STATE_PATTERN.test(state) || !RECEIPT_PATTERN.test(receipt)) return show('invalid');
 
   const origins = (meta(doc, 'dlkyc-origins') ?? '').split(/\s+/).filter(Boolean);
-  sendReturn(win, returnMessage(state, verificationId), origins);
+  sendReturn(win, returnMessage(state, receipt, verificationId), origins);
 
   if (win.opener) {
     win.close();
@@ -46,5 +41,7 @@ export function runReturnPage(win: Window): ReturnOutcome {
   }
   // Redirect mode: this tab parked the attempt before it left for DigiLocker.
   const parked = readParked(win, state);
-  return parked && goBackToStart(win, parked, state, verificationId) ? 'returned' : show('shown');
+  return parked && goBackToStart(win, parked, state, receipt, verificationId)
+    ? 'returned'
+    : show('shown');
 }

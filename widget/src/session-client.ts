@@ -7,6 +7,7 @@ import {
   readErrorBody as errorReply,
   isCreateSessionResponse as isCreatedSession,
   isSessionStatusResponse as isSessionStatusReply,
+  RECEIPT_HEADER,
   type SessionStatusResponse as SessionStatusReply,
 } from '@digilocker-kyc/shared/protocol';
 import { WidgetError } from './errors.js';
@@ -34,20 +35,29 @@ export function createSession(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', [CSRF_HEADER]: CSRF_HEADER_VALUE },
       body: JSON.stringify(body),
+      // The reply's binding cookie ties the attempt to this browser (a server on another site
+      // gets it through the `/go` hop instead).
+      credentials: 'include',
     },
     `${base}/widget.js`,
   );
 }
 
-/** `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. */
+/**
+ * `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. With
+ * the return's `receipt`, a consented reply carries the completion token.
+ */
 export function getSessionStatus(
   base: string,
   referenceId: string,
   sessionToken: string,
   timeoutMs: number,
+  receipt?: string,
 ): Promise<SessionStatusReply> {
+  const headers: Record<string, string> = { Authorization: `Bearer ${sessionToken}` };
+  if (receipt) headers[RECEIPT_HEADER] = receipt;
   return call(`${base}/sessions/${referenceId}`, timeoutMs, isSessionStatusReply, {
-    headers: { Authorization: `Bearer ${sessionToken}` },
+    headers,
     cache: 'no-store',
   });
 }

@@ -41,6 +41,7 @@ export async function checkStatus(
       session.reference_id,
       session.session_token,
       attempt.waits.requestTimeoutMs,
+      attempt.receipt,
     ).finally(() => {
       attempt.checking = undefined;
     });

@@ -5,23 +5,34 @@ import type { DigilockerKyc } from './digilocker-kyc.js';
 export const STATE = 'StAtE_0123456789abcdefXYZ';
 export const REFERENCE_ID = '7483920';
 export const TOKEN = 'tok.en.signed';
+/** What the status route answers with a consented reply to a request carrying the receipt. */
+export const COMPLETION_TOKEN = 'completion.tok.en';
+/** A return receipt as the server mints it: seconds, a dot, 43 base64url characters. */
+export const RECEIPT = `1767225600.${'R'.repeat(43)}`;
 export const JOURNEY_URL = 'https://digilocker.example/consent?ref=7483920';
 
 export const created = (overrides: Record<string, unknown> = {}) => ({
   reference_id: REFERENCE_ID,
   url: JOURNEY_URL,
   documents: ['AADHAAR'],
-  redirect_url: 'https://merchant.example/kyc/return',
   state: STATE,
   session_token: TOKEN,
   expires_at: new Date(Date.now() + 600_000).toISOString(),
   ...overrides,
 });
 
-export const status = (value: 'pending' | 'consented' | 'denied' | 'expired') => ({
+/**
+ * A status reply. Consented carries the completion token, as the server's reply does to a
+ * request that presents the receipt (`proven: false`: a request without one).
+ */
+export const status = (
+  value: 'pending' | 'consented' | 'denied' | 'expired',
+  { proven = true }: { proven?: boolean } = {},
+) => ({
   reference_id: REFERENCE_ID,
   status: value,
   documents: ['AADHAAR'],
+  ...(value === 'consented' && proven ? { completion_token: COMPLETION_TOKEN } : {}),
 });
 
 export const errorBody = (code: string, retryable: boolean) => ({
@@ -38,6 +49,7 @@ export interface FetchCall {
   url: string;
   method: string;
   mode: RequestMode | undefined;
+  credentials: RequestCredentials | undefined;
   headers: Headers;
   body: string | null;
 }
@@ -64,6 +76,7 @@ export function stubFetch(replies: {
       url,
       method: init.method ?? 'GET',
       mode: init.mode,
+      credentials: init.credentials,
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? init.body : null,
     });
@@ -148,6 +161,7 @@ export const returnMessage = (state = STATE, extra: Record<string, unknown> = {}
   v: 1,
   type: 'dlkyc:result',
   state,
+  receipt: RECEIPT,
   verification_id: 'ver-1',
   ...extra,
 });

@@ -16,7 +16,6 @@ const created = (): Record<string, unknown> => ({
   reference_id: '7483920',
   url: 'https://digilocker.example/consent?ref=7483920',
   documents: ['AADHAAR'],
-  redirect_url: 'https://merchant.example/kyc/return',
   state: STATE,
   session_token: 'tok.en.signed',
   expires_at: '2030-01-01T00:10:00.000Z',
@@ -29,10 +28,12 @@ const status = (value: string): Record<string, unknown> => ({
 const errorBody = (code: string, retryable: boolean) => ({
   error: { code, message: `Server says ${code}`, retryable, request_id: 'req-1' },
 });
+const RECEIPT = `1767225600.${'R'.repeat(43)}`;
 const message = (state = STATE, extra: Record<string, unknown> = {}) => ({
   v: 1,
   type: 'dlkyc:result',
   state,
+  receipt: RECEIPT,
   verification_id: 'ver-1',
   ...extra,
 });
@@ -78,7 +79,7 @@ describe('isCreateSessionResponse ~ createSessionResponseSchema', () => {
     ['an empty session_token', { ...ok, session_token: '' }],
     ['a 2049-character session_token', { ...ok, session_token: 't'.repeat(2049) }],
     ['a missing expires_at', without(ok, 'expires_at')],
-    ['a missing redirect_url', without(ok, 'redirect_url')],
+    ['a redirect_url tagging along (older servers sent one)', { ...ok, redirect_url: 'x' }],
   ]);
 });
 
@@ -86,6 +87,10 @@ describe('isSessionStatusResponse ~ sessionStatusResponseSchema', () => {
   agree(isSessionStatusResponse, sessionStatusResponseSchema, [
     ['pending', status('pending')],
     ['consented', status('consented')],
+    ['consented with a completion token', { ...status('consented'), completion_token: 'c.t.s' }],
+    ['an empty completion token', { ...status('consented'), completion_token: '' }],
+    ['a numeric completion token', { ...status('consented'), completion_token: 5 }],
+    ['a 2049-character completion token', { ...status('consented'), completion_token: 'c'.repeat(2049) }],
     ['denied', status('denied')],
     ['expired', status('expired')],
     ['an unknown status', status('done')],
@@ -98,7 +103,12 @@ describe('isSessionStatusResponse ~ sessionStatusResponseSchema', () => {
 describe('isReturnMessage ~ returnMessageSchema', () => {
   agree(isReturnMessage, returnMessageSchema, [
     ['a message', message()],
-    ['a message without verification_id', { v: 1, type: 'dlkyc:result', state: STATE }],
+    ['a message without verification_id', without(message(), 'verification_id')],
+    ['a message without a receipt (the state alone proves nothing)', without(message(), 'receipt')],
+    ['a receipt without its time', message(STATE, { receipt: 'R'.repeat(43) })],
+    ['a receipt with a short MAC', message(STATE, { receipt: `1.${'R'.repeat(42)}` })],
+    ['a receipt with a + in its MAC', message(STATE, { receipt: `1.${'R'.repeat(42)}+` })],
+    ['a 13-digit receipt time', message(STATE, { receipt: `${'1'.repeat(13)}.${'R'.repeat(43)}` })],
     ['an empty verification_id', message(STATE, { verification_id: '' })],
     ['a 128-character verification_id', message(STATE, { verification_id: 'x'.repeat(128) })],
     ['a 129-character verification_id', message(STATE, { verification_id: 'x'.repeat(129) })],
@@ -113,16 +123,20 @@ describe('isReturnMessage ~ returnMessageSchema', () => {
   ]);
 
   it('returnMessage() builds what both accept, dropping an oversized verification_id', () => {
-    for (const built of [returnMessage(STATE, 'v-1'), returnMessage(STATE, 'x'.repeat(129))]) {
+    for (const built of [
+      returnMessage(STATE, RECEIPT, 'v-1'),
+      returnMessage(STATE, RECEIPT, 'x'.repeat(129)),
+    ]) {
       expect(isReturnMessage(built)).toBe(true);
       expect(returnMessageSchema.safeParse(built).success).toBe(true);
     }
-    expect(returnMessage(STATE, 'x'.repeat(129))).toEqual({
+    expect(returnMessage(STATE, RECEIPT, 'x'.repeat(129))).toEqual({
       v: 1,
       type: 'dlkyc:result',
       state: STATE,
+      receipt: RECEIPT,
     });
-    expect(returnMessage(STATE, null)).not.toHaveProperty('verification_id');
+    expect(returnMessage(STATE, RECEIPT, null)).not.toHaveProperty('verification_id');
   });
 });
 
