@@ -22,7 +22,8 @@ function strictCsp(nonce, kycOrigin) {
     "img-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
-    "form-action 'self'",
+    // The widget's binding hop posts to the signing server on another origin (`{mount}/go`).
+    `form-action 'self' ${kycOrigin}`,
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
     'trusted-types lit-html',

@@ -105,6 +105,33 @@ ${PAGE_STYLE}
 }
 
 /**
+ * Moves the customer on to the merchant's return page (`href`, built by the server from an
+ * allowlisted URL) with a meta refresh: no script, and a link for a browser that refreshes
+ * nothing.
+ */
+export function renderForwardPage(href: string, lang: PageLang = 'en'): string {
+  const text = RETURN_TEXT[lang];
+  const to = escapeHtml(href);
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<meta http-equiv="refresh" content="0;url=${to}">
+<title>${escapeHtml(text.title)}</title>
+${PAGE_STYLE}
+</head>
+<body>
+<main>
+<p role="status"><a href="${to}">${escapeHtml(text.finishing)}</a></p>
+</main>
+</body>
+</html>
+`;
+}
+
+/**
  * DigiLocker's return reached a browser without the attempt's binding: the link was opened by
  * someone other than whoever started the attempt. No script and no receipt; a warning.
  */

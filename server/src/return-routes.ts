@@ -28,6 +28,7 @@ import {
   RETURN_PAGE_CSP,
   renderConfirmRefusedPage,
   renderForeignReturnPage,
+  renderForwardPage,
   renderRetryPage,
   renderReturnPage,
 } from './return-page.js';
@@ -143,14 +144,15 @@ export function returnRoutes({
     const verification =
       verificationId && verificationId.length <= MAX_VERIFICATION_ID ? verificationId : undefined;
     if (claims.return_to !== undefined && options.returnUrls.has(claims.return_to)) {
-      // The merchant's own return page, told by the server: state and receipt in its query.
+      // The merchant's own return page, told by the server: state and receipt in its query. A
+      // page that moves on, not a 303: browsers check a form post's whole redirect chain against
+      // the posting page's `form-action`, and DigiLocker's consent form may allow only the
+      // return URL it was given (this server), not the merchant page behind it.
       const to = new URL(claims.return_to);
       to.searchParams.set(STATE_QUERY_PARAM, state);
       to.searchParams.set(RECEIPT_QUERY_PARAM, receipt);
       if (verification) to.searchParams.set(VERIFICATION_QUERY_PARAM, verification);
-      headers.set('Location', to.href);
-      headers.set('Referrer-Policy', 'no-referrer');
-      return { status: 303, body: null };
+      return { status: 200, body: renderForwardPage(to.href, lang) };
     }
     return {
       status: 200,
