@@ -210,10 +210,13 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'bindingHop',
           summary: 'Binds an attempt to this browser first-party, then on to DigiLocker',
           description:
-            'A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers 303 to the DigiLocker `url` (checked like the create reply).',
+            'A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers a page that moves on to the DigiLocker `url` (checked like the create reply) by a meta refresh, so the page\'s `form-action` need only allow this server.',
           parameters: [param('RequiredOrigin')],
           responses: {
-            '303': { description: 'To DigiLocker, with the binding cookie set.' },
+            '200': {
+              description: 'The binding cookie set; a page that moves on to DigiLocker.',
+              content: text('text/html'),
+            },
             ...errorResponses(['forbidden_origin', 'unsupported_media_type', 'unauthorized', 'upstream_unsafe_url']),
           },
         },

@@ -105,9 +105,9 @@ ${PAGE_STYLE}
 }
 
 /**
- * Moves the customer on to the merchant's return page (`href`, built by the server from an
- * allowlisted URL) with a meta refresh: no script, and a link for a browser that refreshes
- * nothing.
+ * Moves the customer on (to the merchant's return page, or from the binding hop to DigiLocker;
+ * `href` is built or checked by the server) with a meta refresh: no script, and a link for a
+ * browser that refreshes nothing.
  */
 export function renderForwardPage(href: string, lang: PageLang = 'en'): string {
   const text = RETURN_TEXT[lang];

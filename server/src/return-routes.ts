@@ -194,7 +194,7 @@ export function returnRoutes({
    * `POST {base}/go`: a top-level form post from the widget's page when the server is on another
    * site, where the create reply's cookie would be a third-party cookie (blocked or partitioned).
    * Here it is first-party. Only an allowed page may post (never `null`), so no other site can
-   * bind its attempt to a victim's browser.
+   * bind its attempt to a victim's browser. The page's `form-action` must allow this server.
    */
   async function go(req: CoreRequest, headers: HeaderBag): Promise<PageReply> {
     const origin = req.header('origin');
@@ -222,10 +222,13 @@ export function returnRoutes({
     const url = form.get('url') ?? '';
     checkDigilockerUrl(url, claims.reference_id);
     headers.append('Set-Cookie', bindingCookie(req, claims));
-    headers.set('Location', url);
-    headers.set('Cache-Control', 'no-store');
-    headers.set('Referrer-Policy', 'no-referrer');
-    return { status: 303, body: null };
+    pageHeaders(headers);
+    // On to DigiLocker by a page, not a 303: a form post's redirect chain is checked against the
+    // posting page's `form-action`, which then would have to list DigiLocker's hosts too.
+    return {
+      status: 200,
+      body: renderForwardPage(url, pageLang(req.header('accept-language'))),
+    };
   }
 
   /** `GET {base}/foreign-return`: static words, no script, nothing to post. */

@@ -1,12 +1,14 @@
-// The return page DigiLocker sends the customer back to (GET /kyc/return[/<state>]): no open
-// redirect (A3), no leaks through Referer, history or third parties (A5), no COOP (B3).
+// The return page DigiLocker sends the customer back to (GET /kyc/return/<state>/<secret>): only
+// the right secret opens it (A3 with the return proof), no open redirect, no leaks through
+// Referer, history or third parties (A5), no COOP (B3).
 import { randomBytes } from 'node:crypto';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { newContext } from './support/browser.js';
+import { ready, widget } from './support/journey.js';
 import { useJourneySuite } from './support/suite.js';
 
-const suite = useJourneySuite({ resetSandbox: false });
+const suite = useJourneySuite();
 
 const EVIL = 'https://evil.example/phish';
 const newState = () => randomBytes(32).toString('base64url');
@@ -33,54 +35,92 @@ async function settledUrl(page: Page): Promise<string> {
   return page.url();
 }
 
+/**
+ * An attempt started by this context's browser (redirect mode, DigiLocker's page kept from
+ * loading) and approved through the sandbox: returns the URL DigiLocker would send it back to.
+ */
+async function approvedReturnUrl(context: BrowserContext): Promise<{ url: string; state: string }> {
+  const sandbox = new URL(suite.urls.sandbox).origin;
+  await context.route(
+    (url) => url.origin === sandbox && url.pathname.startsWith('/digilocker/'),
+    (route) => route.fulfill({ status: 204 }),
+  );
+  const page = await context.newPage();
+  await page.goto(`${suite.urls.pages.scriptTag}?mode=redirect`);
+  await ready(page);
+  await widget(page).startButton.click();
+  const { attempts } = await expect
+    .poll(() => suite.sandbox.attempts(), { timeout: 10_000 })
+    .toSatisfy((a: { attempts: unknown[] }) => a.attempts.length > 0)
+    .then(() => suite.sandbox.attempts());
+  const referenceId = String(attempts.at(-1)!.reference_id);
+  const { redirect } = await suite.sandbox.decide(referenceId);
+  await page.close();
+  const state = new URL(redirect).pathname.split('/').at(-2)!;
+  return { url: redirect, state };
+}
+
 describe('return page', () => {
-  it('headers: Referrer-Policy no-referrer, no COOP, a strict CSP, no caching', async () => {
-    const { page } = await newContext(suite.browser);
-    const response = await page.goto(
-      `${suite.urls.server}/kyc/return/${newState()}?verification_id=v1`,
-    );
+  it('the bound return: Referrer-Policy no-referrer, no COOP, a strict CSP, no caching, a receipt cookie', async () => {
+    const { context, page } = await newContext(suite.browser);
+    const { url } = await approvedReturnUrl(context);
+    const response = await page.goto(url);
+    expect(response!.status()).toBe(200);
     const headers = response!.headers();
     expect(headers['referrer-policy']).toBe('no-referrer');
     expect(headers['cross-origin-opener-policy']).toBeUndefined();
     expect(headers['content-security-policy']).toContain("script-src 'self'");
     expect(headers['cache-control']).toContain('no-store');
+    // Playwright's headers() leaves Set-Cookie out; headerValue() has it.
+    const cookie = await response!.headerValue('set-cookie');
+    expect(cookie).toMatch(/^dlkyc_r_[A-Za-z0-9_-]{16}=[0-9]+\.[A-Za-z0-9_-]{43};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
     // The one script it loads is same-origin and carries no COOP either.
     const script = await page.request.get(`${suite.urls.server}/kyc/return.js`);
     expect(script.ok()).toBe(true);
     expect(script.headers()['cross-origin-opener-policy']).toBeUndefined();
   });
 
-  for (const [label, path] of [
-    ['with a state in the path', () => `/kyc/return/${newState()}`],
-    ['without a state', () => '/kyc/return'],
-  ] as const) {
-    it(`${label}: ?next=${EVIL} and friends never navigate, the query is stripped, every request stays same-origin`, async () => {
-      const { page } = await newContext(suite.browser);
-      const { requests, escaped } = await watch(page);
-      const pathname = path();
-      const query = new URLSearchParams({
-        verification_id: 'v-123',
-        next: EVIL,
-        return_to: EVIL,
-        redirect_uri: EVIL,
-        url: EVIL,
-      });
-      await page.goto(`${suite.urls.server}${pathname}?${query}`);
-      await page.waitForFunction(() => location.search === '', null, { timeout: 5_000 });
-      expect(await settledUrl(page)).toBe(`${suite.urls.server}${pathname}`);
-      expect(await page.evaluate(() => location.search)).toBe('');
-      expect(escaped).toEqual([]);
-      expect(requests.every((url) => new URL(url).origin === suite.urls.server)).toBe(true);
-      expect(await page.locator('#dlkyc-return-status').textContent()).toBe(
-        'You can close this window.',
-      );
-    });
-  }
+  it(`?next=${EVIL} and friends never navigate; the query and the secret leave the address bar; every request stays same-origin`, async () => {
+    const { context, page } = await newContext(suite.browser);
+    const { url, state } = await approvedReturnUrl(context);
+    const { requests, escaped } = await watch(page);
+    const evil = new URL(url);
+    for (const name of ['next', 'return_to', 'redirect_uri', 'url']) {
+      evil.searchParams.set(name, EVIL);
+    }
+    // A tab of its own: nothing is parked here, so the page says the window can be closed.
+    await page.goto(evil.href);
+    await page.waitForFunction(() => location.search === '', null, { timeout: 5_000 });
+    expect(await settledUrl(page)).toBe(`${suite.urls.server}/kyc/return/${state}`);
+    expect(escaped).toEqual([]);
+    expect(requests.every((u) => new URL(u).origin === suite.urls.server)).toBe(true);
+    expect(await page.locator('#dlkyc-return-status').textContent()).toBe(
+      'You can close this window.',
+    );
+  });
+
+  it('without the secret, or with a wrong one: 404, no cookie, no script', async () => {
+    const { context, page } = await newContext(suite.browser);
+    const { state } = await approvedReturnUrl(context);
+    for (const path of [
+      `/kyc/return/${state}`,
+      `/kyc/return?dlkyc_state=${state}`,
+      `/kyc/return/${state}/${randomBytes(32).toString('base64url')}`,
+      `/kyc/return/${newState()}/${randomBytes(32).toString('base64url')}`,
+    ]) {
+      const response = await page.goto(`${suite.urls.server}${path}`);
+      expect(response!.status(), path).toBe(404);
+      expect(await response!.headerValue('set-cookie'), path).toBe(null);
+      expect(await page.locator('script').count(), path).toBe(0);
+    }
+  });
 
   it('a planted pending attempt whose return_to is another origin is not followed', async () => {
-    const { page } = await newContext(suite.browser);
+    const { context, page } = await newContext(suite.browser);
+    const { url, state } = await approvedReturnUrl(context);
     const { escaped } = await watch(page);
-    const state = newState();
     await page.goto(suite.urls.pages.scriptTag);
     await page.evaluate(
       ({ state, evil, endpoint }) => {
@@ -99,7 +139,7 @@ describe('return page', () => {
       },
       { state, evil: EVIL, endpoint: `${suite.urls.server}/kyc` },
     );
-    await page.goto(`${suite.urls.server}/kyc/return/${state}?verification_id=v-1&next=${EVIL}`);
+    await page.goto(`${url}&next=${EVIL}`);
     expect(await settledUrl(page)).toBe(`${suite.urls.server}/kyc/return/${state}`);
     expect(escaped).toEqual([]);
   });

@@ -34,6 +34,20 @@ export class SandboxControl {
     return this.#call('GET', '/attempts') as Promise<SandboxAttempts>;
   }
 
+  /**
+   * Decides an attempt as the consent form would, without a browser. `redirect` is the return
+   * URL DigiLocker would send the customer to (with its secret): for tests of the return itself.
+   */
+  decide(
+    referenceId: string,
+    decision: 'approve' | 'deny' = 'approve',
+  ): Promise<{ status: string; redirect: string }> {
+    return this.#call('POST', `/attempts/${referenceId}/decision`, { decision }) as Promise<{
+      status: string;
+      redirect: string;
+    }>;
+  }
+
   reset(): Promise<unknown> {
     return this.#call('POST', '/reset', {});
   }
