@@ -34,6 +34,13 @@ function portFrom(name, fallback) {
   return Number(raw);
 }
 
+/** `origin` under the other loopback name (`localhost` ⇄ `127.0.0.1`), when it has one. */
+function loopbackAlias(origin) {
+  const url = new URL(origin);
+  const other = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[url.hostname];
+  return other ? [`${url.protocol}//${other}:${url.port}`] : [];
+}
+
 function fail(message) {
   process.stderr.write(`demo: ${message}\n`);
   process.exit(1);
@@ -81,8 +88,12 @@ const server = spawn(process.execPath, [cli], {
     STATIC_DIR: distDir,
     PUBLIC_BASE_URL: `${kycOrigin}/kyc`,
     // The site's own origin is allowed under both loopback names by the server in sandbox mode.
-    ALLOWED_ORIGINS: [kycOrigin, xoOrigin].join(','),
-    RETURN_URLS: [`${xoOrigin}/xo/cross-origin.html`, `${xoOrigin}/xo/strict-csp.html`].join(','),
+    // The second origin under its other loopback name too: `localhost` is another site than
+    // `127.0.0.1`, so a page opened there shows a signing server on another site.
+    ALLOWED_ORIGINS: [kycOrigin, xoOrigin, ...loopbackAlias(xoOrigin)].join(','),
+    RETURN_URLS: [xoOrigin, ...loopbackAlias(xoOrigin)]
+      .flatMap((origin) => [`${origin}/xo/cross-origin.html`, `${origin}/xo/strict-csp.html`])
+      .join(','),
     SESSION_SECRET: sessionSecret,
     TRUST_PROXY_HOPS: '1',
     // Clicking through every page (and retrying) makes more than the production default of 10

@@ -16,6 +16,8 @@ export interface BrowserOptions {
   popupBlocker?: boolean;
   /** Keep the back/forward cache on (Playwright turns it off by default). */
   bfcache?: boolean;
+  /** Block third-party cookies, as Safari, Firefox's strict mode and Chrome's opt-in do. */
+  blockThirdPartyCookies?: boolean;
 }
 
 export function launch(options: BrowserOptions = {}): Promise<Browser> {
@@ -25,7 +27,9 @@ export function launch(options: BrowserOptions = {}): Promise<Browser> {
   const launchOptions: LaunchOptions = {
     executablePath: CHROMIUM,
     headless: true,
-    args: CHROMIUM_FLAGS,
+    args: options.blockThirdPartyCookies
+      ? [...CHROMIUM_FLAGS, '--test-third-party-cookie-phaseout']
+      : CHROMIUM_FLAGS,
     ...(ignoreDefaultArgs.length ? { ignoreDefaultArgs } : {}),
   };
   return chromium.launch(launchOptions);
