@@ -38,6 +38,7 @@ export interface FetchCall {
   url: string;
   method: string;
   mode: RequestMode | undefined;
+  cache: RequestCache | undefined;
   headers: Headers;
   body: string | null;
 }
@@ -64,6 +65,7 @@ export function stubFetch(replies: {
       url,
       method: init.method ?? 'GET',
       mode: init.mode,
+      cache: init.cache,
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? init.body : null,
     });
@@ -133,6 +135,7 @@ export const FAST = {
   closedGraceMs: 60,
   closedCheckMs: 10,
   severedWindowMs: 0,
+  settleTimeoutMs: 1000,
   resumeTimeoutMs: 1000,
   requestTimeoutMs: 2000,
   offlineTimeoutMs: 300,
