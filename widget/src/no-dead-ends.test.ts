@@ -63,9 +63,7 @@ describe('no dead ends', () => {
       // Failing checks are retried at the first step (40 ms), not backed off.
       expect(fetchStub.gets().length).to.be.greaterThanOrEqual(5);
       await el.updateComplete;
-      expect(text(el, 'error')).to.equal(
-        "Can't reach the verification service. Check your connection and try again.",
-      );
+      expect(text(el, 'error')).to.equal("Can't reach the verification service. Try again.");
       expect(part(el, 'button')?.textContent?.trim()).to.equal('Try again');
     });
 
@@ -227,9 +225,7 @@ describe('no dead ends', () => {
       expect(detail.message).to.not.contain('ALLOWED_ORIGINS');
       expect(logged).to.deep.equal([]);
       await el.updateComplete;
-      expect(text(el, 'error')).to.equal(
-        "Can't reach the verification service. Check your connection and try again.",
-      );
+      expect(text(el, 'error')).to.equal("Can't reach the verification service. Try again.");
       expect(part(el, 'button')?.textContent?.trim()).to.equal('Try again');
     });
 
