@@ -1,7 +1,7 @@
 // The demo pages' shared script: applies ?mode, ?locale and ?theme, keeps a live log of the
 // widget's events, and hands `complete` to the merchant's backend for the result panel. Text only
 // (textContent): nothing from an event is ever parsed as HTML.
-import { renderResult, verifyOnBackend } from './kyc-result.js';
+import { outcomeFor, renderResult, verifyOnBackend } from './kyc-result.js';
 
 const EVENTS = [
   'digilocker-kyc-start',
@@ -102,14 +102,14 @@ function applyPage() {
 
 /**
  * The merchant's next step: `complete` means consent was confirmed, not that the document is in
- * hand. The backend verifies the token and fetches the document; the panel shows its answer, and
- * `demo-kyc-result` tells the page's own code (the hash app's "Done" view).
+ * hand. The backend verifies the token and fetches the document; the widget is told how that
+ * ended (`settle()`: verified, or why not with a Try again), the panel shows the backend's answer,
+ * and `demo-kyc-result` tells the page's own code (the hash app's "Done" view).
  */
 function startResultPanel() {
   const panel = document.getElementById('kyc-result');
-  if (!panel) return;
   const show = (outcome) => {
-    renderResult(panel, outcome);
+    if (panel) renderResult(panel, outcome);
     if (outcome.status === 'verified' || outcome.status === 'failed') {
       document.dispatchEvent(
         new CustomEvent('demo-kyc-result', { detail: { status: outcome.status } }),
@@ -119,8 +119,11 @@ function startResultPanel() {
   show({ status: 'waiting' });
   document.addEventListener('digilocker-kyc-start', () => show({ status: 'waiting' }));
   document.addEventListener('digilocker-kyc-complete', async (event) => {
+    const element = event.target;
     show({ status: 'checking' });
-    show(await verifyOnBackend(event.detail));
+    const result = await verifyOnBackend(event.detail);
+    element.settle(outcomeFor(result));
+    show(result);
   });
   document.addEventListener('digilocker-kyc-cancel', (event) => {
     const message = 'the customer did not finish on DigiLocker.';

@@ -31,6 +31,27 @@ export async function verifyOnBackend(detail) {
   }
 }
 
+/**
+ * What the customer reads in the widget when the backend has no document, by the backend's code:
+ * the backend's own `message` is written for the merchant.
+ */
+const CUSTOMER_TEXT = {
+  aadhaar_not_linked:
+    'Your Aadhaar is not linked to your DigiLocker account. Link it in DigiLocker, then try again.',
+  consent_denied: 'You did not share your documents. Try again to share them.',
+  expired: 'This verification expired. Try again.',
+};
+
+/**
+ * The widget's `settle()` argument for the backend's answer: verified, or not with a line for the
+ * customer and a Try again (every failure here is one the customer can retry).
+ */
+export function outcomeFor(result) {
+  if (result.status === 'verified') return { ok: true };
+  const message = CUSTOMER_TEXT[result.code] ?? 'We could not get your documents. Try again.';
+  return { ok: false, message, retry: true };
+}
+
 const FIELDS = [
   ['name', 'Name'],
   ['aadhaar', 'Aadhaar'],

@@ -1,6 +1,6 @@
 // The React page's call to the merchant's backend after `complete`: the same request as
 // public/kyc-result.js, typed. The backend (scripts/merchant-backend.mjs) answers masked fields only.
-import type { CompleteDetail } from '@digilocker-kyc/widget';
+import type { CompleteDetail, KycOutcome } from '@digilocker-kyc/widget';
 
 export interface MaskedDocument {
   type?: string;
@@ -14,6 +14,24 @@ export interface MaskedDocument {
 export type KycResult =
   | { status: 'verified'; reference_id: string; document: MaskedDocument }
   | { status: 'failed'; code: string; message: string };
+
+/**
+ * What the customer reads in the widget when the backend has no document, by the backend's code
+ * (its own `message` is written for the merchant); the same lines as public/kyc-result.js.
+ */
+const CUSTOMER_TEXT: Record<string, string> = {
+  aadhaar_not_linked:
+    'Your Aadhaar is not linked to your DigiLocker account. Link it in DigiLocker, then try again.',
+  consent_denied: 'You did not share your documents. Try again to share them.',
+  expired: 'This verification expired. Try again.',
+};
+
+/** The widget's `settle()` argument for the backend's answer; every failure here can be retried. */
+export function outcomeFor(result: KycResult): KycOutcome {
+  if (result.status === 'verified') return { ok: true };
+  const message = CUSTOMER_TEXT[result.code] ?? 'We could not get your documents. Try again.';
+  return { ok: false, message, retry: true };
+}
 
 export async function verifyOnBackend(detail: CompleteDetail): Promise<KycResult> {
   try {

@@ -3,7 +3,7 @@
 import { DigilockerKyc } from '@digilocker-kyc/widget/react';
 import { type ReactNode, StrictMode, useCallback, useState } from 'react';
 import { createRoot } from 'react-dom/client';
-import { type KycResult, verifyOnBackend } from './kyc-result.js';
+import { type KycResult, outcomeFor, verifyOnBackend } from './kyc-result.js';
 
 type Mode = 'auto' | 'popup' | 'redirect';
 type Locale = 'en' | 'hi';
@@ -143,9 +143,13 @@ function App() {
           onFallback={log}
           onComplete={async (event) => {
             log(event);
-            // `complete` confirms consent; the merchant's backend fetches the document.
+            // `complete` confirms consent; the merchant's backend fetches the document, and the
+            // widget is told how that ended (it says "checking" until then).
+            const element = event.currentTarget as HTMLElementTagNameMap['digilocker-kyc'];
             setResult({ status: 'checking' });
-            setResult(await verifyOnBackend(event.detail));
+            const result = await verifyOnBackend(event.detail);
+            element.settle(outcomeFor(result));
+            setResult(result);
           }}
           onCancel={(event) => {
             log(event);

@@ -46,10 +46,13 @@ describe('Firefox: popup journey', () => {
       session_token: expect.any(String),
     });
     expect(complete.page).toBe(0);
-    expect(await widgetState(page)).toEqual({
-      status: 'complete',
-      text: expect.stringContaining('Verified with DigiLocker'),
-    });
+    // Verified once the demo page has settled the widget with its backend's answer.
+    await expect
+      .poll(() => widgetState(page), { timeout: 10_000 })
+      .toEqual({
+        status: 'complete',
+        text: expect.stringContaining('Verified with DigiLocker'),
+      });
     expect((await suite.sandbox.attempts()).create_requests).toBe(1);
     expectCleanEvents(recorder.events);
     await expectCleanStorage(page, tokensOf(recorder));

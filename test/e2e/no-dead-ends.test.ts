@@ -43,7 +43,7 @@ describe('no dead ends', () => {
       expect(recorder.named('digilocker-kyc-cancel')).toHaveLength(0);
       const w = widget(page);
       expect(await w.state()).toBe('error');
-      expect(await alertText(page)).toBe('Could not connect. Check your internet and try again.');
+      expect(await alertText(page)).toBe("Can't reach the verification service. Try again.");
       expect(await w.startButton.textContent()).toBe('Try again');
       expect(await w.status.textContent()).not.toContain('Finish in the DigiLocker window');
       expectCleanEvents(recorder.events);

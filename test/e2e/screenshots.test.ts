@@ -134,6 +134,8 @@ describe.each(['en', 'hi'] as const)('screenshots (%s)', (locale) => {
     expect(await w.status.textContent()).toBe(TEXT[locale].verifying);
     await shoot(page, `verifying-${locale}`);
     await waitForStatus(page, 'complete');
+    // Verified once the demo page has settled the widget with its backend's answer.
+    await w.host.locator('[part="check"]').waitFor({ timeout: 10_000 });
     await shoot(page, `done-${locale}`);
 
     // Error: Eko answers 503; the widget explains and offers Retry.

@@ -27,6 +27,8 @@ export const INTERNAL_PROPS = [
   'busy',
   'dispose',
   'resume',
+  // The page's verdict on a complete, kept by the controller for the element to render.
+  'outcome',
   // KycHost and KycConfig (config.ts).
   'win',
   'config',

@@ -25,6 +25,12 @@ export interface KycTimings extends PopupTimings, PollTimings {
    * DigiLocker? Reopen it, or cancel." meanwhile. Default 3000.
    */
   closedGraceMs: number;
+  /**
+   * After `complete`, the element says "Consent received, checking…" until the page calls
+   * `settle()`; past this long without it, it shows the neutral "Consent shared with {merchant}."
+   * (never a "Verified" the page did not confirm). Default 10 000.
+   */
+  settleTimeoutMs: number;
   /** Back from a redirect with the consent not yet confirmed: keep checking this long. Default 30 000. */
   resumeTimeoutMs: number;
   /** Abort a request to the signing server after this long (then `network_error`). Default 20 000. */
@@ -45,6 +51,7 @@ export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
   closedGraceMs: 3000,
   closedCheckMs: 500,
   severedWindowMs: 10_000,
+  settleTimeoutMs: 10_000,
   resumeTimeoutMs: 30_000,
   requestTimeoutMs: 20_000,
   offlineTimeoutMs: 15_000,
@@ -77,3 +84,16 @@ export interface KycHost {
   /** Status or error changed: render again. */
   changed(): void;
 }
+
+/** The events that end an attempt. */
+export type EndEvent = 'digilocker-kyc-complete' | 'digilocker-kyc-cancel' | 'digilocker-kyc-error';
+
+/** The element's `result`: the last attempt's end event, as its `type` and `detail`. */
+export type KycResult = { [K in EndEvent]: { type: K; detail: KycEventDetails[K] } }[EndEvent];
+
+/**
+ * What the page tells the element after `complete` (`settle()`): verified (`ok: true`), or not,
+ * with the line the customer reads (`message`, default a generic one) and, with `retry: true`,
+ * a Try again button that starts a new attempt.
+ */
+export type KycOutcome = { ok: true } | { ok: false; message?: string; retry?: boolean };

@@ -63,6 +63,8 @@ describe('customer-facing states', () => {
   it('success: a check mark, the heading and the next step, and nothing that starts again', async () => {
     const el = await mountWidget();
     await completed(el);
+    el.settle({ ok: true });
+    await el.updateComplete;
     expect(part(el, 'check')?.tagName.toLowerCase()).to.equal('svg');
     expect(text(el, 'status')).to.contain('Verified with DigiLocker');
     expect(text(el, 'next')).to.equal('Your documents were shared. You can continue.');
@@ -94,6 +96,8 @@ describe('customer-facing states', () => {
     const el = await mountWidget();
     el.strings = { next: 'Continue to payment below.' };
     await completed(el);
+    el.settle({ ok: true });
+    await el.updateComplete;
     expect(text(el, 'next')).to.equal('Continue to payment below.');
   });
 

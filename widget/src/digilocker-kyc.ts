@@ -2,7 +2,13 @@
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared/protocol';
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import { html, nothing, render, type TemplateResult } from 'lit/html.js';
-import { DEFAULT_TIMINGS, type KycConfig, type KycTimings } from './config.js';
+import {
+  DEFAULT_TIMINGS,
+  type KycConfig,
+  type KycOutcome,
+  type KycResult,
+  type KycTimings,
+} from './config.js';
 import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
@@ -15,6 +21,14 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * A button that runs a DigiLocker KYC journey through your signing server, in a popup or, where
  * popups cannot work, a full-page redirect, and reports the verified result as events.
  *
+ * After `complete` the element says "Consent received, checking…" until your page calls
+ * `settle()` with what its backend found: `{ ok: true }` shows a check mark, "Verified with
+ * DigiLocker" and the next step; `{ ok: false, message, retry: true }` shows the message and a
+ * Try again button. A page that never calls it gets the neutral "Consent shared with
+ * {merchant}." after `settleTimeoutMs`. Verified, or after an error a retry cannot fix
+ * (`retryable: false`), there is no start control: `start()` does nothing then, and `reset()`
+ * offers a new attempt.
+ *
  * @summary Verify a customer's Aadhaar (and other documents) with DigiLocker, in one element.
  * @tag digilocker-kyc
  *
@@ -25,11 +39,6 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
  * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
  *
- * Once verified, the element shows a check mark, "Verified with DigiLocker" and the next step,
- * and no control that starts again: `start()` does nothing then. After an error a retry cannot
- * fix (`retryable: false`) there is no start control either; the error line says what the
- * customer can do. Call `reset()` to offer a new attempt in both cases.
- *
  * @slot - The start button's label (default "Verify with DigiLocker").
  *
  * @csspart share - The line above the start button: what is shared from DigiLocker, with whom.
@@ -38,11 +47,11 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @csspart reopen-button - "Reopen DigiLocker", while the popup journey runs.
  * @csspart cancel-button - "Cancel", while the popup journey runs.
  * @csspart continue-button - "Continue": consent was given but its return did not reach this page; the click confirms it in this browser.
- * @csspart status - The polite live status line; on success the check mark, heading and next step.
+ * @csspart status - The polite live status line; once settled, the check mark, heading and next step.
  * @csspart spinner - The busy indicator in the status line while connecting or checking.
  * @csspart check - The success check mark (inline SVG).
  * @csspart next - The next step under the success heading (the `next` string).
- * @csspart error - The error line (`role="alert"`): what went wrong and what to do.
+ * @csspart error - The error line (`role="alert"`): what went wrong and what to do; also the page's `settle()` message.
  *
  * @cssproperty --digilocker-kyc-accent - Start button background; border and text of the others (default #1a56db).
  * @cssproperty --digilocker-kyc-accent-hover - Start button background on hover (default #1e429f).
@@ -121,12 +130,20 @@ export class DigilockerKyc extends ReactiveElement {
   }
 
   /**
+   * The last journey's end, `{ type, detail }` of its `complete`, `cancel` or `error` event, for
+   * code that attaches its listeners late; unset before one ends, while one runs, after `reset()`.
+   */
+  get result(): KycResult | undefined {
+    return this.#controller.result;
+  }
+
+  /**
    * Starts a journey. While one runs, brings its DigiLocker window to the front instead. Does
-   * nothing once verified: call `reset()` first for another attempt.
+   * nothing after `complete` (unless `settle()` offered a retry): call `reset()` first.
    */
   start(): void {
     const controller = this.#controller;
-    if (this.disabled || controller.status === 'complete') return;
+    if (this.disabled || (controller.status === 'complete' && !controller.outcome?.retry)) return;
     if (!controller.busy) this.#focusBefore = document.activeElement;
     controller.start();
   }
@@ -139,6 +156,21 @@ export class DigilockerKyc extends ReactiveElement {
   /** Forgets any journey and its result, without an event, and shows the start button again. */
   reset(): void {
     this.#controller.reset();
+  }
+
+  /**
+   * After `complete`, says how it ended once your backend has checked it: `{ ok: true }` (shows
+   * verified) or `{ ok: false, message?, retry? }` (shows `message`; `retry: true` adds a Try
+   * again button that starts a new attempt). Ignored in any other state.
+   */
+  settle(outcome: KycOutcome): void {
+    if (typeof outcome?.ok !== 'boolean') {
+      throw new TypeError('settle() expects { ok: true } or { ok: false, message?, retry? }');
+    }
+    if (this.status === 'complete') {
+      this.#controller.outcome = outcome;
+      this.requestUpdate();
+    }
   }
 
   override connectedCallback(): void {
@@ -158,7 +190,9 @@ export class DigilockerKyc extends ReactiveElement {
   protected override updated(): void {
     // Busy for assistive technology while we talk to the server; not while the customer is on
     // DigiLocker (that wait is theirs, and the status line says so).
-    const working = this.status === 'creating' || this.status === 'verifying';
+    const { status: state, outcome } = this.#controller;
+    const working =
+      state === 'creating' || state === 'verifying' || (state === 'complete' && !outcome);
     if (working) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
     if (!this.#resumeChecked && this.endpoint) {
@@ -187,24 +221,35 @@ export class DigilockerKyc extends ReactiveElement {
     const strings = resolveStrings(this.locale, this.strings);
     // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
     const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
-    const { status, error, mode, busy } = this.#controller;
-    // Verified, or failed in a way a retry cannot fix: no control that starts another attempt.
-    const final = status === 'complete' || error?.retryable === false;
+    const { status, error, mode, busy, outcome } = this.#controller;
+    // After complete (unless the page offered a retry), or failed in a way a retry cannot fix:
+    // no control that starts another attempt.
+    const final = (status === 'complete' && !outcome?.retry) || error?.retryable === false;
+    // The page settled the complete as not verified: its message, or a generic line.
+    const refused =
+      outcome?.ok === false &&
+      (outcome.message || errorText(strings, 'internal_error', Boolean(outcome.retry)));
     let actions: TemplateResult | typeof nothing = nothing;
     // While a popup journey runs, Reopen and Cancel replace the start button.
     if (mode === 'popup' && status !== 'creating') {
       // Continue comes first when consent was given but its return has not reached this page.
       actions = html`<div>${this.#controller.unconfirmed ? html`<button part=continue-button @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part=reopen-button @click=${this.#onReopen}>${strings.reopen}</button><button part=cancel-button @click=${this.cancel}>${strings.cancel}</button></div>`;
     } else if (!final) {
-      actions = html`<p part=share>${fill(strings.share)}</p><div><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' ? strings.retry : strings.start}</slot></button></div>`;
+      actions = html`<p part=share>${fill(strings.share)}</p><div><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' || refused ? strings.retry : strings.start}</slot></button></div>`;
     }
-    return html`${actions}<p id=status part=status role=status tabindex=-1>${this.#statusLine(strings)}</p><p id=error part=error role=alert tabindex=-1>${error ? fill(errorText(strings, error.code, error.retryable)) : nothing}</p>`;
+    return html`${actions}<p id=status part=status role=status tabindex=-1>${this.#statusLine(strings, fill)}</p><p id=error part=error role=alert tabindex=-1>${error ? fill(errorText(strings, error.code, error.retryable)) : refused ? fill(refused) : nothing}</p>`;
   }
 
-  #statusLine(strings: KycStrings) {
-    const { status, mode, cancelReason } = this.#controller;
+  #statusLine(strings: KycStrings, fill: (text: string) => string) {
+    const { status, mode, cancelReason, outcome } = this.#controller;
+    // After complete: checking until the page settles it; verified only when the page says so
+    // (a refusal is in the error line).
     if (status === 'complete') {
-      return html`${checkMark}<b>${strings.complete}</b><br><span part=next>${strings.next}</span>`;
+      return !outcome
+        ? html`<span part=spinner></span>${strings.received}`
+        : outcome.ok === false
+          ? ''
+          : html`${outcome.ok ? checkMark : nothing}<b>${outcome.ok ? strings.complete : fill(strings.shared)}</b><br><span part=next>${strings.next}</span>`;
     }
     // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
     const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');

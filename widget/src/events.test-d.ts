@@ -53,6 +53,19 @@ el.mode = 'redirect';
 // @ts-expect-error: no such mode
 el.mode = 'tab';
 
+// The last result, narrowed by its type: the complete detail carries the token.
+const last = el.result;
+if (last?.type === 'digilocker-kyc-complete') last.detail.session_token.trim();
+if (last?.type === 'digilocker-kyc-error') last.detail.retryable;
+// @ts-expect-error: result is read-only
+el.result = undefined;
+el.settle({ ok: true });
+el.settle({ ok: false, message: 'Aadhaar is not linked.', retry: true });
+// @ts-expect-error: a verified outcome has no message
+el.settle({ ok: true, message: 'Verified' });
+// @ts-expect-error: ok is required
+el.settle({ retry: true });
+
 const props: DigilockerKycProps = {
   endpoint: '/kyc',
   documents: 'AADHAAR PAN',

@@ -42,7 +42,7 @@ describe('strings', () => {
     expect(resolveStrings('fr').start).to.equal('Verify with DigiLocker');
     expect(resolveStrings('hi', { cancel: 'X' }).cancel).to.equal('X');
     const en = resolveStrings('en');
-    expect(errorText(en, 'network_error', true)).to.contain('internet');
+    expect(errorText(en, 'network_error', true)).to.contain('verification service');
     expect(errorText(en, 'session_expired', true)).to.contain('expired');
     expect(errorText(en, 'upstream_rejected', false)).to.contain('contact {merchant}');
     expect(errorText(en, 'internal_error', true)).to.equal(en.errorRetryable);

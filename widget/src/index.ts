@@ -11,7 +11,12 @@ export type {
   StartDetail,
   WidgetStatus,
 } from '@digilocker-kyc/shared/protocol';
-export { DEFAULT_TIMINGS, type KycTimings } from './config.js';
+export {
+  DEFAULT_TIMINGS,
+  type KycOutcome,
+  type KycResult,
+  type KycTimings,
+} from './config.js';
 export { DigilockerKyc, defineDigilockerKyc, TAG_NAME } from './define.js';
 export type { KycEventMap } from './emit.js';
 export { IN_APP_RULES, isInAppBrowser } from './in-app-browser.js';

@@ -11,7 +11,7 @@ import type {
 } from '@digilocker-kyc/shared/protocol';
 import { type Attempt, createAttempt } from './attempt.js';
 import { needsHop, postHop } from './binding-hop.js';
-import type { KycConfig, KycHost } from './config.js';
+import type { EndEvent, KycConfig, KycHost, KycResult } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
 import { openJourneyWindow } from './open-journey.js';
 import { openPopup, POPUP_NAME, showPlaceholder, watchPopup } from './popup.js';
@@ -20,13 +20,18 @@ import { listenForReturn } from './return-channel.js';
 import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
 import { checkStatus, pollStatus } from './status-polling.js';
 
-type EndEvent = 'digilocker-kyc-complete' | 'digilocker-kyc-cancel' | 'digilocker-kyc-error';
-
 export class KycController {
   status: WidgetStatus = 'idle';
   error?: WidgetError;
   /** Why the last attempt was cancelled (the UI words a denial differently). */
   cancelReason?: CancelReason;
+  /** The last attempt's end event (the element's `result`); unset while one runs and after reset. */
+  result?: KycResult;
+  /**
+   * After `complete`, what the page said through the element's `settle()`; `{}` once
+   * `settleTimeoutMs` passed without a word; unset while the page checks.
+   */
+  outcome?: { ok?: boolean; message?: string; retry?: boolean };
   readonly #host: KycHost;
   #attempt?: Attempt;
 
@@ -83,7 +88,9 @@ export class KycController {
       return;
     }
     if (handle) {
-      attempt.popup = watchPopup(handle, config.waits, () => void this.#onClosed(attempt));
+      attempt.popup = watchPopup(handle, config.waits, (severed) =>
+        this.#onClosed(attempt, severed),
+      );
     }
     this.#set('creating');
     if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
@@ -97,10 +104,10 @@ export class KycController {
     if (this.#attempt && this.busy) this.#cancel(this.#attempt, 'cancelled');
   }
 
-  /** Forgets the attempt without an event and returns to idle. */
+  /** Forgets the attempt and its result without an event and returns to idle. */
   reset(): void {
     this.dispose();
-    this.error = undefined;
+    this.error = this.result = this.outcome = undefined;
     this.#set('idle');
   }
 
@@ -183,7 +190,7 @@ export class KycController {
 
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
     const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
-    this.error = undefined;
+    this.error = this.result = this.outcome = undefined;
     this.#attempt = createAttempt(mode, base, config.waits);
     return this.#attempt;
   }
@@ -291,10 +298,12 @@ export class KycController {
   }
 
   /**
-   * `closed` read true after the severed window: maybe closed. Ask the customer to reopen or
-   * cancel, then check, wait, check, cancel.
+   * `closed` read true: maybe closed. Ask the customer at once to reopen or cancel; after the
+   * severed window, also check, wait, check, cancel. Within it (`severed`) COOP may have cut
+   * the handle off a DigiLocker window still open, so nothing is cancelled on the flip: the
+   * result may still arrive, and Cancel, status polling or the journey timeout end the wait.
    */
-  async #onClosed(attempt: Attempt): Promise<void> {
+  async #onClosed(attempt: Attempt, severed: boolean): Promise<void> {
     // A consent waiting for Continue is no cancel either: the return may yet be proven.
     const gone = () =>
       attempt.settled || attempt.returned || attempt.consented || Boolean(attempt.popup?.live);
@@ -302,6 +311,7 @@ export class KycController {
     // Say so at once; the result may still arrive late (a channel, or the checks below).
     attempt.popupClosed = true;
     this.#host.changed();
+    if (severed) return;
     await this.#check(attempt);
     if (gone()) return;
     attempt.later(attempt.waits.closedGraceMs, async () => {
@@ -340,20 +350,39 @@ export class KycController {
     this.#end(attempt, 'error', 'digilocker-kyc-error', { code, message, retryable });
   }
 
-  /** Ends the attempt: releases it, shows `status`, and fires `name` with its reference id. */
+  /**
+   * Ends the attempt: releases it, shows `status`, keeps the result, and fires `name` with its
+   * reference id once the document has loaded. A redirect-mode attempt resumed on page load can
+   * end before the page's own scripts have run (a module waiting on its imports attaches its
+   * listeners just before DOMContentLoaded); `load` comes after all of them. After `complete`,
+   * the page has `settleTimeoutMs` to `settle()` before the element shows a neutral line.
+   */
   #end<K extends EndEvent>(
     attempt: Attempt,
     status: WidgetStatus,
     name: K,
     detail: Omit<KycEventDetails[K], 'reference_id'>,
   ): void {
+    const { win } = this.#host;
     const reference_id = attempt.session?.reference_id;
-    attempt.release(this.#host.win);
+    const full = (reference_id ? { reference_id, ...detail } : detail) as KycEventDetails[K];
+    const result = { type: name, detail: full } as KycResult;
+    attempt.release(win);
+    this.result = result;
     this.#set(status);
-    this.#host.emit(
-      name,
-      (reference_id ? { reference_id, ...detail } : detail) as KycEventDetails[K],
-    );
+    // Only while this is still the element's result: reset() or a new attempt drop it.
+    const fire = () => {
+      if (this.result !== result) return;
+      this.#host.emit(name, full);
+      if (status === 'complete') {
+        setTimeout(() => {
+          if (this.result === result) this.outcome ??= {};
+          this.#host.changed();
+        }, attempt.waits.settleTimeoutMs);
+      }
+    };
+    if (win.document.readyState === 'complete') fire();
+    else win.addEventListener('load', fire, { once: true });
   }
 
   #set(status: WidgetStatus): void {

@@ -63,7 +63,7 @@ describe('no dead ends', () => {
       // Failing checks are retried at the first step (40 ms), not backed off.
       expect(fetchStub.gets().length).to.be.greaterThanOrEqual(5);
       await el.updateComplete;
-      expect(text(el, 'error')).to.equal('Could not connect. Check your internet and try again.');
+      expect(text(el, 'error')).to.equal("Can't reach the verification service. Try again.");
       expect(part(el, 'button')?.textContent?.trim()).to.equal('Try again');
     });
 
@@ -112,6 +112,40 @@ describe('no dead ends', () => {
         el.cancel();
       });
     }
+
+    it('closed at once (within the severed window, maybe COOP): the prompt within a second, never a cancel', async () => {
+      // The default severed window: a flip in its first 10 s could be COOP cutting the handle.
+      const el = await mountWidget({ pollInitialMs: 10_000, severedWindowMs: 10_000 });
+      const popup = new FakePopup();
+      openStub = stubOpen(popup);
+      fetchStub = stubFetch({
+        create: () => json(201, created()),
+        status: () => json(200, status('pending')),
+      });
+      let ended = false;
+      el.addEventListener('digilocker-kyc-cancel', () => (ended = true));
+      el.addEventListener('digilocker-kyc-error', () => (ended = true));
+      el.start();
+      await untilStatus(el, 'awaiting');
+      popup.closed = true;
+      const start = Date.now();
+      while (text(el, 'status') !== CLOSED.en && Date.now() - start < 1000) await sleep(5);
+      expect(text(el, 'status')).to.equal(CLOSED.en);
+      expect(Date.now() - start).to.be.lessThan(1000);
+      // Past the grace period a real close would have had: still waiting, nothing cancelled.
+      await sleep(300);
+      expect(ended, 'no cancel while COOP may be why').to.equal(false);
+      expect(el.status).to.equal('awaiting');
+      expect(part(el, 'reopen-button')).to.not.equal(null);
+      // The customer was still on DigiLocker after all: the late result completes.
+      fetchStub.restore();
+      fetchStub = stubFetch({ status: () => json(200, status('consented')) });
+      const complete = oneEvent(el, 'digilocker-kyc-complete');
+      const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+      channel.postMessage(returnMessage());
+      channel.close();
+      expect((await complete).detail.reference_id).to.equal(REFERENCE_ID);
+    });
 
     it('Reopen brings the waiting text back; a late result still completes', async () => {
       const el = await mountWidget({ pollInitialMs: 10_000, closedGraceMs: 5000 });
@@ -180,15 +214,30 @@ describe('no dead ends', () => {
       expect(part(el, 'button'), 'no start control').to.equal(null);
     });
 
-    it('the probe failing too → network_error, retryable, as before', async () => {
+    it('the probe failing too (the server down) → network_error, retryable, no origin advice', async () => {
       const el = await mountCrossOrigin();
       openStub = stubOpen(new FakePopup());
       fetchStub = stubFetch({ create: () => 'network-error' });
       const failed = oneEvent(el, 'digilocker-kyc-error');
       el.start();
-      expect((await failed).detail).to.include({ code: 'network_error', retryable: true });
-      expect(fetchStub.calls.some((call) => call.mode === 'no-cors')).to.equal(true);
+      const { detail } = await failed;
+      expect(detail).to.include({ code: 'network_error', retryable: true });
+      expect(detail.message).to.not.contain('ALLOWED_ORIGINS');
       expect(logged).to.deep.equal([]);
+      await el.updateComplete;
+      expect(text(el, 'error')).to.equal("Can't reach the verification service. Try again.");
+      expect(part(el, 'button')?.textContent?.trim()).to.equal('Try again');
+    });
+
+    it('the probe never comes from a cache (the page loaded that very widget.js)', async () => {
+      const el = await mountCrossOrigin();
+      openStub = stubOpen(new FakePopup());
+      fetchStub = stubFetch({ create: () => 'network-error' });
+      const failed = oneEvent(el, 'digilocker-kyc-error');
+      el.start();
+      await failed;
+      const probes = fetchStub.calls.filter((call) => call.mode === 'no-cors');
+      expect(probes.map((call) => call.cache)).to.deep.equal(['no-store']);
     });
 
     it('a same-origin endpoint is never probed (CORS cannot refuse it)', async () => {

@@ -20,7 +20,7 @@ function fakeWindow(options: { framed: boolean; popup: FakePopup | null; userAge
   const win = {
     location: { href: location.href },
     navigator: { userAgent: options.userAgent ?? navigator.userAgent },
-    document: { baseURI: location.href },
+    document: { baseURI: location.href, readyState: 'complete' },
     open: (...args: unknown[]) => {
       opens.push(args);
       return options.popup;

@@ -5,14 +5,16 @@
 // while the customer is still looking at DigiLocker.
 //
 // Heuristic: when `closed` flips within `severedWindowMs` of a navigation this module made, we
-// assume COOP severed the handle, not that the customer closed the window. A severed handle is
-// never trusted again: no cancel comes from it; the result must arrive on a channel or through
-// Continue (status polling only shows that consent exists), and the journey timeout ends the wait. Only a flip later than that window is
-// reported as "closed", and even then the caller checks the status and waits a grace period
-// before it calls the attempt cancelled.
+// assume COOP may have severed the handle, not that the customer closed the window. The flip is
+// reported at once either way (the element asks "Closed DigiLocker? Reopen it, or cancel.", a
+// question that is true in both cases), marked `severed`. A severed handle is never trusted
+// again: no cancel comes from it; the result must arrive on a channel or through Continue
+// (status polling only shows that consent exists), and Cancel or the journey timeout ends the
+// wait. A flip later than that window is a close: the caller checks the status and waits a grace
+// period before it calls the attempt cancelled.
 //
 // Residual risk, both sides: a customer who really closes the window within the first
-// `severedWindowMs` gets no automatic cancel (the UI keeps offering Cancel and Reopen, and the
+// `severedWindowMs` gets no automatic cancel (the prompt offers Cancel and Reopen, and the
 // timeout ends it); and a COOP page that appears later in the journey (after a redirect chain
 // longer than the window) looks like a close: the status check and the grace period cover a
 // customer who finishes within the grace, not one who stays on DigiLocker longer.
@@ -91,11 +93,14 @@ export interface PopupWatch {
   close(): void;
 }
 
-/** Watches `handle`; `onClosed` runs when its `closed` flips outside the severed window. */
+/**
+ * Watches `handle`; `onClosed` runs when its `closed` flips, with `severed` true when that was
+ * within the severed window (maybe COOP, maybe a close).
+ */
 export function watchPopup(
   handle: Window,
   timings: PopupTimings,
-  onClosed: () => void,
+  onClosed: (severed: boolean) => void,
 ): PopupWatch {
   /** When this module last navigated the window; unset before the first navigation. */
   let navigatedAt: number | undefined;
@@ -119,8 +124,8 @@ export function watchPopup(
       timer = setInterval(() => {
         if (!next.closed) return;
         clearInterval(timer);
-        if (Date.now() - navigatedAt! <= timings.severedWindowMs) severed = true;
-        else onClosed();
+        severed = Date.now() - navigatedAt! <= timings.severedWindowMs;
+        onClosed(severed);
       }, timings.closedCheckMs);
     },
     focus() {

@@ -80,13 +80,18 @@ async function call<T>(
     // refusal looks just like an unreachable server. A no-cors HEAD of `probe` tells them apart:
     // if it gets through, the server is there and refused this origin. The probe is the
     // server's widget.js, the one reply it lets any origin read (its API replies carry
-    // Cross-Origin-Resource-Policy: same-origin, so a no-cors read of them always fails).
+    // Cross-Origin-Resource-Policy: same-origin, so a no-cors read of them always fails). Never
+    // from a cache: the page loaded that very file, and a cached copy would answer for a server
+    // that is down, which is an outage (retryable), not a refusal.
     const { origin } = location;
     if (
       probe &&
       error instanceof TypeError &&
       !url.startsWith(`${origin}/`) &&
-      (await send(probe, { method: 'HEAD', mode: 'no-cors' }).then(Boolean, () => false))
+      (await send(probe, { method: 'HEAD', mode: 'no-cors', cache: 'no-store' }).then(
+        Boolean,
+        () => false,
+      ))
     ) {
       const message = `The signing server refused ${origin}: add it to ALLOWED_ORIGINS`;
       console.error(`<digilocker-kyc> ${message}`);

@@ -44,6 +44,10 @@ export interface KycStrings {
   errorReload: string;
   /** Any other fault a retry cannot fix: the site's setup; `{merchant}` is replaced. */
   errorFatal: string;
+  /** Status line after `complete` while the page checks the result (until it calls `settle()`). */
+  received: string;
+  /** Heading after `complete` when the page never settled it; `{merchant}` is replaced. */
+  shared: string;
 }
 
 export type KycLocale = 'en' | 'hi';
@@ -77,7 +81,7 @@ const en: KycStrings = {
   cancelled: 'Cancelled.',
   denied: 'You did not share your documents.',
   unconfirmed: 'Done in DigiLocker? Press Continue to finish here.',
-  errorNetwork: 'Could not connect. Check your internet and try again.',
+  errorNetwork: "Can't reach the verification service. Try again.",
   errorExpired: 'The link expired. Try again for a new one.',
   errorTimeout: 'This took too long. Try again.',
   errorRateLimited: 'Too many attempts. Wait a minute, then try again.',
@@ -87,6 +91,8 @@ const en: KycStrings = {
   errorPopup: 'Allow pop-ups for this site, then reload the page.',
   errorReload: 'This link has expired. Reload the page to start again.',
   errorFatal: 'Verification is unavailable. Please contact {merchant}.',
+  received: 'Consent received, checking…',
+  shared: 'Consent shared with {merchant}.',
 };
 
 // Hindi, one line per key in the order of `en`'s keys (the key is in each line's comment): the
@@ -109,7 +115,7 @@ const HI_LINES = [
   'रद्द किया गया।', // cancelled
   'आपने दस्तावेज़ साझा नहीं किए।', // denied
   'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।', // unconfirmed
-  'कनेक्ट नहीं हो सका। इंटरनेट जाँचें और फिर से कोशिश करें।', // errorNetwork
+  'सत्यापन सेवा से संपर्क नहीं हो सका। फिर से कोशिश करें।', // errorNetwork
   'लिंक समाप्त हो गया। नए लिंक के लिए फिर से कोशिश करें।', // errorExpired
   'बहुत समय लगा। फिर से कोशिश करें।', // errorTimeout
   'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।', // errorRateLimited
@@ -119,6 +125,8 @@ const HI_LINES = [
   'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।', // errorPopup
   'लिंक समाप्त हो गया। पेज रीलोड करें।', // errorReload
   'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।', // errorFatal
+  'सहमति मिल गई, जाँच हो रही है…', // received
+  'सहमति {merchant} के साथ साझा की गई।', // shared
 ];
 // Pure: the return page's script imports this file for two lines and drops the rest.
 const hi: KycStrings = /* @__PURE__ */ (() =>

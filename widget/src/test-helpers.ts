@@ -50,6 +50,7 @@ export interface FetchCall {
   method: string;
   mode: RequestMode | undefined;
   credentials: RequestCredentials | undefined;
+  cache: RequestCache | undefined;
   headers: Headers;
   body: string | null;
 }
@@ -77,6 +78,7 @@ export function stubFetch(replies: {
       method: init.method ?? 'GET',
       mode: init.mode,
       credentials: init.credentials,
+      cache: init.cache,
       headers: new Headers(init.headers),
       body: typeof init.body === 'string' ? init.body : null,
     });
@@ -146,6 +148,7 @@ export const FAST = {
   closedGraceMs: 60,
   closedCheckMs: 10,
   severedWindowMs: 0,
+  settleTimeoutMs: 1000,
   resumeTimeoutMs: 1000,
   requestTimeoutMs: 2000,
   offlineTimeoutMs: 300,
