@@ -1,7 +1,7 @@
 // The built files, not the sources: the single-file bundle and dist/return.js must run in Chromium
 // (a decorator or syntax the bundler left untransformed only shows up here). Needs `pnpm build`.
 import { expect, fixture, html } from '@open-wc/testing';
-import { STATE, sleep } from './test-helpers.js';
+import { RECEIPT, STATE, sleep } from './test-helpers.js';
 
 describe('built files', () => {
   it('dist/digilocker-kyc.bundle.js registers a working element', async () => {
@@ -24,10 +24,21 @@ describe('built files', () => {
     const loaded = new Promise((resolve) =>
       frame.addEventListener('load', resolve, { once: true }),
     );
-    frame.src = `/kyc/return?dlkyc_state=${STATE}&verification_id=ver-5`;
+    frame.src = `/kyc/return/${STATE}/${'S'.repeat(43)}?verification_id=ver-5`;
     document.body.append(frame);
     await loaded;
     const doc = frame.contentDocument as Document;
+    // What the server writes into a bound return page.
+    for (const [name, content] of [
+      ['dlkyc-state', STATE],
+      ['dlkyc-receipt', RECEIPT],
+      ['dlkyc-verification', 'ver-5'],
+    ]) {
+      const meta = doc.createElement('meta');
+      meta.name = name;
+      meta.content = content;
+      doc.head.append(meta);
+    }
     const channel = new BroadcastChannel(`dlkyc-${STATE}`);
     const heard: unknown[] = [];
     channel.onmessage = (event) => heard.push(event.data);
@@ -39,9 +50,10 @@ describe('built files', () => {
     await sleep(30);
     channel.close();
     expect(heard).to.deep.equal([
-      { v: 1, type: 'dlkyc:result', state: STATE, verification_id: 'ver-5' },
+      { v: 1, type: 'dlkyc:result', state: STATE, receipt: RECEIPT, verification_id: 'ver-5' },
     ]);
     expect(frame.contentWindow?.location.search).to.equal('');
+    expect(frame.contentWindow?.location.pathname).to.equal(`/kyc/return/${STATE}`);
     frame.remove();
   });
 });
