@@ -184,9 +184,14 @@ const envSchema = z.object({
  * Reads the environment once. Throws one ConfigError listing every problem found, each naming
  * its variable (never its value), so an operator fixes them all from one start.
  */
-export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+export function loadConfig(given: Record<string, string | undefined>): ServerConfig {
   const problems: string[] = [];
   const invalid = new Set<string>();
+  // `NAME=` in an env file means unset, as the blanks of .env.example are: "required", not
+  // "invalid", and never a port 0 from an empty PORT.
+  const env = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   let parsed = envSchema.safeParse(env, IN_ENGLISH);
   if (!parsed.success) {
     // One problem per variable (its first issue); the others are read as if unset, so the
