@@ -1,6 +1,9 @@
 // Type-checks every TypeScript and JavaScript code block of the user-facing docs (strict, with
 // the workspace packages resolvable as a merchant's app sees them), so an example cannot rot.
 // A block that is deliberately partial is preceded by `<!-- snippet: skip -->`; skips are counted.
+// A block preceded by `<!-- snippet: next-build -->` is a Next.js route handler: it is also built
+// with `next build` as app/kyc/[...path]/route.ts, with no Eko key or secret in the environment,
+// as a CI build machine has none.
 // Run after `npm run build` (the packages' types live in dist/). With DLKYC_TEST_REPORT set it
 // writes its counts (one test per block) to `${DLKYC_TEST_REPORT}-docs.json`.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +23,8 @@ export const DOCS = [
 ];
 const LANGS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx' };
 const SKIP = /^snippet:\s*skip\b/;
+const NEXT_BUILD = /^snippet:\s*next-build\b/;
+const NEXT_APP = join(ROOT, 'demo', 'next');
 
 /**
  * Code blocks of one Markdown file: language, first code line (1-based), text, and the HTML
@@ -47,6 +52,7 @@ export function extractBlocks(markdown) {
       line: i + 2,
       code: lines.slice(i + 1, end).join('\n'),
       skip: markers.some((m) => SKIP.test(m)),
+      nextBuild: markers.some((m) => NEXT_BUILD.test(m)),
       recipe,
     });
     i = end;
@@ -107,6 +113,7 @@ function main() {
     mkdirSync(join(project, 'snippets'));
 
     const checked = [];
+    const nextRoutes = [];
     let skipped = 0;
     for (const doc of DOCS) {
       const blocks = extractBlocks(readFileSync(join(ROOT, doc), 'utf8'));
@@ -121,6 +128,7 @@ function main() {
         // Each block is a module of its own: `export {}` keeps its names out of the others.
         writeFileSync(join(project, 'snippets', file), `${block.code}\nexport {};\n`);
         checked.push({ doc, line: block.line, file });
+        if (block.nextBuild) nextRoutes.push({ doc, line: block.line, file, code: block.code });
       }
     }
 
@@ -143,6 +151,17 @@ function main() {
     for (const messages of failing.values()) for (const m of messages) console.log(`✗ ${m}`);
     if (unexplained) console.log(output);
 
+    for (const route of nextRoutes) {
+      if (failing.has(route.file)) continue;
+      const problem = nextBuild(route.code);
+      if (problem) {
+        console.log(
+          `✗ ${route.doc}:${route.line}: next build failed with no secrets set:\n${problem}`,
+        );
+        failing.set(route.file, [problem]);
+      }
+    }
+
     const passed = checked.length - failing.size;
     console.log(
       `doc snippets: ${passed} of ${checked.length} code blocks type-check (strict), ${skipped} skipped (${DOCS.map((d) => relative(ROOT, join(ROOT, d))).join(', ')})`,
@@ -161,6 +180,51 @@ function main() {
     return failing.size > 0 || unexplained ? 1 : 0;
   } finally {
     rmSync(project, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Builds a Next.js app whose only route is the snippet, beside the demo (so `next`, React and the
+ * workspace packages resolve as they do for demo/next), with an environment holding no Eko key
+ * and no secret. Returns the build's output when it fails, undefined when it passes.
+ */
+export function nextBuild(code) {
+  const app = mkdtempSync(join(NEXT_APP, '.doc-snippet-'));
+  try {
+    const route = join(app, 'app', 'kyc', '[...path]');
+    mkdirSync(route, { recursive: true });
+    writeFileSync(join(route, 'route.ts'), code);
+    writeFileSync(
+      join(app, 'app', 'layout.tsx'),
+      'export default function Layout({ children }: { children: React.ReactNode }) {\n  return (\n    <html lang="en">\n      <body>{children}</body>\n    </html>\n  );\n}\n',
+    );
+    writeFileSync(join(app, 'package.json'), '{ "type": "module", "private": true }\n');
+    writeFileSync(
+      join(app, 'next.config.mjs'),
+      `export default { serverExternalPackages: ['@digilocker-kyc/server'], turbopack: { root: ${JSON.stringify(ROOT)} } };\n`,
+    );
+    writeFileSync(
+      join(app, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../tsconfig.json',
+        include: ['next-env.d.ts', 'app', '.next/types/**/*.ts'],
+        exclude: ['node_modules', '.next'],
+      }),
+    );
+    const run = spawnSync(
+      process.execPath,
+      [join(NEXT_APP, 'node_modules', 'next', 'dist', 'bin', 'next'), 'build', app],
+      {
+        cwd: app,
+        encoding: 'utf8',
+        // Only what a build machine needs: no EKO_*, no SESSION_SECRET.
+        env: { PATH: process.env.PATH ?? '', HOME: app, NEXT_TELEMETRY_DISABLED: '1' },
+        timeout: 240_000,
+      },
+    );
+    return run.status === 0 ? undefined : `${run.stdout}${run.stderr}`.trim().slice(-4000);
+  } finally {
+    rmSync(app, { recursive: true, force: true });
   }
 }
 

@@ -9,7 +9,9 @@ import type { ServerConfig } from './config.js';
 import { toKycError } from './error-handler.js';
 import { createKycHandler, type KycHandler, type KycHandlerOptions } from './kyc-handler.js';
 import { createLogger } from './logger.js';
+import { hostChecker, warnIfPathIsNotMount } from './public-base-check.js';
 import { precomputedHeaders, sendJson } from './reply.js';
+import { sendRootPage, wantsHtml } from './root-page.js';
 
 /** The fixed mount point of the standalone server. */
 export const MOUNT_PATH = '/kyc';
@@ -68,6 +70,12 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     ...(clock ? { now: clock } : {}),
     ...extra,
   });
+  warnIfPathIsNotMount(config.publicBaseUrl, MOUNT_PATH, log);
+  const checkHost = hostChecker(
+    config.publicBaseUrl,
+    { trustProxyHops: config.trustProxyHops, loopbackAlias: sandbox },
+    log,
+  );
   const files = config.staticDir
     ? serveStatic(config.staticDir, { index: 'index.html', dotfiles: 'ignore' })
     : undefined;
@@ -104,6 +112,10 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
         });
         return;
       }
+      if (wantsHtml(req)) {
+        sendRootPage(req, res, pathOf(req.url), MOUNT_PATH);
+        return;
+      }
       sendJson(res, 404, {
         error: {
           code: 'not_found',
@@ -125,6 +137,7 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
         return;
       }
     }
+    if (isUnderMount(req.url)) checkHost(req);
     handler.node(req, res, () => fallback(req, res));
   };
 
@@ -141,6 +154,15 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
 function pathOf(url = '/'): string {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
+}
+
+/** Requests to the API and its pages: browsers reach them through PUBLIC_BASE_URL's host. */
+function isUnderMount(url = '/'): boolean {
+  return (
+    url.length >= MOUNT_PATH.length &&
+    url.slice(0, MOUNT_PATH.length).toLowerCase() === MOUNT_PATH &&
+    (url.length === MOUNT_PATH.length || '/?'.includes(url[MOUNT_PATH.length]!))
+  );
 }
 
 /** `/readyz`, `/READYZ/` and `/readyz?x` are the probe, as Express's routing matched them. */

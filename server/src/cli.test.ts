@@ -52,6 +52,27 @@ describe('digilocker-kyc-server', () => {
   });
 });
 
+describe('production configuration', () => {
+  it('names every missing variable in one run', async () => {
+    const cli = start({ EKO_ENV: 'production', ALLOWED_ORIGINS: '' });
+    await expect(cli.ready).rejects.toThrow();
+    expect(await cli.exited).toBe(1);
+    const missing = [
+      'EKO_DEVELOPER_KEY',
+      'EKO_ACCESS_KEY',
+      'EKO_INITIATOR_ID',
+      'EKO_USER_CODE',
+      'PUBLIC_BASE_URL',
+      'ALLOWED_ORIGINS',
+      'SESSION_SECRET',
+    ];
+    expect(cli.output()).toMatch(/^digilocker-kyc-server: 7 configuration problems:\n/);
+    for (const name of missing) {
+      expect(cli.output()).toContain(`  - ${name} is required when EKO_ENV=production`);
+    }
+  });
+});
+
 describe('sandbox mode with Eko keys', () => {
   it('refuses to start, naming the variable and never printing the keys', async () => {
     const cli = start({

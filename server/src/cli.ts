@@ -4,10 +4,10 @@
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
 import { createApp } from './app.js';
-import { ConfigError, loadConfig, type ServerConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
 import { createHttpServer } from './http-server.js';
 import { drainable } from './lifecycle.js';
-import { chooseLogFormat, type LogFormat, prettyDestination } from './log-format.js';
+import { chooseLogFormat, prettyDestination } from './log-format.js';
 import { createLogger } from './logger.js';
 import type { RunningSandbox } from './sandbox/index.js';
 
@@ -26,17 +26,22 @@ async function main(): Promise<void> {
   if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) {
     setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
   }
-  let config: ServerConfig;
-  let logFormat: LogFormat;
-  try {
-    config = loadConfig(process.env);
-    logFormat = chooseLogFormat(process.env, process.stdout.isTTY === true);
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`digilocker-kyc-server: ${error.message}\n`);
-      process.exit(1);
+  // Both readings run even when the first fails: one start names every problem.
+  const problems: string[] = [];
+  const read = <T>(reading: () => T): T | undefined => {
+    try {
+      return reading();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
     }
-    throw error;
+  };
+  let config = read(() => loadConfig(process.env));
+  const logFormat = read(() => chooseLogFormat(process.env, process.stdout.isTTY === true));
+  if (config === undefined || logFormat === undefined) {
+    process.stderr.write(`digilocker-kyc-server: ${new ConfigError(problems).message}\n`);
+    process.exit(1);
   }
   const logger = createLogger(
     config.logLevel,

@@ -9,6 +9,7 @@ const PRODUCTION = {
   EKO_DEVELOPER_KEY: 'prod-dev-key-sentinel',
   EKO_ACCESS_KEY: 'prod-access-key-sentinel',
   EKO_INITIATOR_ID: '9876543210',
+  EKO_USER_CODE: '30000001',
   SESSION_SECRET: SECRET,
   PUBLIC_BASE_URL: 'https://kyc.shop.example/kyc',
   ALLOWED_ORIGINS: 'https://shop.example',
@@ -99,15 +100,87 @@ describe('outside sandbox', () => {
     expect(refusal({ ...PRODUCTION, ...extra })).toMatch(new RegExp(`^${variable} is unsafe`));
   });
 
-  it('allows loopback http origins in production (a local smoke test) and http in UAT', () => {
-    const local = {
-      PUBLIC_BASE_URL: 'http://127.0.0.1:8080/kyc',
-      ALLOWED_ORIGINS: 'http://localhost:3000',
-    };
+  it('allows a loopback http API in production (a local smoke test) and http in UAT', () => {
+    const local = { PUBLIC_BASE_URL: 'http://127.0.0.1:8080/kyc' };
     expect(loadConfig({ ...PRODUCTION, ...local }).publicBaseUrl).toBe(local.PUBLIC_BASE_URL);
     expect(
-      loadConfig({ ...PRODUCTION, EKO_ENV: 'uat', PUBLIC_BASE_URL: 'http://kyc.test/kyc' }).env,
+      loadConfig({
+        ...PRODUCTION,
+        EKO_ENV: 'uat',
+        PUBLIC_BASE_URL: 'http://kyc.test/kyc',
+        ALLOWED_ORIGINS: 'http://localhost:3000',
+      }).env,
     ).toBe('uat');
+  });
+
+  it.each(['http://localhost:3000', 'http://127.0.0.1:8080'])(
+    'refuses the development origin %s in ALLOWED_ORIGINS in production',
+    (origin) => {
+      expect(refusal({ ...PRODUCTION, ALLOWED_ORIGINS: `https://shop.example,${origin}` })).toMatch(
+        /^ALLOWED_ORIGINS is unsafe against Eko's production API: Expected https: origins only/,
+      );
+    },
+  );
+
+  it('refuses a cleartext redis:// to another host in production; TLS or loopback pass', () => {
+    expect(
+      refusal({ ...PRODUCTION, REDIS_URL: 'redis://:pw-sentinel-1234@redis.internal:6379' }),
+    ).toMatch(/^REDIS_URL is unsafe against Eko's production API: Expected rediss:\/\//);
+    for (const url of ['rediss://redis.internal:6380', 'redis://127.0.0.1:6379']) {
+      expect(loadConfig({ ...PRODUCTION, REDIS_URL: url }).redisUrl).toBe(url);
+    }
+    expect(
+      loadConfig({ ...PRODUCTION, EKO_ENV: 'uat', REDIS_URL: 'redis://redis.internal' }).env,
+    ).toBe('uat');
+  });
+
+  it('requires EKO_USER_CODE in production instead of using Eko’s public test code', () => {
+    const { EKO_USER_CODE: _code, ...withoutCode } = PRODUCTION;
+    expect(refusal(withoutCode)).toBe(
+      'EKO_USER_CODE is required when EKO_ENV=production: the retailer/agent code Eko gave your account.',
+    );
+    expect(loadConfig({ ...withoutCode, EKO_ENV: 'uat' }).eko.userCode).toBe(
+      EKO_UAT_CREDENTIALS.userCode,
+    );
+  });
+});
+
+describe('every problem in one start', () => {
+  it('names every missing variable of a bare EKO_ENV=production at once', () => {
+    const message = refusal({ EKO_ENV: 'production' });
+    const named = [
+      'EKO_DEVELOPER_KEY',
+      'EKO_ACCESS_KEY',
+      'EKO_INITIATOR_ID',
+      'EKO_USER_CODE',
+      'PUBLIC_BASE_URL',
+      'ALLOWED_ORIGINS',
+      'SESSION_SECRET',
+    ];
+    expect(message).toMatch(/^7 configuration problems:/);
+    for (const name of named) expect(message).toContain(`  - ${name} is required`);
+  });
+
+  it('lists invalid values, unsafe values and missing ones together', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        ...PRODUCTION,
+        PORT: 'eighty',
+        EKO_INITIATOR_ID: '12',
+        EKO_ACCESS_KEY: EKO_UAT_CREDENTIALS.accessKey,
+        PUBLIC_BASE_URL: undefined as unknown as string,
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.split(' ')[0])).toEqual([
+      'PORT',
+      'EKO_INITIATOR_ID',
+      'PUBLIC_BASE_URL',
+      'EKO_ACCESS_KEY',
+    ]);
   });
 });
 

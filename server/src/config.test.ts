@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, EKO_BASE_URLS, loadConfig } from './config.js';
 import { EKO_UAT_CREDENTIALS } from './defaults.js';
@@ -121,5 +122,38 @@ describe('STATIC_DIR', () => {
     expect(configError({ STATIC_DIR: '/no/such/folder' })).toMatch(
       /^STATIC_DIR is invalid: Expected an existing folder/,
     );
+  });
+});
+
+describe('.env.example', () => {
+  it('starts in production once its blanks are filled, and names each blank otherwise', () => {
+    const text = readFileSync(new URL('../../.env.example', import.meta.url), 'utf8');
+    const example = Object.fromEntries(
+      text
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    const blanks = Object.keys(example).filter((name) => example[name] === '');
+    expect(blanks).toEqual([
+      'EKO_DEVELOPER_KEY',
+      'EKO_ACCESS_KEY',
+      'EKO_INITIATOR_ID',
+      'EKO_USER_CODE',
+      'SESSION_SECRET',
+      'RETURN_URLS',
+      'REDIS_URL',
+    ]);
+    const filled = {
+      ...example,
+      EKO_DEVELOPER_KEY: 'prod-dev-key-sentinel',
+      EKO_ACCESS_KEY: 'prod-access-key-sentinel',
+      EKO_INITIATOR_ID: '9876543210',
+      EKO_USER_CODE: '30000001',
+      SESSION_SECRET: SECRET,
+    };
+    expect(loadConfig(filled)).toMatchObject({ env: 'production', trustProxyHops: 1 });
+    const message = configError(example);
+    for (const name of blanks.slice(0, 5)) expect(message).toContain(`- ${name} is required`);
   });
 });

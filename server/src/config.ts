@@ -1,31 +1,19 @@
 // The standalone server's configuration: the environment, parsed once with zod.
 import { existsSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { ConfigError, refuseUnsafeConfig } from './config-safety.js';
+import { ConfigError, ENV_NAMES, realEkoInSandbox, unsafeSettings } from './config-safety.js';
 import {
+  DEFAULT_DIGILOCKER_URL_HOSTS,
   DEFAULT_HOST,
   DEFAULT_PORT,
+  EKO_BASE_URLS,
   EKO_UAT_CREDENTIALS,
   SANDBOX_SESSION_SECRET,
 } from './defaults.js';
 import { IN_ENGLISH } from './issue-messages.js';
 import { redisUrlProblem } from './redis-store.js';
 
-export const EKO_BASE_URLS = {
-  uat: 'https://staging.eko.in/ekoapi/v3',
-  production: 'https://api.eko.in/ekoicici/v3',
-} as const;
-
-/**
- * Hosts Eko's `url` may point to. Eko's samples show digilocker.gov.in; the host Eko really
- * returns is unconfirmed (it may wrap Cashfree), so merchants check it in UAT and set
- * DIGILOCKER_URL_HOSTS. A refused host is logged (hosts are not secret) and answered with 502.
- */
-export const DEFAULT_DIGILOCKER_URL_HOSTS = [
-  'digilocker.gov.in',
-  'www.digilocker.gov.in',
-  'digilocker.meripehchaan.gov.in',
-];
+export { DEFAULT_DIGILOCKER_URL_HOSTS, EKO_BASE_URLS };
 
 export interface ServerConfig {
   port: number;
@@ -193,53 +181,91 @@ const envSchema = z.object({
 });
 
 /**
- * Reads the environment once. Throws ConfigError naming the variable (never its value) on the
- * first problem found.
+ * Reads the environment once. Throws one ConfigError listing every problem found, each naming
+ * its variable (never its value), so an operator fixes them all from one start.
  */
-export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
-  const parsed = envSchema.safeParse(env, IN_ENGLISH);
+export function loadConfig(given: Record<string, string | undefined>): ServerConfig {
+  const problems: string[] = [];
+  const invalid = new Set<string>();
+  // `NAME=` in an env file means unset, as the blanks of .env.example are: "required", not
+  // "invalid", and never a port 0 from an empty PORT.
+  const env = Object.fromEntries(
+    Object.entries(given).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
+  let parsed = envSchema.safeParse(env, IN_ENGLISH);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const variable = String(issue.path[0] ?? 'environment');
-    throw new ConfigError(`${variable} is invalid: ${issue.message}.`);
+    // One problem per variable (its first issue); the others are read as if unset, so the
+    // checks below still run and name what else is wrong.
+    for (const issue of parsed.error.issues) {
+      const variable = String(issue.path[0] ?? 'environment');
+      if (invalid.has(variable)) continue;
+      invalid.add(variable);
+      problems.push(`${variable} is invalid: ${issue.message}.`);
+    }
+    const rest = Object.fromEntries(Object.entries(env).filter(([name]) => !invalid.has(name)));
+    parsed = envSchema.safeParse(rest, IN_ENGLISH);
+    if (!parsed.success) throw new ConfigError(problems);
   }
   const e = parsed.data;
   const hasKeys = e.EKO_DEVELOPER_KEY !== undefined || e.EKO_ACCESS_KEY !== undefined;
   const mode = e.EKO_ENV ?? (hasKeys ? 'production' : 'sandbox');
   const sandboxPort = e.SANDBOX_PORT ?? (e.PORT === 0 ? 0 : e.PORT + 1);
   const ownOrigin = `http://${e.HOST.includes(':') ? `[${e.HOST}]` : e.HOST}:${e.PORT}`;
-
-  // UAT may run on Eko's public UAT keys; production needs the merchant's own.
-  if (mode === 'production') {
-    for (const name of ['EKO_DEVELOPER_KEY', 'EKO_ACCESS_KEY', 'EKO_INITIATOR_ID'] as const) {
-      if (e[name] === undefined) throw new ConfigError(`${name} is required when EKO_ENV=${mode}.`);
+  const required = (name: keyof typeof e, why = '') => {
+    if (e[name] === undefined && !invalid.has(name)) {
+      problems.push(`${name} is required when EKO_ENV=${mode}${why}.`);
     }
-    if (e.PUBLIC_BASE_URL === undefined) {
-      throw new ConfigError(
-        `PUBLIC_BASE_URL is required when EKO_ENV=${mode}: DigiLocker must send customers back to a public URL.`,
+  };
+
+  // UAT may run on Eko's public UAT keys; production needs the merchant's own, and its own
+  // user code (Eko's public test code would file every attempt under Eko's test retailer).
+  if (mode === 'production') {
+    required('EKO_DEVELOPER_KEY');
+    required('EKO_ACCESS_KEY');
+    required('EKO_INITIATOR_ID');
+    required('EKO_USER_CODE', ': the retailer/agent code Eko gave your account');
+    required('PUBLIC_BASE_URL', ': DigiLocker must send customers back to a public URL');
+    if (e.ALLOWED_ORIGINS.length === 0 && !invalid.has('ALLOWED_ORIGINS')) {
+      problems.push(
+        `ALLOWED_ORIGINS is required when EKO_ENV=${mode}: the exact origins of the pages that embed the widget.`,
       );
     }
-    if (e.ALLOWED_ORIGINS.length === 0) {
-      throw new ConfigError(`ALLOWED_ORIGINS is required when EKO_ENV=${mode}.`);
-    }
   }
-  if (mode !== 'sandbox' && e.SESSION_SECRET === undefined) {
-    throw new ConfigError(`SESSION_SECRET is required when EKO_ENV=${mode}.`);
-  }
-  refuseUnsafeConfig({ mode, ...e });
-  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
-    throw new ConfigError(
-      'HEADERS_TIMEOUT_MS is invalid: Expected it to be at most REQUEST_TIMEOUT_MS (the whole request includes its headers).',
-    );
-  }
+  if (mode !== 'sandbox') required('SESSION_SECRET');
   const sessionSecrets = (e.SESSION_SECRET ?? SANDBOX_SESSION_SECRET)
     .split(',')
     .map((s) => s.trim());
+  if (mode === 'sandbox') {
+    problems.push(...realEkoInSandbox(e));
+  } else {
+    problems.push(
+      ...unsafeSettings(
+        {
+          target: mode,
+          ekoBaseUrl: e.EKO_BASE_URL,
+          developerKey: e.EKO_DEVELOPER_KEY,
+          accessKey: e.EKO_ACCESS_KEY,
+          sessionSecrets: e.SESSION_SECRET === undefined ? [] : sessionSecrets,
+          publicBaseUrl: e.PUBLIC_BASE_URL,
+          allowedOrigins: e.ALLOWED_ORIGINS,
+          returnUrls: e.RETURN_URLS,
+          redisUrl: e.REDIS_URL,
+        },
+        ENV_NAMES,
+      ),
+    );
+  }
+  if (e.HEADERS_TIMEOUT_MS > e.REQUEST_TIMEOUT_MS) {
+    problems.push(
+      'HEADERS_TIMEOUT_MS is invalid: Expected it to be at most REQUEST_TIMEOUT_MS (the whole request includes its headers).',
+    );
+  }
   if (sessionSecrets.some((secret) => Buffer.byteLength(secret) < 32)) {
-    throw new ConfigError(
+    problems.push(
       'SESSION_SECRET is invalid: Expected each comma-separated secret to be at least 32 bytes.',
     );
   }
+  if (problems.length > 0) throw new ConfigError(problems);
   const sandboxHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `${ownOrigin}/kyc`).replace(/\/+$/, '');
 

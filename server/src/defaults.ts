@@ -21,3 +21,20 @@ export const DEFAULT_SANDBOX_PORT = 8081;
  * anyone can forge tokens signed with it: outside sandbox mode it is refused.
  */
 export const SANDBOX_SESSION_SECRET = 'sandbox-only-session-secret-never-use-in-production';
+
+/** Eko's API bases, version included; `EKO_BASE_URL` or `eko.baseUrl` picks one (or a sandbox). */
+export const EKO_BASE_URLS = {
+  uat: 'https://staging.eko.in/ekoapi/v3',
+  production: 'https://api.eko.in/ekoicici/v3',
+} as const;
+
+/**
+ * Hosts Eko's `url` may point to. Eko's samples show digilocker.gov.in; the host Eko really
+ * returns is unconfirmed (it may wrap Cashfree), so merchants check it in UAT and set
+ * DIGILOCKER_URL_HOSTS. A refused host is logged (hosts are not secret) and answered with 502.
+ */
+export const DEFAULT_DIGILOCKER_URL_HOSTS = [
+  'digilocker.gov.in',
+  'www.digilocker.gov.in',
+  'digilocker.meripehchaan.gov.in',
+];

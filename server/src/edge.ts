@@ -14,8 +14,9 @@ const PREFLIGHT_HEADERS: readonly (readonly [string, string])[] = [
 /**
  * CORS only decides whether a browser may read the reply; it is no defence by itself. The
  * allowlist is exact strings (no regex, never reflection), and `checkOrigin` refuses the request
- * before any work is done. A preflight from an allowed origin is answered 204 here; from any
- * other origin (or none) it is not a preflight we answer: the caller replies 405.
+ * before any work is done. A preflight from an allowed origin is answered 204 here; from another
+ * origin the caller refuses it through `checkOrigin` (403 `forbidden_origin`, a warning naming
+ * the origin); an OPTIONS with no Origin is no preflight at all (405).
  */
 export function preflight(
   allowedOrigins: ReadonlySet<string>,

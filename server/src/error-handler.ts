@@ -31,8 +31,8 @@ export interface FailedRoute {
 
 /**
  * Logs the reply of an error by request id and code, and returns its status and body, with its
- * headers set on `headers`. Every 5xx is an error-level line that names the code, the status and
- * the route (`POST /kyc/sessions`), so the merchant's log shows it at any level down to `error`;
+ * headers set on `headers`. Every 5xx is an error-level line that names the code, the status,
+ * the route (`POST /kyc/sessions`) and the hint the browser's error event carries, so the merchant's log shows it at any level down to `error`;
  * a refusal (4xx) is the client's business and logged at info, the access log has it too.
  * Nothing from the request's body or headers goes in: no keys, tokens or Aadhaar data.
  */
@@ -54,11 +54,14 @@ export function errorReply(
   };
   if (failure.status >= 500) {
     const on = where ? ` on ${where.method} ${where.route}` : '';
+    // The message the browser's error event carries (which keys to check, Eko's status id) is
+    // built from bounded values only, so the operator reads the same hint in the log.
+    const hint = failure.code === 'internal_error' ? '' : `: ${failure.message}`;
     logger.error(
       failure.code === 'internal_error'
         ? { ...entry, err: { message: (error as Error)?.message, stack: (error as Error)?.stack } }
-        : entry,
-      `request failed: ${failure.status} ${failure.code}${on}`,
+        : { ...entry, hint: failure.message },
+      `request failed: ${failure.status} ${failure.code}${on}${hint}`,
     );
   } else {
     logger.info(entry, 'request refused');

@@ -82,7 +82,8 @@ describe('a 5xx is logged', () => {
       status: 502,
       method: 'POST',
       route: '/kyc/sessions',
-      msg: 'request failed: 502 upstream_unsafe_url on POST /kyc/sessions',
+      msg: `request failed: 502 upstream_unsafe_url on POST /kyc/sessions: ${res.body.error.message}`,
+      hint: res.body.error.message,
     });
     // No credential, and the attempt only by its salted hash.
     expect(log.raw.join('')).not.toMatch(/5550001|developer-key-for-tests|access-key-for-tests/);
@@ -107,6 +108,36 @@ describe('a 5xx is logged', () => {
       method: 'POST',
       route: '/kyc/sessions',
     });
+  });
+
+  it("carries the hint the browser's error event carries, e.g. which keys to check", async () => {
+    const log = capture();
+    const agent = new MockAgent();
+    agent.disableNetConnect();
+    closers.push(() => agent.close());
+    agent
+      .get(EKO_ORIGIN)
+      .intercept({ path: '/ekoapi/v3/tools/kyc/digilocker', method: 'POST' })
+      .reply(403, 'Forbidden');
+    const base = contractOptions(false);
+    closers.push(() => base.agent.close());
+    const router = digilockerKyc({
+      ...base,
+      dispatcher: agent,
+      logger: createLogger('error', log.sink),
+    });
+    closers.push(() => router.close());
+    const res = await request(express().use('/kyc', router))
+      .post('/kyc/sessions')
+      .set(API)
+      .send('{}');
+    expect(res.body.error.code).toBe('upstream_auth_failed');
+    expect(res.body.error.message).toMatch(/check EKO_DEVELOPER_KEY, EKO_ACCESS_KEY/);
+    const failed = log.lines().find((line) => line.code === 'upstream_auth_failed');
+    expect(failed?.hint).toBe(res.body.error.message);
+    expect(failed?.msg).toBe(
+      `request failed: ${res.status} upstream_auth_failed on POST /kyc/sessions: ${res.body.error.message}`,
+    );
   });
 
   it('without a logger: on stderr, at warn and above only', async () => {

@@ -215,6 +215,11 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           }
           const create = route.name === 'sessions';
           secure();
+          // A browser preflights every call from a page: one from an origin outside the list is
+          // that page being refused, so it is named as such (403, a warning naming the origin).
+          if (method === 'OPTIONS' && req.header('origin') !== undefined) {
+            checkOrigin(req.header('origin'), true);
+          }
           if (create ? method !== 'POST' : !get) {
             methodNotAllowed(create ? 'POST' : 'GET', method, headers);
           }

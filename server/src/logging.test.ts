@@ -163,6 +163,7 @@ describe('leak scan', () => {
       .reply(200, createReply(), JSON_HEADERS);
     const res = await request(t.app)
       .post('/kyc/sessions')
+      .set('Host', 'kyc.shop.example') // PUBLIC_BASE_URL's host: no warning about it
       .set('Origin', PAGE_ORIGIN)
       .set('X-DigiLocker-KYC', '1')
       .set('X-Request-Id', 'trace-42.a_b')

@@ -161,8 +161,9 @@ const REQUESTS: [string, ContractRequest, number][] = [
   [
     'refused preflight',
     { method: 'OPTIONS', path: '/sessions', headers: { Origin: 'https://evil.example' } },
-    405,
+    403,
   ],
+  ['OPTIONS without Origin', { method: 'OPTIONS', path: '/sessions' }, 405],
   ['return page', { method: 'GET', path: `/return/${STATE}?verification_id=v1` }, 200],
   ['bad return state', { method: 'GET', path: '/return/short' }, 404],
   ['confirm without cookie', { method: 'GET', path: `/confirm/${STATE}` }, 403],

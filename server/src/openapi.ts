@@ -28,7 +28,7 @@ const text = (type: string) => ({ [type]: { schema: { type: 'string' } } });
 const preflight = {
   summary: 'CORS preflight',
   description:
-    'Answered 204 with the CORS policy for an origin in `allowedOrigins`; from any other origin (or none) 405.',
+    'Answered 204 with the CORS policy for an origin in `allowedOrigins`; from any other origin 403 `forbidden_origin`; without an Origin 405.',
   parameters: [param('Origin')],
   responses: {
     '204': {
@@ -42,7 +42,7 @@ const preflight = {
         'Access-Control-Max-Age': { schema: { const: '600' } },
       },
     },
-    ...errorResponses(['method_not_allowed']),
+    ...errorResponses(['forbidden_origin', 'method_not_allowed']),
   },
 };
 

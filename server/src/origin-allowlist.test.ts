@@ -86,6 +86,23 @@ describe('a refused origin is logged once, by name', () => {
     });
   });
 
+  it("refuses a browser's preflight from a foreign origin as forbidden_origin, with a warning", async () => {
+    t = testApp();
+    const stranger = 'https://staging.shop.example';
+    const res = await request(t.app)
+      .options('/kyc/sessions')
+      .set({ Origin: stranger, 'Access-Control-Request-Method': 'POST' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden_origin');
+    expect(res.headers['access-control-allow-origin']).toBeUndefined();
+    expect(warnings()).toEqual([
+      expect.objectContaining({
+        origin: stranger,
+        msg: expect.stringContaining('ALLOWED_ORIGINS'),
+      }),
+    ]);
+  });
+
   it('an allowed origin is not warned about; past the cap the log goes quiet', async () => {
     t = testApp();
     const res = await request(t.app).get('/kyc/sessions/123').set('Origin', PAGE_ORIGIN);

@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
 import { locateWidgetAssets, type WidgetAssets } from './assets.js';
 import type { BreakerOptions } from './circuit-breaker.js';
-import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
+import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
+import { DEFAULT_DIGILOCKER_URL_HOSTS } from './defaults.js';
 import { createEkoClient } from './eko-client.js';
 import type { OnComplete } from './completion.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
@@ -181,6 +182,7 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
     }
   }
   const redis = checkRedis(options.redis, options.rateLimit?.store !== undefined);
+  refuseUnsafeOptions(options, secrets);
   const ownsEko = !('createDigilockerUrl' in options.eko);
   const eko = ownsEko
     ? createEkoClient({
@@ -230,6 +232,35 @@ function checkHook<T>(value: T | undefined, name: string): T | undefined {
     throw new TypeError(`digilockerKyc: expected ${name} to be a function.`);
   }
   return value;
+}
+
+/**
+ * The standalone server's refusals, in the same words (one rule each in config-safety.ts), so an
+ * Express or fetch deployment is held to the same line: Eko's UAT keys or http: URLs against
+ * Eko's production API, the sandbox's published secret outside a sandbox. A base whose http:
+ * origin is in `insecureUrlOrigins` is the caller's declared sandbox.
+ */
+function refuseUnsafeOptions<Req>(options: DigilockerKycOptions<Req>, secrets: string[]): void {
+  const eko = 'createDigilockerUrl' in options.eko ? undefined : options.eko;
+  const base = eko?.baseUrl;
+  const declaredSandbox =
+    base?.startsWith('http:') === true &&
+    (options.insecureUrlOrigins ?? []).some((origin) => base.startsWith(`${origin}/`));
+  const problems = unsafeSettings(
+    {
+      target: declaredSandbox ? 'sandbox' : ekoTarget(base),
+      ekoBaseUrl: base,
+      developerKey: eko?.developerKey,
+      accessKey: eko?.accessKey,
+      sessionSecrets: secrets,
+      publicBaseUrl: options.publicBaseUrl,
+      allowedOrigins: [...options.allowedOrigins],
+      returnUrls: options.returnUrls ?? [],
+      redisUrl: typeof options.redis === 'string' ? options.redis : undefined,
+    },
+    OPTION_NAMES,
+  );
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** A Redis URL or client, never echoed (a URL may carry a password). */

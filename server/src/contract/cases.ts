@@ -47,15 +47,22 @@ const OTHER_CASES: ContractCase[] = [
     headers: ALLOWED_CORS,
   },
   {
-    name: 'preflight from another origin: refused, no CORS headers',
+    name: 'preflight from another origin: 403 forbidden_origin, no CORS headers',
     request: {
       method: 'OPTIONS',
       path: '/sessions',
       headers: { Origin: 'https://evil.example', 'Access-Control-Request-Method': 'POST' },
     },
+    status: 403,
+    code: 'forbidden_origin',
+    headers: { ...SAFE, 'access-control-allow-origin': null, allow: null },
+  },
+  {
+    name: 'OPTIONS with no Origin is no preflight: 405 with Allow',
+    request: { method: 'OPTIONS', path: '/sessions/1001' },
     status: 405,
     code: 'method_not_allowed',
-    headers: { 'access-control-allow-origin': null, allow: 'POST' },
+    headers: { 'access-control-allow-origin': null, allow: 'GET' },
   },
   {
     name: 'GET on the create route is 405 with Allow: POST',
