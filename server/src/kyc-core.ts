@@ -25,8 +25,8 @@ import {
   preflight,
 } from './edge.js';
 import { errorReply } from './error-handler.js';
-import { openApiDocument } from './openapi.js';
 import { memoryOnceStore, redisOnceStore } from './once-store.js';
+import { openApiDocument } from './openapi.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
 import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';

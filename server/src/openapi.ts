@@ -1,11 +1,7 @@
 // The HTTP API as an OpenAPI 3.1 document: the core serves it at {mount}/openapi.json, and
 // scripts/gen-http-api.mjs writes it (and docs/http-api.md) into docs/. Bodies come from the
 // zod schemas (openapi-schemas.ts), statuses and codes from the shared error table.
-import {
-  CSRF_HEADER,
-  CSRF_HEADER_VALUE,
-  VERIFICATION_QUERY_PARAM,
-} from '@digilocker-kyc/shared';
+import { CSRF_HEADER, CSRF_HEADER_VALUE, VERIFICATION_QUERY_PARAM } from '@digilocker-kyc/shared';
 import {
   ANY,
   CREATE_CODES,
@@ -201,7 +197,8 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
       '/foreign-return': {
         get: {
           operationId: 'foreignReturnPage',
-          summary: 'The warning shown when DigiLocker returned to a browser that did not start the attempt',
+          summary:
+            'The warning shown when DigiLocker returned to a browser that did not start the attempt',
           responses: htmlPage('Static words, no script.'),
         },
       },
@@ -210,14 +207,19 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'bindingHop',
           summary: 'Binds an attempt to this browser first-party, then on to DigiLocker',
           description:
-            'A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers a page that moves on to the DigiLocker `url` (checked like the create reply) by a meta refresh, so the page\'s `form-action` need only allow this server.',
+            "A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers a page that moves on to the DigiLocker `url` (checked like the create reply) by a meta refresh, so the page's `form-action` need only allow this server.",
           parameters: [param('RequiredOrigin')],
           responses: {
             '200': {
               description: 'The binding cookie set; a page that moves on to DigiLocker.',
               content: text('text/html'),
             },
-            ...errorResponses(['forbidden_origin', 'unsupported_media_type', 'unauthorized', 'upstream_unsafe_url']),
+            ...errorResponses([
+              'forbidden_origin',
+              'unsupported_media_type',
+              'unauthorized',
+              'upstream_unsafe_url',
+            ]),
           },
         },
       },
@@ -226,12 +228,15 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'confirmPage',
           summary: "The widget's Continue: the receipt again, in the browser that saw the return",
           parameters: [stateParam],
-          responses: htmlPage('With the binding and the receipt cookie for this state: the return page.', {
-            '403': {
-              description: 'Otherwise: a page saying the consent was not finished here.',
-              content: text('text/html'),
+          responses: htmlPage(
+            'With the binding and the receipt cookie for this state: the return page.',
+            {
+              '403': {
+                description: 'Otherwise: a page saying the consent was not finished here.',
+                content: text('text/html'),
+              },
             },
-          }),
+          ),
         },
       },
       '/widget.js': {

@@ -18,13 +18,6 @@ import { referenceHash } from './logger.js';
 import type { OnceStore } from './once-store.js';
 import { pageLang } from './page-text.js';
 import {
-  isReturnSecret,
-  mintReceipt,
-  proofCookie,
-  readProofCookie,
-  readReceipt,
-} from './return-proof.js';
-import {
   RETURN_PAGE_CSP,
   renderConfirmRefusedPage,
   renderForeignReturnPage,
@@ -32,8 +25,20 @@ import {
   renderRetryPage,
   renderReturnPage,
 } from './return-page.js';
+import {
+  isReturnSecret,
+  mintReceipt,
+  proofCookie,
+  readProofCookie,
+  readReceipt,
+} from './return-proof.js';
 import type { ResolvedOptions } from './router-options.js';
-import { readBinding, type SessionClaims, signBinding, verifySessionToken } from './session-token.js';
+import {
+  readBinding,
+  type SessionClaims,
+  signBinding,
+  verifySessionToken,
+} from './session-token.js';
 import { errorFields } from './store-outage.js';
 
 /** Largest `/go` form body: a session token and a DigiLocker URL. */

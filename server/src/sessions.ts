@@ -14,9 +14,9 @@ import type { UpstreamBreaker } from './circuit-breaker.js';
 import type { Completions } from './completion.js';
 import type { AccessLogFields, CoreRequest } from './core-types.js';
 import { IN_ENGLISH } from './issue-messages.js';
+import { linkLeaksReturn } from './link-leak.js';
 import { referenceHash } from './logger.js';
 import { returnBase } from './return-base.js';
-import { linkLeaksReturn } from './link-leak.js';
 import { readReceipt, returnSecret } from './return-proof.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import {
@@ -162,7 +162,10 @@ export function sessionHandlers({
     if (presented !== undefined) {
       returnedAt = readReceipt(presented, claims.state, options.sessionSecrets);
       if (returnedAt === undefined) {
-        throw new KycError('unauthorized', 'The return receipt is not the receipt of this attempt.');
+        throw new KycError(
+          'unauthorized',
+          'The return receipt is not the receipt of this attempt.',
+        );
       }
     }
     const status = await cache.get(referenceId, () => fetchStatus(referenceId));

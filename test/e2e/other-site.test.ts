@@ -21,7 +21,8 @@ describe('signing server on another site, third-party cookies blocked', () => {
     const { context, recorder, page } = await newContext(suite.browser);
     const hops: string[] = [];
     context.on('request', (request) => {
-      if (request.method() === 'POST' && request.url().endsWith('/kyc/go')) hops.push(request.url());
+      if (request.method() === 'POST' && request.url().endsWith('/kyc/go'))
+        hops.push(request.url());
     });
     const url = otherSitePage();
     url.searchParams.set('mode', 'popup');

@@ -10,9 +10,9 @@ import {
   FakePopup,
   json,
   mountWidget,
+  RECEIPT,
   status,
   stubFetch,
-  RECEIPT,
   stubOpen,
   untilStatus,
 } from './test-helpers.js';

@@ -3,11 +3,11 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
 import {
+  COMPLETION_TOKEN,
   created,
   dlkycKeys,
   FAST,
   FakePopup,
-  COMPLETION_TOKEN,
   json,
   RECEIPT,
   REFERENCE_ID,

@@ -90,7 +90,10 @@ describe('isSessionStatusResponse ~ sessionStatusResponseSchema', () => {
     ['consented with a completion token', { ...status('consented'), completion_token: 'c.t.s' }],
     ['an empty completion token', { ...status('consented'), completion_token: '' }],
     ['a numeric completion token', { ...status('consented'), completion_token: 5 }],
-    ['a 2049-character completion token', { ...status('consented'), completion_token: 'c'.repeat(2049) }],
+    [
+      'a 2049-character completion token',
+      { ...status('consented'), completion_token: 'c'.repeat(2049) },
+    ],
     ['denied', status('denied')],
     ['expired', status('expired')],
     ['an unknown status', status('done')],
