@@ -47,7 +47,7 @@ function scriptOperation(file: string, hashed: boolean, what: string): Json {
   return {
     summary: hashed ? `${what}, content-hashed and immutable` : what,
     description: hashed
-      ? `The same bytes as \`${file}.js\` under a name that changes with them: \`Cache-Control: public, max-age=31536000, immutable\`. Only the current build's hash is served (\`${file}.json\` names it); another is a 404. Reference it with the \`integrity\` value from \`widget.json\` and \`crossorigin="anonymous"\`.`
+      ? `The same bytes as \`${file}.js\` under a name that changes with them: \`Cache-Control: public, max-age=31536000, immutable\`. Only the current build's hash is served (\`widget.json\` names it${file === 'return' ? ', as `return_script`' : ''}); another is a 404. Reference it with the \`integrity\` value from \`widget.json\` and \`crossorigin="anonymous"\`.`
       : `Cached for 5 minutes (\`Cache-Control: public, max-age=300\`), then revalidated by its ETag. Sent brotli- or gzip-compressed when \`Accept-Encoding\` allows (\`Vary: Accept-Encoding\`).`,
     parameters: [
       ...(hashed ? [param('hash')] : []),
