@@ -152,6 +152,8 @@ export const RETURN_PAGE_CSP = [
   "script-src 'self'",
   `style-src ${PAGE_STYLE_SRC}`,
   "connect-src 'self'",
+  // The browser's own favicon request (Firefox reports it as a violation under 'none').
+  "img-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",
