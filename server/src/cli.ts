@@ -9,6 +9,7 @@ import { createHttpServer } from './http-server.js';
 import { drainable } from './lifecycle.js';
 import { chooseLogFormat, type LogFormat, prettyDestination } from './log-format.js';
 import { createLogger } from './logger.js';
+import type { MetricsServer } from './metrics-server.js';
 import type { RunningSandbox } from './sandbox/index.js';
 
 /**
@@ -60,7 +61,18 @@ async function main(): Promise<void> {
     config = { ...config, eko: { ...config.eko, baseUrl: sandbox.apiBaseUrl } };
   }
 
-  const kyc = createApp({ config, logger });
+  // Only with METRICS_PORT: prom-client is not loaded and nothing else listens without it.
+  let metrics: MetricsServer | undefined;
+  if (config.metricsPort !== undefined) {
+    const { startMetricsServer } = await import('./metrics-server.js');
+    metrics = await startMetricsServer(config.metricsPort, config.host);
+  }
+
+  const kyc = createApp({
+    config,
+    logger,
+    ...(metrics ? { router: { metrics: { registry: metrics.registry } } } : {}),
+  });
   const server = createHttpServer(kyc.app, config.http);
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
@@ -91,6 +103,7 @@ async function main(): Promise<void> {
       (widget
         ? `  widget (immutable): ${origin}/kyc/${widget.file}   integrity="${widget.integrity}"\n`
         : '') +
+      (metrics ? `  metrics: ${metrics.url}\n` : '') +
       `  ready in ${Math.round(performance.now() - started)} ms\n`,
   );
 
@@ -108,6 +121,7 @@ async function main(): Promise<void> {
     const outcome = await drain.close({ deadlineMs: 10_000 });
     const drainedMs = Math.round(performance.now() - began);
     await kyc.close();
+    await metrics?.close();
     await sandbox?.close();
     logger.info(
       { outcome, drained_ms: drainedMs, total_ms: Math.round(performance.now() - began) },

@@ -24,7 +24,8 @@ import {
   originChecker,
   preflight,
 } from './edge.js';
-import { errorReply } from './error-handler.js';
+import { errorReply, toKycError } from './error-handler.js';
+import type { KycMetrics } from './metrics.js';
 import { openApiDocument } from './openapi.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
 import { sharedRedis } from './redis-store.js';
@@ -95,6 +96,13 @@ export function matchRoute(path: string): Route {
   return { name: 'none' };
 }
 
+/** A status reply's outcome for the metrics: a completion token, or a final refusal. */
+function countStatus(metrics: KycMetrics, reply: unknown): void {
+  const { status, completion_token } = reply as { status?: unknown; completion_token?: unknown };
+  if (typeof completion_token === 'string') metrics.completed();
+  else if (status === 'denied' || status === 'expired') metrics.cancelled(status);
+}
+
 function decodeParam(value: string): string {
   if (!value.includes('%')) return value;
   try {
@@ -105,8 +113,9 @@ function decodeParam(value: string): string {
 }
 
 export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
-  const { logger, allowedOrigins, hooks } = options;
+  const { logger, allowedOrigins, hooks, metrics } = options;
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
+  metrics.watchBreaker(() => breaker.isOpen);
   const { createSession, sessionStatus } = sessionHandlers({
     options: options as ResolvedOptions,
     hooks: hooks as never,
@@ -195,6 +204,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           if (route.name === 'status') {
             await limit(statusLimits, req, headers);
             const { status, reply } = await sessionStatus(req, route.referenceId);
+            countStatus(metrics, reply);
             return json(status, reply);
           }
           checkCsrfHeader(req);
@@ -204,6 +214,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           await authorize(req);
           await limit(createLimits, req, headers);
           const { status, reply, logFields } = await createSession(req, body);
+          if (status === 201) metrics.sessionCreated();
           out.logFields = logFields;
           return json(status, reply);
         }
@@ -252,6 +263,11 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       secure();
       throw new KycError('not_found', `No route for ${method} ${req.mount}${req.path}.`);
     } catch (error) {
+      const { code } = toKycError(error);
+      metrics.error(code);
+      if (code === 'rate_limited') {
+        metrics.rateLimited(matchRoute(req.path).name === 'status' ? 'status' : 'create');
+      }
       // A path that does not decode, a missing built file: refused before any route's headers.
       if (!secured) secure();
       const { status, body } = errorReply(error, requestId, headers, logger, {

@@ -13,6 +13,7 @@ import { DEFAULT_DIGILOCKER_URL_HOSTS } from './config.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 import { defaultLibraryLogger } from './logger.js';
+import { type KycMetrics, type MetricsOption, measuredEko, resolveMetrics } from './metrics.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 import { type RedisOption, redisUrlProblem } from './redis-store.js';
 
@@ -79,6 +80,11 @@ export interface DigilockerKycOptions<Req = Request> {
    */
   redis?: RedisOption;
   breaker?: BreakerOptions;
+  /**
+   * Prometheus metrics in your prom-client registry (`metrics: { registry: register }`), named
+   * `digilocker_kyc_*`; see docs/operations.md. prom-client is not loaded without this option.
+   */
+  metrics?: MetricsOption;
   /** How long a status reply is reused: pending briefly, final statuses longer. */
   statusCacheMs?: { pending?: number; final?: number };
   /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
@@ -117,6 +123,8 @@ export interface ResolvedOptions<Req = unknown> {
   redis: RedisOption | undefined;
   hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
   breaker: BreakerOptions;
+  /** The metric hooks the core calls (no-ops without the `metrics` option). */
+  metrics: KycMetrics;
   statusCacheMs: { pending: number; final: number };
   widgetAssets: WidgetAssets;
   logger: Logger;
@@ -180,8 +188,10 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
         ...(options.now ? { now: options.now } : {}),
       })
     : (options.eko as EkoClient);
+  const metrics = resolveMetrics(options.metrics);
   return {
-    eko,
+    eko: measuredEko(eko, metrics),
+    metrics,
     ownsEko,
     allowedOrigins,
     publicBaseUrl,
