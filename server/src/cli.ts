@@ -139,7 +139,25 @@ function sandboxHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`digilocker-kyc-server: failed to start: ${(error as Error)?.message}\n`);
-  process.exit(1);
-});
+if (process.argv[2] === 'doctor') {
+  // The go-live check: loaded only for this subcommand, and it starts no server.
+  import('./doctor.js')
+    .then(({ runDoctor }) =>
+      runDoctor(process.argv.slice(3), {
+        env: process.env,
+        write: (text) => process.stdout.write(text),
+      }),
+    )
+    .then(
+      (code) => process.stdout.write('', () => process.exit(code)),
+      (error: unknown) => {
+        process.stderr.write(`digilocker-kyc-server doctor: ${(error as Error)?.message}\n`);
+        process.exit(1);
+      },
+    );
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`digilocker-kyc-server: failed to start: ${(error as Error)?.message}\n`);
+    process.exit(1);
+  });
+}
