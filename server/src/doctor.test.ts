@@ -42,7 +42,10 @@ function ekoDouble({
   skewMs = 0,
   linkFor = (_redirect: string): string =>
     'https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize?code=abc',
-}: { skewMs?: number; linkFor?: (redirect: string) => string } = {}) {
+}: {
+  skewMs?: number;
+  linkFor?: (redirect: string) => string;
+} = {}) {
   return listen(
     createServer((req, res) => {
       const now = Date.now() + skewMs;
