@@ -22,7 +22,14 @@ beforeAll(async () => {
   const env = { ...recipeEnv(sandbox, `http://127.0.0.1:${port}/kyc`), PORT: String(port) };
   server = await spawnRuntime(
     DENO,
-    ['run', '--allow-all', 'runtimes/fixtures/deno-serve.ts'],
+    [
+      'run',
+      '--allow-net',
+      '--allow-env',
+      '--allow-read',
+      '--allow-sys',
+      'runtimes/fixtures/deno-serve.ts',
+    ],
     env,
     TEST_DIR,
   );
