@@ -109,7 +109,7 @@ describe('metrics: { registry }', () => {
     await second.close();
   });
 
-  it('loads prom-client only when metrics are asked for', () => {
+  it('loads prom-client only when metrics are asked for', { timeout: 30_000 }, () => {
     const handler = (metrics: string) =>
       `const { createKycHandler } = await import('@digilocker-kyc/server');
        ${metrics ? "const { Registry } = await import('prom-client');" : ''}
