@@ -23,7 +23,7 @@ const createSession = (url: string) =>
     body: '{}',
   });
 
-describe('METRICS_PORT', () => {
+describe('METRICS_PORT', { timeout: 20_000 }, () => {
   it('serves GET /metrics on that port after a create, and the API port never does', async () => {
     const metricsPort = await freePort();
     const cli = start({ METRICS_PORT: String(metricsPort) });
