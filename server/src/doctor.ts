@@ -4,13 +4,12 @@ import { ConfigError, loadConfig, type ServerConfig } from './config.js';
 import {
   type Check,
   checkClockSkew,
-  checkCreate,
   checkCredentials,
   checkDnsTls,
-  checkHttpsUrls,
   checkPublicBase,
   checkRedis,
 } from './doctor-checks.js';
+import { checkCreate, checkHttpsUrls } from './doctor-urls.js';
 import { createEkoClient } from './eko-client.js';
 
 const USAGE = 'Usage: digilocker-kyc-server doctor [--json] [--create]';
