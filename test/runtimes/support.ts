@@ -67,7 +67,17 @@ export function spawnRuntime(
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group: npm's launchers (workerd, deno) run the real binary as a child, and
+    // stop() must end that too, not only the launcher.
+    detached: true,
   });
+  const stop = () => {
+    try {
+      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  };
   let output = '';
   const collect = (chunk: Buffer) => {
     output += String(chunk);
@@ -76,14 +86,14 @@ export function spawnRuntime(
   child.stderr?.on('data', collect);
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      stop();
       reject(new Error(`${command} did not start within 30 s:\n${output}`));
     }, 30_000);
     const check = () => {
       const match = /[Ll]istening on (http:\/\/[^\s/]+)/.exec(output);
       if (!match) return;
       clearTimeout(timer);
-      resolve({ origin: match[1]!, output: () => output, stop: () => child.kill('SIGKILL') });
+      resolve({ origin: match[1]!, output: () => output, stop });
     };
     child.stdout?.on('data', check);
     child.stderr?.on('data', check);
