@@ -69,7 +69,13 @@ export function checkSandboxSplit(metafile, entry = 'dist/cli.js') {
   const dynamicTargets = [...production].flatMap((path) =>
     outputs[path].imports.filter((edge) => edge.kind === 'dynamic-import').map((e) => e.path),
   );
-  const sandbox = staticClosure(outputs, dynamicTargets);
+  // Other lazily loaded parts (`doctor`, the metrics listener) are production code: only the
+  // dynamic imports that bring sandbox code in count as the sandbox.
+  const holdsSandbox = (target) =>
+    [...staticClosure(outputs, [target])].some((path) =>
+      Object.keys(outputs[path]?.inputs ?? {}).some(isSandboxSource),
+    );
+  const sandbox = staticClosure(outputs, dynamicTargets.filter(holdsSandbox));
   const problems = [];
   for (const path of production) {
     const leaked = Object.keys(outputs[path].inputs).filter(isSandboxSource);

@@ -9,6 +9,7 @@ import { createHttpServer } from './http-server.js';
 import { drainable } from './lifecycle.js';
 import { chooseLogFormat, prettyDestination } from './log-format.js';
 import { createLogger } from './logger.js';
+import type { MetricsServer } from './metrics-server.js';
 import type { RunningSandbox } from './sandbox/index.js';
 
 /**
@@ -65,7 +66,18 @@ async function main(): Promise<void> {
     config = { ...config, eko: { ...config.eko, baseUrl: sandbox.apiBaseUrl } };
   }
 
-  const kyc = createApp({ config, logger });
+  // Only with METRICS_PORT: prom-client is not loaded and nothing else listens without it.
+  let metrics: MetricsServer | undefined;
+  if (config.metricsPort !== undefined) {
+    const { startMetricsServer } = await import('./metrics-server.js');
+    metrics = await startMetricsServer(config.metricsPort, config.host);
+  }
+
+  const kyc = createApp({
+    config,
+    logger,
+    ...(metrics ? { router: { metrics: { registry: metrics.registry } } } : {}),
+  });
   const server = createHttpServer(kyc.app, config.http);
   const drain = drainable(server);
   await new Promise<void>((resolve, reject) => {
@@ -96,6 +108,7 @@ async function main(): Promise<void> {
       (widget
         ? `  widget (immutable): ${origin}/kyc/${widget.file}   integrity="${widget.integrity}"\n`
         : '') +
+      (metrics ? `  metrics: ${metrics.url}\n` : '') +
       `  ready in ${Math.round(performance.now() - started)} ms\n`,
   );
 
@@ -113,6 +126,7 @@ async function main(): Promise<void> {
     const outcome = await drain.close({ deadlineMs: 10_000 });
     const drainedMs = Math.round(performance.now() - began);
     await kyc.close();
+    await metrics?.close();
     await sandbox?.close();
     logger.info(
       { outcome, drained_ms: drainedMs, total_ms: Math.round(performance.now() - began) },
@@ -130,7 +144,25 @@ function sandboxHost(host: string): string {
   return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`digilocker-kyc-server: failed to start: ${(error as Error)?.message}\n`);
-  process.exit(1);
-});
+if (process.argv[2] === 'doctor') {
+  // The go-live check: loaded only for this subcommand, and it starts no server.
+  import('./doctor.js')
+    .then(({ runDoctor }) =>
+      runDoctor(process.argv.slice(3), {
+        env: process.env,
+        write: (text) => process.stdout.write(text),
+      }),
+    )
+    .then(
+      (code) => process.stdout.write('', () => process.exit(code)),
+      (error: unknown) => {
+        process.stderr.write(`digilocker-kyc-server doctor: ${(error as Error)?.message}\n`);
+        process.exit(1);
+      },
+    );
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`digilocker-kyc-server: failed to start: ${(error as Error)?.message}\n`);
+    process.exit(1);
+  });
+}

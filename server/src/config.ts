@@ -49,6 +49,8 @@ export interface ServerConfig {
   trustProxyHops: number;
   /** Rate-limit counters shared between instances in this Redis; undefined keeps them in memory. */
   redisUrl: string | undefined;
+  /** Prometheus text at GET /metrics on this port (bound to HOST); undefined: nothing listens. */
+  metricsPort: number | undefined;
   logLevel: string;
   /** A folder of static files served at `/` (the demo site); undefined serves none. */
   staticDir: string | undefined;
@@ -171,6 +173,7 @@ const envSchema = z.object({
     0,
   ),
   REDIS_URL: redisUrl,
+  METRICS_PORT: z.optional(port),
   LOG_LEVEL: z._default(
     z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
     'info',
@@ -306,6 +309,7 @@ export function loadConfig(given: Record<string, string | undefined>): ServerCon
     },
     trustProxyHops: e.TRUST_PROXY_HOPS,
     redisUrl: e.REDIS_URL,
+    metricsPort: e.METRICS_PORT,
     logLevel: e.LOG_LEVEL,
     staticDir: e.STATIC_DIR,
   };

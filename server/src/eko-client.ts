@@ -1,4 +1,4 @@
-// The Eko DigiLocker client: signs each request, calls Eko over undici, and treats replies as untrusted.
+// The Eko DigiLocker client: signs each request, calls Eko (undici on Node, fetch elsewhere), treats replies as untrusted.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLIENT_REF_ID_PATTERN, DEFAULT_DOCUMENTS, KycError } from '@digilocker-kyc/shared';
@@ -15,8 +15,9 @@ import {
 import {
   classifyTransportError,
   describeBody,
-  readCappedText,
+  type EkoTransport,
   readRetryAfter,
+  undiciTransport,
 } from './eko-transport.js';
 import {
   DEFAULT_EKO_RETRY,
@@ -27,6 +28,7 @@ import {
   type EkoTimeouts,
   type VerificationStatus,
 } from './eko-types.js';
+import { fetchTransport } from './fetch-transport.js';
 import { normaliseDocuments } from './identity.js';
 import { signEkoRequest } from './signing.js';
 import { boundedStatusId, isSafeUpstreamId } from './upstream-text.js';
@@ -50,14 +52,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
   const retry: EkoRetry = { ...DEFAULT_EKO_RETRY, ...options.retry };
   const now = options.now ?? Date.now;
   const random = options.random ?? ((size: number) => randomBytes(size));
-  const ownsDispatcher = options.dispatcher === undefined;
-  const dispatcher =
-    options.dispatcher ??
-    new Pool(base.origin, {
-      connections: 128,
-      keepAliveTimeout: 30_000,
-      connect: { timeout: timeouts.connectMs },
-    });
+  const transport = chooseTransport(options, base.origin, timeouts);
   const skew = new SkewWindow();
 
   type Call = {
@@ -98,7 +93,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     signal: AbortSignal,
   ): Promise<EkoEnvelope> {
     const sentAt = now();
-    const response = await dispatcher.request({
+    const response = await transport.send({
       origin: base.origin,
       path,
       method,
@@ -108,13 +103,13 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         accept: 'application/json',
       },
       body: payload,
-      headersTimeout: timeouts.headersMs,
-      bodyTimeout: timeouts.bodyMs,
+      headersTimeoutMs: timeouts.headersMs,
+      bodyTimeoutMs: timeouts.bodyMs,
       signal,
     });
-    measureSkew(response.headers.date, sentAt);
-    const text = await readCappedText(response.body, MAX_REPLY_BYTES);
-    const httpStatus = response.statusCode;
+    measureSkew(response.header('date'), sentAt);
+    const text = await response.text(MAX_REPLY_BYTES);
+    const httpStatus = response.status;
     if (httpStatus === 403) {
       throw new KycError(
         'upstream_auth_failed',
@@ -125,7 +120,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     if (httpStatus === 429) {
       // A rate-limit answer, not a failure of Eko: not retried (that would only add load), not
       // counted by the circuit breaker (one merchant's burst must not pause every customer).
-      const retryAfterSeconds = readRetryAfter(response.headers['retry-after'], sentAt);
+      const retryAfterSeconds = readRetryAfter(response.header('retry-after'), sentAt);
       throw new KycError(
         'upstream_unavailable',
         `Eko is rate-limiting this server (HTTP 429); retry after ${retryAfterSeconds} s.`,
@@ -150,7 +145,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     } catch {
       throw new KycError(
         'upstream_malformed',
-        `Eko answered HTTP 200 with a body that is not JSON (${describeBody(text, response.headers['content-type'])}).`,
+        `Eko answered HTTP 200 with a body that is not JSON (${describeBody(text, response.header('content-type'))}).`,
       );
     }
     const envelope = ekoEnvelopeSchema.safeParse(json);
@@ -163,8 +158,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     return envelope.data;
   }
 
-  function measureSkew(dateHeader: string | string[] | undefined, sentAt: number): void {
-    const value = Array.isArray(dateHeader) ? dateHeader[0] : dateHeader;
+  function measureSkew(value: string | undefined, sentAt: number): void {
     const upstream = value ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(upstream)) return;
     skew.record(upstream - sentAt, sentAt);
@@ -383,8 +377,38 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       return { referenceId, documents: normaliseDocuments(data.data) };
     },
 
-    async close() {
-      if (ownsDispatcher) await dispatcher.close();
-    },
+    close: () => transport.close(),
   };
+}
+
+/**
+ * undici on Node: a `Pool` (kept-alive connections, connect timeout) or the dispatcher passed in.
+ * Elsewhere the runtime's own fetch: Bun's `undici` is a stub, and Workers cannot compile
+ * undici's WASM parser. `options.fetch` picks fetch on any runtime.
+ */
+function chooseTransport(
+  options: EkoClientOptions,
+  origin: string,
+  timeouts: EkoTimeouts,
+): EkoTransport {
+  if (options.dispatcher) return undiciTransport(options.dispatcher, false);
+  if (options.fetch || !isNode()) return fetchTransport(options.fetch);
+  const pool = new Pool(origin, {
+    connections: 128,
+    keepAliveTimeout: 30_000,
+    connect: { timeout: timeouts.connectMs },
+  });
+  return undiciTransport(pool, true);
+}
+
+/** Node itself, not a runtime that imitates it (Bun, Deno and Workers all set `process`). */
+function isNode(): boolean {
+  const runtime = globalThis as {
+    Bun?: unknown;
+    Deno?: unknown;
+    navigator?: { userAgent?: string };
+  };
+  if (runtime.Bun !== undefined || runtime.Deno !== undefined) return false;
+  if (runtime.navigator?.userAgent === 'Cloudflare-Workers') return false;
+  return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
 }

@@ -1,7 +1,66 @@
-// Maps undici's transport failures onto KycError codes and reads reply bodies with a size cap.
+// How the Eko client sends one request (undici on Node), failures mapped onto KycError codes.
 import { KycError } from '@digilocker-kyc/shared';
 import type { Dispatcher } from 'undici';
 import { boundedErrorCode, boundedMediaType } from './upstream-text.js';
+
+/** One signed request to Eko, whatever client carries it. */
+export interface EkoRequest {
+  origin: string;
+  /** Path and query below the origin. */
+  path: string;
+  method: 'GET' | 'POST';
+  headers: Record<string, string>;
+  body: string | undefined;
+  headersTimeoutMs: number;
+  bodyTimeoutMs: number;
+  /** The call's deadline: aborts the request and every retry. */
+  signal: AbortSignal;
+}
+
+/** Eko's reply: the status, a header by lower-case name, and the body read with a size cap. */
+export interface EkoReply {
+  status: number;
+  header(name: string): string | undefined;
+  text(limit: number): Promise<string>;
+}
+
+/**
+ * The client under the Eko calls: undici on Node (a `Pool`, or the `MockAgent` tests pass), the
+ * runtime's own `fetch` on Bun, Deno and Workers (fetch-transport.ts).
+ */
+export interface EkoTransport {
+  send(request: EkoRequest): Promise<EkoReply>;
+  close(): Promise<void>;
+}
+
+/** Sends through an undici dispatcher; closes it only when it is ours. */
+export function undiciTransport(dispatcher: Dispatcher, owned: boolean): EkoTransport {
+  return {
+    async send(request) {
+      const response = await dispatcher.request({
+        origin: request.origin,
+        path: request.path,
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        headersTimeout: request.headersTimeoutMs,
+        bodyTimeout: request.bodyTimeoutMs,
+        signal: request.signal,
+      });
+      return {
+        status: response.statusCode,
+        header(name) {
+          const value = response.headers[name];
+          return Array.isArray(value) ? value[0] : value;
+        },
+        text: (limit) => readCappedText(response.body, limit),
+      };
+    },
+    async close() {
+      if (owned) await dispatcher.close();
+    },
+  };
+}
 
 /** Connection errors that prove the request never reached Eko, so even a POST may be retried. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);

@@ -26,8 +26,13 @@ export interface EkoClientOptions {
   initiatorId: string;
   /** The retailer/agent code sent when a call does not name its own. */
   userCode: string;
-  /** A `Pool` in production (the default), a `MockAgent` in tests. */
+  /** On Node, a `Pool` in production (the default), a `MockAgent` in tests. */
   dispatcher?: Dispatcher;
+  /**
+   * Call Eko through this fetch instead of undici. The default outside Node (Bun, Deno, Workers)
+   * is the runtime's global `fetch`; on Node, undici unless this is set.
+   */
+  fetch?: typeof fetch;
   /** Unix milliseconds; injected so signatures and skew are testable. */
   now?: () => number;
   random?: (size: number) => Uint8Array;

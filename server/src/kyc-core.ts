@@ -24,7 +24,8 @@ import {
   originChecker,
   preflight,
 } from './edge.js';
-import { errorReply } from './error-handler.js';
+import { errorReply, toKycError } from './error-handler.js';
+import type { KycMetrics } from './metrics.js';
 import { memoryOnceStore, redisOnceStore } from './once-store.js';
 import { openApiDocument } from './openapi.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
@@ -106,6 +107,13 @@ export function matchRoute(path: string): Route {
   return { name: 'none' };
 }
 
+/** A status reply's outcome for the metrics: a completion token, or a final refusal. */
+function countStatus(metrics: KycMetrics, reply: unknown): void {
+  const { status, completion_token } = reply as { status?: unknown; completion_token?: unknown };
+  if (typeof completion_token === 'string') metrics.completed();
+  else if (status === 'denied' || status === 'expired') metrics.cancelled(status);
+}
+
 function decodeParam(value: string): string {
   if (!value.includes('%')) return value;
   try {
@@ -116,8 +124,9 @@ function decodeParam(value: string): string {
 }
 
 export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
-  const { logger, allowedOrigins, hooks } = options;
+  const { logger, allowedOrigins, hooks, metrics } = options;
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
+  metrics.watchBreaker(() => breaker.isOpen);
   let completions: Completions | undefined;
   const { createSession, sessionStatus, checkDigilockerUrl, fetchStatus } = sessionHandlers({
     options: options as ResolvedOptions,
@@ -150,6 +159,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     completions,
     logger,
     checkDigilockerUrl,
+    onForeignReturn: () => metrics.foreignReturn(),
   });
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,
@@ -229,6 +239,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           if (route.name === 'status') {
             await limit(statusLimits, req, headers);
             const { status, reply } = await sessionStatus(req, route.referenceId);
+            countStatus(metrics, reply);
             return json(status, reply);
           }
           checkCsrfHeader(req);
@@ -238,6 +249,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           await authorize(req);
           await limit(createLimits, req, headers);
           const { status, reply, claims, logFields } = await createSession(req, body);
+          if (status === 201) metrics.sessionCreated();
           // Binds the attempt to this browser: first-party when the page shares the mount's
           // site; otherwise the widget's `/go` hop sets it.
           headers.append('Set-Cookie', returns.bindingCookie(req, claims));
@@ -299,6 +311,11 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       secure();
       throw new KycError('not_found', `No route for ${method} ${req.mount}${req.path}.`);
     } catch (error) {
+      const { code } = toKycError(error);
+      metrics.error(code);
+      if (code === 'rate_limited') {
+        metrics.rateLimited(matchRoute(req.path).name === 'status' ? 'status' : 'create');
+      }
       // A path that does not decode, a missing built file: refused before any route's headers.
       if (!secured) secure();
       const { status, body } = errorReply(error, requestId, headers, logger, {

@@ -66,9 +66,11 @@ export function defaultLibraryLogger(): Logger {
   return createLogger('warn', process.stderr);
 }
 
-const SALT = randomBytes(16);
+/** Made on first use: Workers refuse random generation while a module loads. */
+let salt: Uint8Array | undefined;
 
 /** Logs name an attempt by a salted hash of its reference_id, never the id itself. */
 export function referenceHash(referenceId: string): string {
-  return createHash('sha256').update(SALT).update(referenceId).digest('base64url').slice(0, 12);
+  salt ??= randomBytes(16);
+  return createHash('sha256').update(salt).update(referenceId).digest('base64url').slice(0, 12);
 }

@@ -15,6 +15,7 @@ import { DEFAULT_DIGILOCKER_URL_HOSTS } from './defaults.js';
 import { createEkoClient } from './eko-client.js';
 import type { EkoClient, EkoClientOptions } from './eko-types.js';
 import { defaultLibraryLogger } from './logger.js';
+import { type KycMetrics, type MetricsOption, measuredEko, resolveMetrics } from './metrics.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from './rate-limits.js';
 import { type RedisOption, redisUrlProblem } from './redis-store.js';
 
@@ -88,6 +89,11 @@ export interface DigilockerKycOptions<Req = Request> {
    */
   redis?: RedisOption;
   breaker?: BreakerOptions;
+  /**
+   * Prometheus metrics in your prom-client registry (`metrics: { registry: register }`), named
+   * `digilocker_kyc_*`; see docs/operations.md. prom-client is not loaded without this option.
+   */
+  metrics?: MetricsOption;
   /** How long a status reply is reused: pending briefly, final statuses longer. */
   statusCacheMs?: { pending?: number; final?: number };
   /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
@@ -127,6 +133,8 @@ export interface ResolvedOptions<Req = unknown> {
   hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
   onComplete: OnComplete | undefined;
   breaker: BreakerOptions;
+  /** The metric hooks the core calls (no-ops without the `metrics` option). */
+  metrics: KycMetrics;
   statusCacheMs: { pending: number; final: number };
   widgetAssets: WidgetAssets;
   logger: Logger;
@@ -191,8 +199,10 @@ export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): Resolve
         ...(options.now ? { now: options.now } : {}),
       })
     : (options.eko as EkoClient);
+  const metrics = resolveMetrics(options.metrics);
   return {
-    eko,
+    eko: measuredEko(eko, metrics),
+    metrics,
     ownsEko,
     allowedOrigins,
     publicBaseUrl,
