@@ -71,3 +71,45 @@ export function testApp(
 export function upstreamCalls(agent: MockAgent) {
   return agent.getCallHistory()?.calls() ?? [];
 }
+
+export const STATUS_PATH =
+  '/ekoapi/v3/tools/kyc/digilocker/status?initiator_id=9962981729&reference_id=7483920';
+
+/** Eko answers the next create call (the default: reference 7483920 on digilocker.gov.in). */
+export function interceptCreate(agent: MockAgent, reply: object = createReply()): void {
+  agent
+    .get(EKO_ORIGIN)
+    .intercept({ path: CREATE_PATH, method: 'POST' })
+    .reply(200, reply, JSON_HEADERS);
+}
+
+/** Eko's status call answers `status` (`AUTHENTICATED` is consented), `times` times. */
+export function interceptStatus(agent: MockAgent, status = 'AUTHENTICATED', times = 1): void {
+  agent
+    .get(EKO_ORIGIN)
+    .intercept({ path: STATUS_PATH, method: 'GET' })
+    .reply(200, { status: 0, data: { status } }, JSON_HEADERS)
+    .times(times);
+}
+
+/**
+ * The `redirect_url` the server gave Eko on its `index`-th create call: the only place the return
+ * secret leaves the server, so the tests learn it here, as DigiLocker would.
+ */
+export function sentRedirectUrl(agent: MockAgent, index = 0): string {
+  const creates = upstreamCalls(agent).filter((call) => call.path === CREATE_PATH);
+  const sent = creates[index];
+  if (!sent) throw new Error(`Expected at least ${index + 1} create calls to Eko.`);
+  return JSON.parse(String(sent.body)).redirect_url as string;
+}
+
+/** The Set-Cookie lines of a reply (supertest gives an array, or nothing). */
+export function setCookies(headers: Record<string, unknown>): string[] {
+  const value = headers['set-cookie'];
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** `name=value` of a Set-Cookie line: what a browser sends back in its Cookie header. */
+export function cookiePair(setCookie: string): string {
+  return setCookie.split(';')[0]!;
+}
