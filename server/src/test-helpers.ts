@@ -1,5 +1,6 @@
 // Shared fixtures for the router and app tests: an app wired to a MockAgent, and captured logs.
 import { Writable } from 'node:stream';
+import request from 'supertest';
 import { MockAgent } from 'undici';
 import { createApp, type KycApp } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
@@ -112,4 +113,43 @@ export function setCookies(headers: Record<string, unknown>): string[] {
 /** `name=value` of a Set-Cookie line: what a browser sends back in its Cookie header. */
 export function cookiePair(setCookie: string): string {
   return setCookie.split(';')[0]!;
+}
+
+/** One attempt started through the app, with what each party knows of it. */
+export interface Attempt {
+  /** The create reply (what the starting browser sees). */
+  reply: { reference_id: string; state: string; session_token: string; url: string };
+  /** The binding cookie as the starting browser sends it back (`name=value`). */
+  binding: string;
+  /** The return URL's path under the app, secret included (what DigiLocker sends back to). */
+  returnPath: string;
+  secret: string;
+}
+
+/**
+ * Creates an attempt from `origin` (Eko answering reference `referenceId`) and learns its return
+ * secret from the call Eko received: the `index`-th create call of this app.
+ */
+export async function startAttempt(
+  t: TestApp,
+  { body = {}, referenceId = 7483920, index = 0, origin = PAGE_ORIGIN } = {},
+): Promise<Attempt> {
+  interceptCreate(t.agent, createReply(undefined, referenceId));
+  const res = await request(t.app)
+    .post('/kyc/sessions')
+    .set('Origin', origin)
+    .set('X-DigiLocker-KYC', '1')
+    .set('Content-Type', 'application/json')
+    .send(JSON.stringify(body));
+  if (res.status !== 201)
+    throw new Error(`Expected 201 from create, got ${res.status}: ${res.text}`);
+  const eko = new URL(sentRedirectUrl(t.agent, index));
+  const binding = setCookies(res.headers).find((line) => /dlkyc_b_/.test(line));
+  if (!binding) throw new Error('Expected the create reply to set the binding cookie.');
+  return {
+    reply: res.body,
+    binding: cookiePair(binding),
+    returnPath: eko.pathname,
+    secret: eko.pathname.split('/').at(-1)!,
+  };
 }
