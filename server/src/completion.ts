@@ -56,11 +56,17 @@ export function completions({ store, onComplete, status, logger, ttlMs }: Deps):
     } catch (error) {
       // Fails closed: a completion nobody can record as fired is not fired (the next status
       // request that mints a completion token tries again).
-      logger.warn({ ref, err: errorFields(error) }, 'completion store unavailable; onComplete not fired');
+      logger.warn(
+        { ref, err: errorFields(error) },
+        'completion store unavailable; onComplete not fired',
+      );
       return;
     }
     if (!first) return;
-    logger.info({ ref, event: 'kyc_complete' }, 'kyc complete: the bound return was seen and Eko confirmed the consent');
+    logger.info(
+      { ref, event: 'kyc_complete' },
+      'kyc complete: the bound return was seen and Eko confirmed the consent',
+    );
     if (!onComplete) return;
     const completion: KycCompletion = {
       reference_id: claims.reference_id,

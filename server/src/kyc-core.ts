@@ -25,8 +25,8 @@ import {
   preflight,
 } from './edge.js';
 import { errorReply } from './error-handler.js';
-import { openApiDocument } from './openapi.js';
 import { memoryOnceStore, redisOnceStore } from './once-store.js';
+import { openApiDocument } from './openapi.js';
 import { createLimiters, type Limiter, statusLimiters } from './rate-limits.js';
 import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
@@ -119,7 +119,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   const { logger, allowedOrigins, hooks } = options;
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
   let completions: Completions | undefined;
-  const { createSession, sessionStatus, checkDigilockerUrl, fetchStatus } = sessionHandlers({
+  const { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus } = sessionHandlers({
     options: options as ResolvedOptions,
     hooks: hooks as never,
     breaker,
@@ -149,7 +149,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     store: onceStore,
     completions,
     logger,
-    checkDigilockerUrl,
+    isSafeDigilockerUrl,
   });
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,

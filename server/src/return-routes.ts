@@ -18,21 +18,26 @@ import { referenceHash } from './logger.js';
 import type { OnceStore } from './once-store.js';
 import { pageLang } from './page-text.js';
 import {
-  isReturnSecret,
-  mintReceipt,
-  proofCookie,
-  readProofCookie,
-  readReceipt,
-} from './return-proof.js';
-import {
   RETURN_PAGE_CSP,
   renderConfirmRefusedPage,
   renderForeignReturnPage,
   renderRetryPage,
   renderReturnPage,
 } from './return-page.js';
+import {
+  isReturnSecret,
+  mintReceipt,
+  proofCookie,
+  readProofCookie,
+  readReceipt,
+} from './return-proof.js';
 import type { ResolvedOptions } from './router-options.js';
-import { readBinding, type SessionClaims, signBinding, verifySessionToken } from './session-token.js';
+import {
+  readBinding,
+  type SessionClaims,
+  signBinding,
+  verifySessionToken,
+} from './session-token.js';
 import { errorFields } from './store-outage.js';
 
 /** Largest `/go` form body: a session token and a DigiLocker URL. */
@@ -50,8 +55,8 @@ interface Deps {
   store: OnceStore;
   completions: Completions;
   logger: Logger;
-  /** Eko's `url` is safe to send a browser to (https on an allowed host, or the sandbox). */
-  checkDigilockerUrl: (url: string, referenceId: string) => void;
+  /** True when a browser may be sent to `url` for DigiLocker (https on an allowed host, or the sandbox). */
+  isSafeDigilockerUrl: (url: string) => boolean;
   /** Counts returns that reached a browser without the binding. */
   onForeignReturn?: () => void;
 }
@@ -71,7 +76,7 @@ export function returnRoutes({
   store,
   completions,
   logger,
-  checkDigilockerUrl,
+  isSafeDigilockerUrl,
   onForeignReturn,
 }: Deps) {
   const secrets = options.sessionSecrets;
@@ -218,7 +223,14 @@ export function returnRoutes({
       allowUnreturned: true,
     });
     const url = form.get('url') ?? '';
-    checkDigilockerUrl(url, claims.reference_id);
+    // The browser hands back the link of its create reply; only a DigiLocker link is followed,
+    // so the hop is no open redirect.
+    if (!isSafeDigilockerUrl(url)) {
+      throw new KycError(
+        'invalid_request',
+        'Expected url to be the DigiLocker link of the create reply (https on DIGILOCKER_URL_HOSTS).',
+      );
+    }
     headers.append('Set-Cookie', bindingCookie(req, claims));
     headers.set('Location', url);
     headers.set('Cache-Control', 'no-store');

@@ -14,9 +14,9 @@ import type { UpstreamBreaker } from './circuit-breaker.js';
 import type { Completions } from './completion.js';
 import type { AccessLogFields, CoreRequest } from './core-types.js';
 import { IN_ENGLISH } from './issue-messages.js';
+import { linkLeaksReturn } from './link-leak.js';
 import { referenceHash } from './logger.js';
 import { returnBase } from './return-base.js';
-import { linkLeaksReturn } from './link-leak.js';
 import { readReceipt, returnSecret } from './return-proof.js';
 import type { DigilockerKycOptions, ResolvedOptions } from './router-options.js';
 import {
@@ -162,7 +162,10 @@ export function sessionHandlers({
     if (presented !== undefined) {
       returnedAt = readReceipt(presented, claims.state, options.sessionSecrets);
       if (returnedAt === undefined) {
-        throw new KycError('unauthorized', 'The return receipt is not the receipt of this attempt.');
+        throw new KycError(
+          'unauthorized',
+          'The return receipt is not the receipt of this attempt.',
+        );
       }
     }
     const status = await cache.get(referenceId, () => fetchStatus(referenceId));
@@ -200,17 +203,22 @@ export function sessionHandlers({
     return requested;
   }
 
+  /** A URL a browser may be sent to for DigiLocker: https on an allowlisted host, or the sandbox. */
+  function isDigilockerUrl(url: URL | undefined): boolean {
+    return (
+      url !== undefined &&
+      ((url.protocol === 'https:' && options.digilockerUrlHosts.has(url.host.toLowerCase())) ||
+        options.insecureUrlOrigins.has(url.origin))
+    );
+  }
+
   /** Eko's url is untrusted: https on an allowlisted host, or the sandbox origin. */
   function checkDigilockerUrl(value: string, referenceId: string): void {
     let url: URL | undefined;
     try {
       url = new URL(value);
     } catch {}
-    const ok =
-      url !== undefined &&
-      ((url.protocol === 'https:' && options.digilockerUrlHosts.has(url.host.toLowerCase())) ||
-        options.insecureUrlOrigins.has(url.origin));
-    if (!ok) {
+    if (!isDigilockerUrl(url)) {
       logger.warn(
         {
           ref: referenceHash(referenceId),
@@ -227,7 +235,16 @@ export function sessionHandlers({
     }
   }
 
-  return { createSession, sessionStatus, checkDigilockerUrl, fetchStatus: cachedStatus };
+  /** The same check for a URL the browser hands back (the `/go` hop): true when it passes. */
+  function isSafeDigilockerUrl(value: string): boolean {
+    try {
+      return isDigilockerUrl(new URL(value));
+    } catch {
+      return false;
+    }
+  }
+
+  return { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus: cachedStatus };
 }
 
 /** "documents[0]: Invalid option: expected one of …" — names the field and the expectation. */
