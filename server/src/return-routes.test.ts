@@ -230,7 +230,7 @@ describe('a return that reaches another browser (a forwarded link)', () => {
   it("another attempt's genuine binding does not bind this one", async () => {
     t = testApp();
     const mine = await attempt();
-    const theirs = await startAttempt(t, { referenceId: 7483921, index: 1 });
+    const theirs = await startAttempt(t, { referenceId: 7483921 });
     const res = await get(theirs.returnPath, mine.binding);
     expect(res.headers.location).toBe('/kyc/foreign-return');
     // Among other cookies, the right one still counts.

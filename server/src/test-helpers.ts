@@ -128,12 +128,13 @@ export interface Attempt {
 
 /**
  * Creates an attempt from `origin` (Eko answering reference `referenceId`) and learns its return
- * secret from the call Eko received: the `index`-th create call of this app.
+ * secret from the create call Eko received.
  */
 export async function startAttempt(
   t: TestApp,
-  { body = {}, referenceId = 7483920, index = 0, origin = PAGE_ORIGIN } = {},
+  { body = {}, referenceId = 7483920, origin = PAGE_ORIGIN } = {},
 ): Promise<Attempt> {
+  const index = upstreamCalls(t.agent).filter((call) => call.path === CREATE_PATH).length;
   interceptCreate(t.agent, createReply(undefined, referenceId));
   const res = await request(t.app)
     .post('/kyc/sessions')
