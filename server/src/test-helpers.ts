@@ -132,7 +132,17 @@ export interface Attempt {
  */
 export async function startAttempt(
   t: TestApp,
-  { body = {}, referenceId = 7483920, origin = PAGE_ORIGIN } = {},
+  {
+    body = {},
+    referenceId = 7483920,
+    origin = PAGE_ORIGIN,
+    headers = {},
+  }: {
+    body?: object;
+    referenceId?: number;
+    origin?: string;
+    headers?: Record<string, string>;
+  } = {},
 ): Promise<Attempt> {
   const index = upstreamCalls(t.agent).filter((call) => call.path === CREATE_PATH).length;
   interceptCreate(t.agent, createReply(undefined, referenceId));
@@ -141,6 +151,7 @@ export async function startAttempt(
     .set('Origin', origin)
     .set('X-DigiLocker-KYC', '1')
     .set('Content-Type', 'application/json')
+    .set(headers)
     .send(JSON.stringify(body));
   if (res.status !== 201)
     throw new Error(`Expected 201 from create, got ${res.status}: ${res.text}`);
