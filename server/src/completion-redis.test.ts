@@ -49,10 +49,11 @@ function instance(url: string, fired: KycCompletion[]): TestApp {
   app.agent
     .get(EKO_ORIGIN)
     .intercept({ path: STATUS_PATH, method: 'GET' })
-    .reply(
-      () => ({ statusCode: 200, data: { status: 0, data: { status: ekoStatus } } }),
-      JSON_HEADERS,
-    )
+    .reply(() => ({
+      statusCode: 200,
+      data: { status: 0, data: { status: ekoStatus } },
+      responseOptions: JSON_HEADERS,
+    }))
     .persist();
   apps.push(app);
   return app;

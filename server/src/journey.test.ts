@@ -12,6 +12,7 @@ import { createEkoClient } from './eko-client.js';
 import { createLogger } from './logger.js';
 import { createSandbox, type RunningSandbox } from './sandbox/index.js';
 import { verifySessionToken } from './session-token.js';
+import { fetchVerifiedDocument } from './verified-document.js';
 
 const PAGE = 'http://merchant.test';
 let sandbox: RunningSandbox;
@@ -145,17 +146,16 @@ describe('sandbox journey through the signing server', () => {
         now: Date.now(),
       }),
     ).toThrow(/^return_not_seen/);
-    const claims = verifySessionToken(done.completion_token, {
-      secrets: config.sessionSecrets,
-      now: Date.now(),
-      referenceId: attempt.reference_id,
-    });
     const eko = createEkoClient(config.eko);
-    const { documents } = await eko.getDocument({
-      referenceId: claims.reference_id,
-      verificationId: verificationId ?? undefined,
+    const { claims, document } = await fetchVerifiedDocument(done.completion_token, {
+      secrets: config.sessionSecrets,
+      subject: null,
+      eko,
+      ...(verificationId ? { verificationId } : {}),
     });
     await eko.close();
+    expect(claims.reference_id).toBe(attempt.reference_id);
+    const { documents } = document;
     expect(documents[0]?.masked_aadhaar).toMatch(/^XXXX-XXXX-\d{4}$/);
     expect(documents[0]?.name).toBeTruthy();
     // The server knew without the page: onComplete fired once, ids only.
