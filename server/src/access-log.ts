@@ -57,8 +57,8 @@ export function accessLogger(logger: Logger): (entry: AccessLogEntry) => void {
 }
 
 /**
- * Ids stay out of the logs: `/return/<state>` → `/return/:state` (and `/confirm/`), no query
- * string ever.
+ * Ids and secrets stay out of the logs: `/return/<state>/<secret>` → `/return/:state` (and
+ * `/confirm/`), no query string ever.
  * Everything after the prefix goes, not just one segment: the routes match `/sessions/<ref>/` (a
  * trailing slash) and `/SESSIONS/<ref>` (any case) too, and a 404 under the prefix may carry an
  * id as well.

@@ -95,8 +95,8 @@ describe('sandbox faults through the server', () => {
       expect(res.ms).toBeLessThan(1_500);
       // The fixed message for the code: nothing from the upstream body leaks into it.
       expect(res.body.error?.message).not.toMatch(/<|html|sandbox/i);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(upstream.stats.running).toBe(0);
+      // Released within a second: on a loaded machine the aborted socket takes a moment to close.
+      await expect.poll(() => upstream.stats.running, { timeout: 1_000 }).toBe(0);
       expect(upstream.stats.pending).toBe(0);
       // The next call works: nothing stuck.
       expect((await create(url)).status).toBe(201);

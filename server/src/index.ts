@@ -5,6 +5,8 @@
 export { type AppDeps, createApp, type KycApp, MOUNT_PATH } from './app.js';
 // The widget's built files as the server serves them: hashed URL and integrity.
 export type { AssetInfo, WidgetManifest } from './built-asset.js';
+// What the `onComplete` option receives, once per attempt, on the server.
+export type { KycCompletion, OnComplete } from './completion.js';
 export { ConfigError, EKO_BASE_URLS, loadConfig, type ServerConfig } from './config.js';
 export {
   DEFAULT_HOST,
@@ -37,6 +39,17 @@ export { HTTP_API_VERSION, openApiDocument } from './openapi.js';
 export { digilockerKyc, type KycRouter, MAX_CLOCK_SKEW_MS } from './router.js';
 export type { DigilockerKycOptions } from './router-options.js';
 // Merchants' backends verify the token the widget hands them before fetching the document.
-export { type SessionClaims, signSessionToken, verifySessionToken } from './session-token.js';
+export {
+  type SessionClaims,
+  signSessionToken,
+  type VerifyOptions,
+  verifySessionToken,
+} from './session-token.js';
 export { computeSecretKey, signEkoRequest } from './signing.js';
 export { readBusinessError, readStatusData } from './verification-status.js';
+// ...or do both in one call: the completion token, for this user, then Eko's document.
+export {
+  type FetchVerifiedDocumentOptions,
+  fetchVerifiedDocument,
+  type VerifiedDocumentResult,
+} from './verified-document.js';

@@ -128,7 +128,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
   metrics.watchBreaker(() => breaker.isOpen);
   let completions: Completions | undefined;
-  const { createSession, sessionStatus, checkDigilockerUrl, fetchStatus } = sessionHandlers({
+  const { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus } = sessionHandlers({
     options: options as ResolvedOptions,
     hooks: hooks as never,
     breaker,
@@ -158,7 +158,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     store: onceStore,
     completions,
     logger,
-    checkDigilockerUrl,
+    isSafeDigilockerUrl,
     onForeignReturn: () => metrics.foreignReturn(),
   });
   const createLimits = createLimiters({

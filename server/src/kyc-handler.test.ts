@@ -4,7 +4,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGE_ORIGIN } from './contract/cases.js';
+import { bindingCookie, PAGE_ORIGIN, returnPath } from './contract/cases.js';
 import { contractOptions } from './contract/harness.js';
 import type { KycHookRequest } from './hook-request.js';
 import { createKycHandler, type KycHandler } from './kyc-handler.js';
@@ -31,14 +31,22 @@ const create = (url: string, headers: Record<string, string> = {}) =>
 describe('createKycHandler', () => {
   it('serves under any basePath, and its pages name their script under it', async () => {
     handler = createKycHandler({ ...contractOptions(false), basePath: '/api/kyc/' });
-    const page = await handler.fetch(new Request('https://shop.example/api/kyc/return'));
+    const bound = { headers: { Cookie: bindingCookie() } };
+    const page = await handler.fetch(
+      new Request(`https://shop.example/api/kyc${returnPath()}`, bound),
+    );
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('src="/api/kyc/return.js"');
-    const outside = await handler.fetch(new Request('https://shop.example/kyc/return'));
-    expect(outside.status).toBe(404);
-    expect(((await outside.json()) as { error: { message: string } }).error.message).toBe(
-      'No route for GET /kyc/return.',
+    const outside = await handler.fetch(
+      new Request(`https://shop.example/kyc${returnPath()}`, bound),
     );
+    expect(outside.status).toBe(404);
+    expect(((await outside.json()) as { error: { message: string } }).error.message).toMatch(
+      /^No route for GET \/kyc\/return\//,
+    );
+    // The warning page of a foreign return is under the base path too.
+    const foreign = await handler.fetch(new Request(`https://shop.example/api/kyc${returnPath()}`));
+    expect(foreign.headers.get('location')).toBe('/api/kyc/foreign-return');
   });
 
   it('serves at the root with basePath "/"', async () => {
@@ -69,7 +77,7 @@ describe('createKycHandler', () => {
     try {
       const other = await fetch(`http://127.0.0.1:${port}/kycx`);
       expect(other.status).toBe(299);
-      const ours = await fetch(`http://127.0.0.1:${port}/kyc/return`);
+      const ours = await fetch(`http://127.0.0.1:${port}/kyc/foreign-return`);
       expect(ours.status).toBe(200);
     } finally {
       server.close();
@@ -83,7 +91,7 @@ describe('createKycHandler', () => {
     const server = createServer((req, res) => {
       // The headers are already out (an earlier layer sent them): writing the reply throws.
       res.flushHeaders();
-      if (req.url?.startsWith('/kyc/return?next')) {
+      if (req.url?.startsWith('/kyc/foreign-return?next')) {
         kyc.node(req, res, (error) => {
           failures.push(error);
           res.end();
@@ -93,10 +101,10 @@ describe('createKycHandler', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      await fetch(`http://127.0.0.1:${port}/kyc/return?next`).then((r) => r.text());
+      await fetch(`http://127.0.0.1:${port}/kyc/foreign-return?next`).then((r) => r.text());
       expect((failures[0] as { code?: string }).code).toBe('ERR_HTTP_HEADERS_SENT');
       await expect(
-        fetch(`http://127.0.0.1:${port}/kyc/return`).then((r) => r.text()),
+        fetch(`http://127.0.0.1:${port}/kyc/foreign-return`).then((r) => r.text()),
       ).rejects.toThrow();
     } finally {
       server.close();

@@ -1,6 +1,7 @@
 // The leak scan for the server: sentinel secrets and personal data never reach logs or replies.
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
+import { returnSecret } from './return-proof.js';
 import { signSessionToken } from './session-token.js';
 import {
   CREATE_PATH,
@@ -8,6 +9,7 @@ import {
   EKO_ORIGIN,
   JSON_HEADERS,
   PAGE_ORIGIN,
+  SESSION_SECRET,
   type TestApp,
   testApp,
 } from './test-helpers.js';
@@ -129,16 +131,19 @@ describe('leak scan', () => {
 
   it('logs method, path and status per request, not headers or queries', async () => {
     t = testApp();
+    const secret = returnSecret('B'.repeat(43), [SESSION_SECRET]);
     await request(t.app)
-      .get(`/kyc/return/${'B'.repeat(43)}?verification_id=abc`)
+      .get(`/kyc/return/${'B'.repeat(43)}/${secret}?verification_id=abc`)
       .set('Authorization', 'Bearer secret-bearer')
       .set('Cookie', 'sid=secret-cookie');
     const line = t.logs
       .map((l) => JSON.parse(l))
       .find((entry) => entry.msg === 'request completed');
     expect(line.req).toEqual({ id: expect.any(String), method: 'GET', path: '/kyc/return/:state' });
-    expect(line.res).toEqual({ statusCode: 200 });
-    expect(t.logs.join('')).not.toMatch(/secret-bearer|secret-cookie|verification_id/);
+    // No binding cookie: the warning page, by a redirect.
+    expect(line.res).toEqual({ statusCode: 303 });
+    expect(t.logs.join('')).not.toMatch(/secret-bearer|secret-cookie|verification_id|BBBB/);
+    expect(t.logs.join('')).not.toContain(secret);
   });
 
   it.each([
@@ -146,13 +151,18 @@ describe('leak scan', () => {
     ['another case', '/KYC/Sessions/7483920', '/KYC/sessions/:reference_id'],
     ['a segment after the id', '/kyc/sessions/7483920/extra', '/kyc/sessions/:reference_id'],
     ['a return page with a trailing slash', `/kyc/return/${'B'.repeat(43)}/`, '/kyc/return/:state'],
+    [
+      'a return page with a secret',
+      `/kyc/return/${'B'.repeat(43)}/${'C'.repeat(43)}/`,
+      '/kyc/return/:state',
+    ],
     ['a double slash', '/kyc/sessions//7483920', '/kyc/sessions/:reference_id'],
   ])('keeps ids out of the logged path with %s', async (_name, path, logged) => {
     t = testApp();
     await request(t.app).get(path).set('Origin', PAGE_ORIGIN);
     const lines = t.logs.map((l) => JSON.parse(l));
     expect(lines.at(-1)?.req?.path).toBe(logged);
-    expect(t.logs.join('')).not.toMatch(/7483920|BBBB/);
+    expect(t.logs.join('')).not.toMatch(/7483920|BBBB|CCCC/);
   });
 
   it("logs one line per creation, naming the attempt by a salted hash, with the caller's id", async () => {

@@ -3,6 +3,7 @@
 // In memory by default (one instance); in Redis (`SET key 1 NX PX ttl`) when Redis is configured,
 // so several instances agree. Unlike the rate limits, this store decides security: when it is
 // configured and down, `claim` throws, and the caller refuses (no receipt, no onComplete).
+import { STORE_TIMEOUT_MS } from './rate-limits.js';
 import type { SharedRedis } from './redis-store.js';
 
 export interface OnceStore {
@@ -39,18 +40,37 @@ export function memoryOnceStore(now: () => number): OnceStore {
   };
 }
 
-export function redisOnceStore(redis: SharedRedis): OnceStore {
+/**
+ * A hung Redis (connected, not answering) must not hang the return: after `timeoutMs` the claim
+ * rejects and the caller refuses, as for a Redis that is down. (A SET that lands after the
+ * timeout only means a later claim of the same key answers false: a reload still gets its
+ * receipt, and onComplete fires from the status route instead of the watcher.)
+ */
+export function redisOnceStore(redis: SharedRedis, timeoutMs = STORE_TIMEOUT_MS): OnceStore {
   return {
     async claim(key, ttlMs) {
-      const reply = await redis.command([
-        'SET',
-        ONCE_KEY_PREFIX + key,
-        '1',
-        'NX',
-        'PX',
-        String(Math.max(1, Math.ceil(ttlMs))),
-      ]);
-      return reply === 'OK';
+      let timer: NodeJS.Timeout | undefined;
+      try {
+        const reply = await Promise.race([
+          redis.command([
+            'SET',
+            ONCE_KEY_PREFIX + key,
+            '1',
+            'NX',
+            'PX',
+            String(Math.max(1, Math.ceil(ttlMs))),
+          ]),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(
+              () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+              timeoutMs,
+            );
+          }),
+        ]);
+        return reply === 'OK';
+      } finally {
+        clearTimeout(timer);
+      }
     },
     available: () => redis.available(),
   };

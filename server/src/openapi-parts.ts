@@ -6,6 +6,7 @@ import {
   ERROR_CODES,
   ERROR_DESCRIPTIONS,
   type KycErrorCode,
+  RECEIPT_HEADER,
 } from '@digilocker-kyc/shared';
 import type { ComponentName, JsonSchema } from './openapi-schemas.js';
 
@@ -111,6 +112,13 @@ export const PARAMETERS: Record<string, Json> = {
     description:
       'Optional: 1-64 of A-Z a-z 0-9 . _ -, echoed back and used in the logs; anything else is replaced by a fresh UUID.',
     schema: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$' },
+  },
+  [RECEIPT_HEADER]: {
+    name: RECEIPT_HEADER,
+    in: 'header',
+    description:
+      "The receipt the return page handed the widget (`<seconds>.<mac>`): proof that DigiLocker's return for this attempt reached the browser that started it. With it, and Eko's `consented`, the reply carries `completion_token`; a receipt that is not this attempt's is 401 `unauthorized`.",
+    schema: { type: 'string', pattern: '^[0-9]{1,12}\\.[A-Za-z0-9_-]{43}$' },
   },
   hash: {
     name: 'hash',

@@ -1,6 +1,8 @@
 // The OpenAPI document against the live server: real requests (happy path and error paths)
 // through the node:http adapter, each reply's status, media type and JSON body checked against
 // the document's entry for its route, method and status, with a JSON Schema 2020-12 validator.
+
+import { RECEIPT_HEADER } from '@digilocker-kyc/shared';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
 import { MockAgent } from 'undici';
@@ -14,16 +16,22 @@ import {
 } from './contract/harness.js';
 import {
   API,
+  bindingCookie,
   type ContractRequest,
   create,
+  go,
   PAGE_ORIGIN,
   RETURN_HASH,
+  receiptCookie,
+  returnPath,
+  SESSION_SECRET,
   STATE,
   status,
   tokenFor,
   WIDGET_HASH,
 } from './contract/requests.js';
 import { openApiDocument } from './openapi.js';
+import { mintReceipt } from './return-proof.js';
 
 // The document is walked by key: a loose type, checked by the assertions on the way.
 // biome-ignore lint/suspicious/noExplicitAny: see above
@@ -56,7 +64,9 @@ function operation(path: string, method: string): { template: string; op: Json }
       if (op) return { template, op };
     }
   }
-  if (route !== undefined && /^\/sessions/.test(route)) return { template: route, op: NOT_ALLOWED };
+  if (route !== undefined && /^\/(sessions|go$)/.test(route)) {
+    return { template: route, op: NOT_ALLOWED };
+  }
   throw new Error(`The document has no operation for ${method} ${bare}.`);
 }
 
@@ -164,9 +174,52 @@ const REQUESTS: [string, ContractRequest, number][] = [
     403,
   ],
   ['OPTIONS without Origin', { method: 'OPTIONS', path: '/sessions' }, 405],
-  ['return page', { method: 'GET', path: `/return/${STATE}?verification_id=v1` }, 200],
-  ['bad return state', { method: 'GET', path: '/return/short' }, 404],
+  [
+    'return page',
+    {
+      method: 'GET',
+      path: `${returnPath()}?verification_id=v1`,
+      headers: { Cookie: bindingCookie() },
+    },
+    200,
+  ],
+  ['return without the binding', { method: 'GET', path: returnPath() }, 303],
+  [
+    'return with a wrong secret',
+    { method: 'GET', path: `/return/${STATE}/${'x'.repeat(43)}` },
+    404,
+  ],
+  ['bad return state', { method: 'GET', path: `/return/short/${'x'.repeat(43)}` }, 404],
+  ['foreign return', { method: 'GET', path: '/foreign-return' }, 200],
   ['confirm without cookie', { method: 'GET', path: `/confirm/${STATE}` }, 403],
+  [
+    'confirm with the cookies',
+    {
+      method: 'GET',
+      path: `/confirm/${STATE}`,
+      headers: { Cookie: `${bindingCookie()}; ${receiptCookie()}` },
+    },
+    200,
+  ],
+  ['go', go({ session_token: tokenFor(), url: 'https://digilocker.gov.in/auth' }), 200],
+  ['go from null', go({ session_token: tokenFor(), url: 'x' }, { Origin: 'null' }), 403],
+  ['go with a bad token', go({ session_token: 'v1.x.y', url: 'x' }), 401],
+  ['go to another host', go({ session_token: tokenFor(), url: 'https://evil.example/' }), 400],
+  [
+    'go as JSON',
+    { ...go({}), headers: { Origin: PAGE_ORIGIN, 'Content-Type': 'application/json' } },
+    415,
+  ],
+  ['GET on go', { method: 'GET', path: '/go' }, 405],
+  [
+    "status with another attempt's receipt",
+    status({
+      Origin: PAGE_ORIGIN,
+      Authorization: `Bearer ${tokenFor()}`,
+      [RECEIPT_HEADER]: mintReceipt('T'.repeat(43), 1_800_000_000, [SESSION_SECRET]),
+    }),
+    401,
+  ],
   ['widget.js', { method: 'GET', path: '/widget.js', headers: { 'Accept-Encoding': 'br' } }, 200],
   ['hashed widget', { method: 'GET', path: `/widget.${WIDGET_HASH}.js` }, 200],
   [
@@ -175,7 +228,6 @@ const REQUESTS: [string, ContractRequest, number][] = [
     304,
   ],
   ['old hash', { method: 'GET', path: '/widget.0000000000.js' }, 404],
-  ['return page, state in the query', { method: 'GET', path: `/return?dlkyc_state=${STATE}` }, 200],
   ['return.js', { method: 'GET', path: '/return.js' }, 200],
   ['hashed return.js', { method: 'GET', path: `/return.${RETURN_HASH}.js` }, 200],
   ['widget.json', { method: 'GET', path: '/widget.json' }, 200],

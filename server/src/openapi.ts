@@ -1,7 +1,12 @@
 // The HTTP API as an OpenAPI 3.1 document: the core serves it at {mount}/openapi.json, and
 // scripts/gen-http-api.mjs writes it (and docs/http-api.md) into docs/. Bodies come from the
 // zod schemas (openapi-schemas.ts), statuses and codes from the shared error table.
-import { CSRF_HEADER, CSRF_HEADER_VALUE, VERIFICATION_QUERY_PARAM } from '@digilocker-kyc/shared';
+import {
+  CSRF_HEADER,
+  CSRF_HEADER_VALUE,
+  RECEIPT_HEADER,
+  VERIFICATION_QUERY_PARAM,
+} from '@digilocker-kyc/shared';
 import {
   ANY,
   CREATE_CODES,
@@ -33,7 +38,7 @@ const preflight = {
         'Access-Control-Allow-Origin': header('Access-Control-Allow-Origin'),
         'Access-Control-Allow-Methods': { schema: { const: 'GET,POST' } },
         'Access-Control-Allow-Headers': {
-          schema: { const: `Content-Type,${CSRF_HEADER},Authorization` },
+          schema: { const: `Content-Type,${CSRF_HEADER},Authorization,${RECEIPT_HEADER}` },
         },
         'Access-Control-Max-Age': { schema: { const: '600' } },
       },
@@ -100,7 +105,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
       title: 'digilocker-kyc signing server',
       version: HTTP_API_VERSION,
       description:
-        'The routes the <digilocker-kyc> widget calls, mounted under one base path (`/kyc` by default). Every JSON reply carries `X-Request-Id` (and, on the API routes, `Cache-Control: no-store`); every error reply is an ErrorBody whose `code` is stable. Another method on `/sessions` or `/sessions/{reference_id}` is answered 405 `method_not_allowed` with `Allow`; a path under the mount that is not listed here is a 404 `not_found`.',
+        'The routes the <digilocker-kyc> widget calls, mounted under one base path (`/kyc` by default). Every JSON reply carries `X-Request-Id` (and, on the API routes, `Cache-Control: no-store`); every error reply is an ErrorBody whose `code` is stable. Another method on `/sessions`, `/sessions/{reference_id}` or `/go` is answered 405 `method_not_allowed` with `Allow`; a path under the mount that is not listed here is a 404 `not_found`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: serverUrl, description: 'The mount (`publicBaseUrl`).' }],
@@ -120,6 +125,11 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
                 RateLimit: header('RateLimit'),
                 'RateLimit-Policy': header('RateLimit-Policy'),
                 'Access-Control-Allow-Origin': header('Access-Control-Allow-Origin'),
+                'Set-Cookie': {
+                  description:
+                    'The binding cookie: this browser started the attempt. `__Host-dlkyc_b_<hash>` on https (Secure, Path=/), `dlkyc_b_<hash>` on the mount path on http; HttpOnly, SameSite=Lax, until the attempt expires. A browser that blocks it as third-party uses `/go` instead.',
+                  schema: { type: 'string' },
+                },
               },
               content: jsonContent('CreateSessionResponse'),
             },
@@ -132,8 +142,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
         get: {
           operationId: 'sessionStatus',
           summary: "An attempt's status (the widget polls it)",
-          description:
-            "Needs the attempt's `session_token` as `Authorization: Bearer <token>`; the token is bound to the origin that created it. HEAD answers the same headers. Limited per token (120 a minute) and per client (600 a minute) by default.",
+          description: `Needs the attempt's \`session_token\` as \`Authorization: Bearer <token>\`; the token is bound to the origin that created it. With the return receipt (\`${RECEIPT_HEADER}\`) and Eko's \`consented\`, the reply adds \`completion_token\`: the session claims plus the time the return was seen, signed; the only token a merchant backend accepts. Status alone never completes an attempt. HEAD answers the same headers. Limited per token (120 a minute) and per client (600 a minute) by default.`,
           security: [{ sessionToken: [] }],
           parameters: [
             {
@@ -144,6 +153,7 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
               schema: parameterSchema('reference_id'),
             },
             { ...param('Origin') },
+            param(RECEIPT_HEADER),
             param('X-Request-Id'),
           ],
           responses: {
@@ -207,18 +217,39 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           operationId: 'bindingHop',
           summary: 'Binds an attempt to this browser first-party, then on to DigiLocker',
           description:
-            "A top-level form post (`application/x-www-form-urlencoded`: `session_token`, `url`) from a page on `allowedOrigins`, used when the server is on another site than the page. Sets the binding cookie and answers a page that moves on to the DigiLocker `url` (checked like the create reply) by a meta refresh, so the page's `form-action` need only allow this server.",
+            "A top-level form post from a page on `allowedOrigins` (never `null`), used when the server is on another site than the page, where the create reply's cookie would be a third-party cookie. The `session_token` must have been issued to that Origin; `url` must be https on the DigiLocker host allowlist (or the sandbox), so the hop is no open redirect. Sets the binding cookie and answers a page that moves on to `url` by a meta refresh (not a 303, so the page's `form-action` need only allow this server).",
           parameters: [param('RequiredOrigin')],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-www-form-urlencoded': {
+                schema: {
+                  type: 'object',
+                  required: ['session_token', 'url'],
+                  properties: {
+                    session_token: {
+                      type: 'string',
+                      description: 'The `session_token` of the create reply.',
+                    },
+                    url: {
+                      type: 'string',
+                      description: 'The DigiLocker `url` of the create reply.',
+                    },
+                  },
+                },
+              },
+            },
+          },
           responses: {
             '200': {
               description: 'The binding cookie set; a page that moves on to DigiLocker.',
               content: text('text/html'),
             },
             ...errorResponses([
+              'invalid_request',
+              'unauthorized',
               'forbidden_origin',
               'unsupported_media_type',
-              'unauthorized',
-              'upstream_unsafe_url',
             ]),
           },
         },

@@ -1,6 +1,7 @@
 // REDIS_URL and the `redis` option against a real redis-server on loopback: the counters are
-// shared between instances, Redis down fails open (logged once, reported as degraded), and a
-// Redis that is back (or was down at start) makes the shared limit hold again.
+// shared between instances, Redis down fails open for the limits (logged once; readiness says
+// the return store is unavailable), and a Redis that is back (or was down at start) makes the
+// shared limit hold again.
 import { createClient } from '@redis/client';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,10 +145,13 @@ describe.skipIf(!HAS_REDIS)('rate-limit counters in Redis', () => {
       expect(res.status).toBe(201);
       expect(res.headers.ratelimit).toBeUndefined();
     }
-    expect(a.handler.health()).toEqual({ ready: true, reasons: ['redis_unavailable'] });
+    // The limits fail open, but the return store fails closed: no bound return can be recorded,
+    // so the instance is out of rotation until Redis is back (completion-redis.test.ts).
+    const down = ['return_store_unavailable', 'redis_unavailable'];
+    expect(a.handler.health()).toEqual({ ready: false, reasons: down });
     const ready = await request(a.app).get('/readyz');
-    expect(ready.status).toBe(200);
-    expect(ready.body).toEqual({ status: 'degraded', reasons: ['redis_unavailable'] });
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'not_ready', reasons: down });
     // One warning for the outage, not one per request or per reconnection attempt.
     expect(redisWarnings(a)).toHaveLength(1);
     expect(redisWarnings(a)[0]).toContain('"level":40');
@@ -167,7 +171,10 @@ describe.skipIf(!HAS_REDIS)('rate-limit counters in Redis', () => {
     const a = instance({ REDIS_URL: `redis://127.0.0.1:${port}` });
     const b = instance({ REDIS_URL: `redis://127.0.0.1:${port}` });
     expect((await create(a)).status).toBe(201);
-    expect((await request(a.app).get('/readyz')).body.reasons).toEqual(['redis_unavailable']);
+    expect((await request(a.app).get('/readyz')).body.reasons).toEqual([
+      'return_store_unavailable',
+      'redis_unavailable',
+    ]);
     redis = await startRedis(port);
     await until(connected(a), 'A to connect');
     await until(connected(b), 'B to connect');

@@ -4,8 +4,10 @@ import {
   CREATE_PATH,
   createReply,
   EKO_ORIGIN,
+  interceptStatus,
   JSON_HEADERS,
   PAGE_ORIGIN,
+  startAttempt,
   type TestApp,
   testApp,
   upstreamCalls,
@@ -143,33 +145,34 @@ describe('health', () => {
   });
 });
 
-describe('GET /kyc/return', () => {
-  const STATE = 'A'.repeat(43);
-
-  it('serves the return page with no COOP, no-referrer, a strict CSP and no-store', async () => {
+describe('GET /kyc/return/<state>/<secret>', () => {
+  it('serves the bound return page with no COOP, no-referrer, a strict CSP and no-store', async () => {
     t = testApp();
-    const res = await request(t.app).get(
-      `/kyc/return/${STATE}?verification_id=v1&next=https://evil.io`,
-    );
+    interceptStatus(t.agent, 'PENDING', 10);
+    const a = await startAttempt(t);
+    const res = await request(t.app)
+      .get(`${a.returnPath}?verification_id=v1&next=https://evil.io`)
+      .set('Cookie', a.binding);
     expect(res.status).toBe(200);
     expect(res.headers['cross-origin-opener-policy']).toBeUndefined();
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
     expect(res.headers['cache-control']).toBe('no-store');
-    expect(res.text).toContain(`<meta name="dlkyc-state" content="${STATE}">`);
+    expect(res.text).toContain(`<meta name="dlkyc-state" content="${a.reply.state}">`);
     expect(res.text).toContain('<script type="module" src="/kyc/return.js">');
-    expect(res.text).toContain(`content="${PAGE_ORIGIN} https://other.example"`);
+    expect(res.text).toContain(`<meta name="dlkyc-origins" content="${PAGE_ORIGIN}">`);
+    // Nothing from the query but Eko's verification id, which the page hands on as data.
     expect(res.text).not.toContain('evil.io');
-    expect(res.text).not.toContain('v1');
+    expect(res.text).toContain('<meta name="dlkyc-verification" content="v1">');
   });
 
-  it('serves the plain /return too, and refuses a malformed state', async () => {
+  it('the plain /return and a malformed state are 404s', async () => {
     t = testApp();
     const plain = await request(t.app).get('/kyc/return?dlkyc_state=x');
-    expect(plain.status).toBe(200);
-    expect(plain.text).not.toContain('dlkyc-state"');
-    const bad = await request(t.app).get('/kyc/return/%3Cscript%3E');
+    expect(plain.status).toBe(404);
+    const bad = await request(t.app).get(`/kyc/return/%3Cscript%3E/${'x'.repeat(43)}`);
     expect(bad.status).toBe(404);
+    expect(bad.text).not.toContain('<script');
   });
 });

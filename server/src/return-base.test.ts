@@ -43,7 +43,7 @@ describe('the standalone server builds the return URL on the name the page used'
   const PAGE = 'http://localhost:8080';
   async function create(env: Record<string, string>) {
     const config = loadConfig({ PORT: '8080', LOG_LEVEL: 'silent', ...env });
-    const agent = new MockAgent();
+    const agent = new MockAgent({ enableCallHistory: true });
     agent.disableNetConnect();
     const eko = new URL(config.eko.baseUrl);
     agent
@@ -67,7 +67,9 @@ describe('the standalone server builds the return URL on the name the page used'
         .set('Content-Type', 'application/json')
         .send('{}');
       expect(res.status, JSON.stringify(res.body)).toBe(201);
-      return res.body.redirect_url as string;
+      // The return URL goes to Eko only (it carries the return secret).
+      expect(res.body.redirect_url).toBeUndefined();
+      return JSON.parse(String(agent.getCallHistory()?.firstCall()?.body)).redirect_url as string;
     } finally {
       await kyc.close();
       await agent.close();
@@ -75,7 +77,9 @@ describe('the standalone server builds the return URL on the name the page used'
   }
 
   it('sandbox mode: a page at localhost gets its return page at localhost', async () => {
-    expect(await create({})).toMatch(/^http:\/\/localhost:8080\/kyc\/return\/[A-Za-z0-9_-]{43}$/);
+    expect(await create({})).toMatch(
+      /^http:\/\/localhost:8080\/kyc\/return\/[A-Za-z0-9_-]{43}\/[A-Za-z0-9_-]{43}$/,
+    );
   });
 
   it('UAT and production: PUBLIC_BASE_URL, whatever the Host', async () => {
@@ -86,6 +90,8 @@ describe('the standalone server builds the return URL on the name the page used'
       PUBLIC_BASE_URL: 'http://127.0.0.1:8080/kyc',
       ALLOWED_ORIGINS: PAGE,
     });
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:8080\/kyc\/return\//);
+    expect(url).toMatch(
+      /^http:\/\/127\.0\.0\.1:8080\/kyc\/return\/[A-Za-z0-9_-]{43}\/[A-Za-z0-9_-]{43}$/,
+    );
   });
 });

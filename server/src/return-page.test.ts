@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type TestApp, testApp } from './test-helpers.js';
+import { interceptStatus, startAttempt, type TestApp, testApp } from './test-helpers.js';
 
 let t: TestApp;
 afterEach(async () => {
@@ -10,13 +10,15 @@ afterEach(async () => {
   await t.agent.close();
 });
 
-const STATE = 'C'.repeat(43);
-const page = (acceptLanguage?: string) => {
-  const req = request(t.app).get(`/kyc/return/${STATE}`);
+/** The bound return page of a fresh attempt, in the browser that started it. */
+const page = async (acceptLanguage?: string) => {
+  interceptStatus(t.agent, 'PENDING', 10);
+  const a = await startAttempt(t);
+  const req = request(t.app).get(a.returnPath).set('Cookie', a.binding);
   return acceptLanguage ? req.set('Accept-Language', acceptLanguage) : req;
 };
 
-describe('GET /kyc/return: language and look', () => {
+describe('GET /kyc/return/<state>/<secret>: language and look', () => {
   it('renders in Hindi for a browser that prefers Hindi', async () => {
     t = testApp();
     const res = await page('hi-IN,hi;q=0.9,en;q=0.8');
@@ -51,5 +53,20 @@ describe('GET /kyc/return: language and look', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(res.text).not.toMatch(/ style=/);
+  });
+});
+
+describe('the warning and retry pages: language and look', () => {
+  it('the warning page of a foreign return speaks Hindi to a Hindi browser, and is styled by hash', async () => {
+    t = testApp();
+    const hi = await request(t.app).get('/kyc/foreign-return').set('Accept-Language', 'hi');
+    expect(hi.text).toContain('<html lang="hi">');
+    expect(hi.text).toContain('यह सत्यापन किसी दूसरे डिवाइस पर शुरू किया गया था');
+    const css = hi.text.match(/<style>([^<]*)<\/style>/)?.[1];
+    const hash = createHash('sha256')
+      .update(css ?? '')
+      .digest('base64');
+    expect(String(hi.headers['content-security-policy'])).toContain(`style-src 'sha256-${hash}'`);
+    expect(hi.text).not.toContain('<script');
   });
 });

@@ -33,6 +33,9 @@ export function isReturnSecret(
 ): boolean {
   if (!RETURN_SECRET_PATTERN.test(presented)) return false;
   const bytes = Buffer.from(presented, 'base64url');
+  // The last character carries two spare bits: only the spelling the server minted counts, so a
+  // return URL is valid byte for byte or not at all (as tokens and receipts are).
+  if (bytes.toString('base64url') !== presented) return false;
   return requireSecrets(secrets).some((secret) =>
     constantTimeEqual(mac(secret, SECRET_DOMAIN + state), bytes),
   );

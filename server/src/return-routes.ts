@@ -56,8 +56,8 @@ interface Deps {
   store: OnceStore;
   completions: Completions;
   logger: Logger;
-  /** Eko's `url` is safe to send a browser to (https on an allowed host, or the sandbox). */
-  checkDigilockerUrl: (url: string, referenceId: string) => void;
+  /** True when a browser may be sent to `url` for DigiLocker (https on an allowed host, or the sandbox). */
+  isSafeDigilockerUrl: (url: string) => boolean;
   /** Counts returns that reached a browser without the binding. */
   onForeignReturn?: () => void;
 }
@@ -77,7 +77,7 @@ export function returnRoutes({
   store,
   completions,
   logger,
-  checkDigilockerUrl,
+  isSafeDigilockerUrl,
   onForeignReturn,
 }: Deps) {
   const secrets = options.sessionSecrets;
@@ -225,7 +225,14 @@ export function returnRoutes({
       allowUnreturned: true,
     });
     const url = form.get('url') ?? '';
-    checkDigilockerUrl(url, claims.reference_id);
+    // The browser hands back the link of its create reply; only a DigiLocker link is followed,
+    // so the hop is no open redirect.
+    if (!isSafeDigilockerUrl(url)) {
+      throw new KycError(
+        'invalid_request',
+        'Expected url to be the DigiLocker link of the create reply (https on DIGILOCKER_URL_HOSTS).',
+      );
+    }
     headers.append('Set-Cookie', bindingCookie(req, claims));
     pageHeaders(headers);
     // On to DigiLocker by a page, not a 303: a form post's redirect chain is checked against the

@@ -3,6 +3,7 @@ import { STATE_PATTERN } from '@digilocker-kyc/shared';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locateWidgetAssets } from './assets.js';
+import { returnSecret } from './return-proof.js';
 import { verifySessionToken } from './session-token.js';
 import {
   CREATE_PATH,
@@ -11,6 +12,8 @@ import {
   JSON_HEADERS,
   PAGE_ORIGIN,
   SESSION_SECRET,
+  sentRedirectUrl,
+  setCookies,
   type TestApp,
   testApp,
   upstreamCalls,
@@ -44,36 +47,37 @@ describe('POST /kyc/sessions', () => {
     interceptCreate();
     const res = await post({ documents: ['AADHAAR'], client_ref_id: 'order-1' });
     expect(res.status).toBe(201);
+    // No redirect_url: the return URL carries the return secret, which no reply may hold.
     expect(Object.keys(res.body).sort()).toEqual(
-      [
-        'documents',
-        'expires_at',
-        'redirect_url',
-        'reference_id',
-        'session_token',
-        'state',
-        'url',
-      ].sort(),
+      ['documents', 'expires_at', 'reference_id', 'session_token', 'state', 'url'].sort(),
     );
     expect(res.body.reference_id).toBe('7483920');
     expect(res.body.url).toBe('https://digilocker.gov.in/auth?session_id=abc');
     expect(res.body.state).toMatch(STATE_PATTERN);
-    expect(res.body.redirect_url).toBe(`https://kyc.shop.example/kyc/return/${res.body.state}`);
     expect(res.body.expires_at).toBe(new Date(t.clock.now + 30 * 60_000).toISOString());
     const claims = verifySessionToken(res.body.session_token, {
       secrets: [SESSION_SECRET],
       now: t.clock.now,
       referenceId: '7483920',
       origin: PAGE_ORIGIN,
+      allowUnreturned: true,
     });
     expect(claims.state).toBe(res.body.state);
+    expect(claims.returned_at).toBeUndefined();
     const sent = JSON.parse(String(upstreamCalls(t.agent)[0]?.body));
     expect(sent).toMatchObject({
       client_ref_id: 'order-1',
-      redirect_url: res.body.redirect_url,
+      redirect_url: `https://kyc.shop.example/kyc/return/${res.body.state}/${returnSecret(res.body.state, [SESSION_SECRET])}`,
       document_requested: ['AADHAAR'],
       user_code: '20810200',
     });
+    // The binding cookie: this browser started the attempt. __Host- on https, so no sibling
+    // subdomain can set or overwrite it; Lax, so DigiLocker's cross-site return carries it.
+    const [binding, ...others] = setCookies(res.headers);
+    expect(others).toEqual([]);
+    expect(binding).toMatch(
+      /^__Host-dlkyc_b_[A-Za-z0-9_-]{16}=b1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}; Max-Age=1800; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    );
   });
 
   it('sends safe headers: exact CORS, no-store, nosniff, no X-Powered-By', async () => {
@@ -188,12 +192,34 @@ describe('POST /kyc/sessions', () => {
     expect(upstreamCalls(t.agent)).toHaveLength(0);
   });
 
-  it('uses an allowlisted redirect_url exactly, carrying the state as a query parameter', async () => {
+  it('keeps an allowlisted redirect_url as the return_to claim; Eko still returns to the server', async () => {
     t = testApp();
     interceptCreate();
     const res = await post({ redirect_url: 'https://shop.example/#/kyc' });
     expect(res.status).toBe(201);
-    expect(res.body.redirect_url).toBe(`https://shop.example/?dlkyc_state=${res.body.state}#/kyc`);
+    expect(res.body.redirect_url).toBeUndefined();
+    const claims = verifySessionToken(res.body.session_token, {
+      secrets: [SESSION_SECRET],
+      now: t.clock.now,
+      allowUnreturned: true,
+    });
+    expect(claims.return_to).toBe('https://shop.example/#/kyc');
+    const eko = new URL(sentRedirectUrl(t.agent));
+    expect(eko.origin).toBe('https://kyc.shop.example');
+    expect(eko.pathname).toMatch(new RegExp(`^/kyc/return/${res.body.state}/[A-Za-z0-9_-]{43}$`));
+  });
+
+  it("asking for the server's own return page is the same as asking for none", async () => {
+    t = testApp();
+    interceptCreate();
+    const res = await post({ redirect_url: 'https://kyc.shop.example/kyc/return' });
+    expect(res.status).toBe(201);
+    const claims = verifySessionToken(res.body.session_token, {
+      secrets: [SESSION_SECRET],
+      now: t.clock.now,
+      allowUnreturned: true,
+    });
+    expect(claims.return_to).toBeUndefined();
   });
 
   it.each([

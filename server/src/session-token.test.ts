@@ -1,11 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import { describe, expect, it } from 'vitest';
-import { type SessionClaims, signSessionToken, verifySessionToken } from './session-token.js';
+import {
+  readBinding,
+  type SessionClaims,
+  signBinding,
+  signSessionToken,
+  verifySessionToken,
+} from './session-token.js';
 
 const SECRET = 'a-session-secret-of-at-least-32-bytes!!';
 const OLD_SECRET = 'the-previous-secret-still-accepted-for-rotation';
 const NOW = 1_700_000_000_000;
+/** A completion token's claims: the return was seen (`returned_at`). */
 const CLAIMS: SessionClaims = {
   reference_id: '7483920',
   state: 'S'.repeat(43),
@@ -13,7 +20,10 @@ const CLAIMS: SessionClaims = {
   documents: ['AADHAAR'],
   issued_at: NOW / 1000,
   expires_at: NOW / 1000 + 1800,
+  returned_at: NOW / 1000 + 60,
 };
+/** The create-time token's claims: no return seen yet. */
+const { returned_at: _unreturned, ...CREATE_CLAIMS } = CLAIMS;
 
 /** The same signature bytes spelled with different spare bits in the last base64url character. */
 function respellLastCharacter(value: string): string {
@@ -38,6 +48,43 @@ describe('session tokens', () => {
 
   it('round-trips the claims', () => {
     expect(verifySessionToken(token, { secrets: [SECRET], now: NOW })).toEqual(CLAIMS);
+    const withReturnTo = { ...CLAIMS, return_to: 'https://shop.example/account/kyc' };
+    expect(
+      verifySessionToken(signSessionToken(withReturnTo, [SECRET]), { secrets: [SECRET], now: NOW }),
+    ).toEqual(withReturnTo);
+  });
+
+  it('refuses a create-time token (no return seen) with return_not_seen, unless allowUnreturned', () => {
+    const created = signSessionToken(CREATE_CLAIMS, [SECRET]);
+    const refusal = failure(() => verifySessionToken(created, { secrets: [SECRET], now: NOW }));
+    expect(refusal.message).toMatch(/^return_not_seen: /);
+    // Every other check passing does not change that: only the return makes a token acceptable.
+    failure(() =>
+      verifySessionToken(created, {
+        secrets: [SECRET],
+        now: NOW,
+        referenceId: CLAIMS.reference_id,
+        origin: CLAIMS.origin,
+        allowUnreturned: false,
+      }),
+    );
+    expect(
+      verifySessionToken(created, { secrets: [SECRET], now: NOW, allowUnreturned: true }),
+    ).toEqual(CREATE_CLAIMS);
+    expect(verifySessionToken(token, { secrets: [SECRET], now: NOW }).returned_at).toBe(
+      CLAIMS.returned_at,
+    );
+  });
+
+  it('keeps binding values and tokens apart: neither verifies as the other', () => {
+    const binding = signBinding(CLAIMS, [SECRET]);
+    expect(readBinding(binding, CLAIMS.state, [SECRET], NOW)).toEqual(CLAIMS);
+    failure(() => verifySessionToken(binding, { secrets: [SECRET], now: NOW }));
+    expect(readBinding(token, CLAIMS.state, [SECRET], NOW)).toBeUndefined();
+    // Another attempt's binding, an expired one, or one under another key binds nothing.
+    expect(readBinding(binding, 'T'.repeat(43), [SECRET], NOW)).toBeUndefined();
+    expect(readBinding(binding, CLAIMS.state, [SECRET], CLAIMS.expires_at * 1000)).toBeUndefined();
+    expect(readBinding(binding, CLAIMS.state, [OLD_SECRET], NOW)).toBeUndefined();
   });
 
   it('checks reference_id and origin when asked', () => {

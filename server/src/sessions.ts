@@ -203,17 +203,22 @@ export function sessionHandlers({
     return requested;
   }
 
+  /** A URL a browser may be sent to for DigiLocker: https on an allowlisted host, or the sandbox. */
+  function isDigilockerUrl(url: URL | undefined): boolean {
+    return (
+      url !== undefined &&
+      ((url.protocol === 'https:' && options.digilockerUrlHosts.has(url.host.toLowerCase())) ||
+        options.insecureUrlOrigins.has(url.origin))
+    );
+  }
+
   /** Eko's url is untrusted: https on an allowlisted host, or the sandbox origin. */
   function checkDigilockerUrl(value: string, referenceId: string): void {
     let url: URL | undefined;
     try {
       url = new URL(value);
     } catch {}
-    const ok =
-      url !== undefined &&
-      ((url.protocol === 'https:' && options.digilockerUrlHosts.has(url.host.toLowerCase())) ||
-        options.insecureUrlOrigins.has(url.origin));
-    if (!ok) {
+    if (!isDigilockerUrl(url)) {
       logger.warn(
         {
           ref: referenceHash(referenceId),
@@ -230,7 +235,16 @@ export function sessionHandlers({
     }
   }
 
-  return { createSession, sessionStatus, checkDigilockerUrl, fetchStatus: cachedStatus };
+  /** The same check for a URL the browser hands back (the `/go` hop): true when it passes. */
+  function isSafeDigilockerUrl(value: string): boolean {
+    try {
+      return isDigilockerUrl(new URL(value));
+    } catch {
+      return false;
+    }
+  }
+
+  return { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus: cachedStatus };
 }
 
 /** "documents[0]: Invalid option: expected one of …" — names the field and the expectation. */

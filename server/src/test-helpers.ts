@@ -1,5 +1,6 @@
 // Shared fixtures for the router and app tests: an app wired to a MockAgent, and captured logs.
 import { Writable } from 'node:stream';
+import request from 'supertest';
 import { MockAgent } from 'undici';
 import { createApp, type KycApp } from './app.js';
 import { loadConfig, type ServerConfig } from './config.js';
@@ -70,4 +71,97 @@ export function testApp(
 
 export function upstreamCalls(agent: MockAgent) {
   return agent.getCallHistory()?.calls() ?? [];
+}
+
+export const STATUS_PATH =
+  '/ekoapi/v3/tools/kyc/digilocker/status?initiator_id=9962981729&reference_id=7483920';
+
+/** Eko answers the next create call (the default: reference 7483920 on digilocker.gov.in). */
+export function interceptCreate(agent: MockAgent, reply: object = createReply()): void {
+  agent
+    .get(EKO_ORIGIN)
+    .intercept({ path: CREATE_PATH, method: 'POST' })
+    .reply(200, reply, JSON_HEADERS);
+}
+
+/** Eko's status call answers `status` (`AUTHENTICATED` is consented), `times` times. */
+export function interceptStatus(agent: MockAgent, status = 'AUTHENTICATED', times = 1): void {
+  agent
+    .get(EKO_ORIGIN)
+    .intercept({ path: STATUS_PATH, method: 'GET' })
+    .reply(200, { status: 0, data: { status } }, JSON_HEADERS)
+    .times(times);
+}
+
+/**
+ * The `redirect_url` the server gave Eko on its `index`-th create call: the only place the return
+ * secret leaves the server, so the tests learn it here, as DigiLocker would.
+ */
+export function sentRedirectUrl(agent: MockAgent, index = 0): string {
+  const creates = upstreamCalls(agent).filter((call) => call.path === CREATE_PATH);
+  const sent = creates[index];
+  if (!sent) throw new Error(`Expected at least ${index + 1} create calls to Eko.`);
+  return JSON.parse(String(sent.body)).redirect_url as string;
+}
+
+/** The Set-Cookie lines of a reply (supertest gives an array, or nothing). */
+export function setCookies(headers: Record<string, unknown>): string[] {
+  const value = headers['set-cookie'];
+  return Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
+}
+
+/** `name=value` of a Set-Cookie line: what a browser sends back in its Cookie header. */
+export function cookiePair(setCookie: string): string {
+  return setCookie.split(';')[0]!;
+}
+
+/** One attempt started through the app, with what each party knows of it. */
+export interface Attempt {
+  /** The create reply (what the starting browser sees). */
+  reply: { reference_id: string; state: string; session_token: string; url: string };
+  /** The binding cookie as the starting browser sends it back (`name=value`). */
+  binding: string;
+  /** The return URL's path under the app, secret included (what DigiLocker sends back to). */
+  returnPath: string;
+  secret: string;
+}
+
+/**
+ * Creates an attempt from `origin` (Eko answering reference `referenceId`) and learns its return
+ * secret from the create call Eko received.
+ */
+export async function startAttempt(
+  t: TestApp,
+  {
+    body = {},
+    referenceId = 7483920,
+    origin = PAGE_ORIGIN,
+    headers = {},
+  }: {
+    body?: object;
+    referenceId?: number;
+    origin?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Attempt> {
+  const index = upstreamCalls(t.agent).filter((call) => call.path === CREATE_PATH).length;
+  interceptCreate(t.agent, createReply(undefined, referenceId));
+  const res = await request(t.app)
+    .post('/kyc/sessions')
+    .set('Origin', origin)
+    .set('X-DigiLocker-KYC', '1')
+    .set('Content-Type', 'application/json')
+    .set(headers)
+    .send(JSON.stringify(body));
+  if (res.status !== 201)
+    throw new Error(`Expected 201 from create, got ${res.status}: ${res.text}`);
+  const eko = new URL(sentRedirectUrl(t.agent, index));
+  const binding = setCookies(res.headers).find((line) => /dlkyc_b_/.test(line));
+  if (!binding) throw new Error('Expected the create reply to set the binding cookie.');
+  return {
+    reply: res.body,
+    binding: cookiePair(binding),
+    returnPath: eko.pathname,
+    secret: eko.pathname.split('/').at(-1)!,
+  };
 }

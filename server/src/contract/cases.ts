@@ -1,18 +1,16 @@
-// The contract table, part two (preflight, 405 and 404, status, pages, built files, limits), and all of it.
+// The contract table, part two (preflight, 405 and 404, status, built files, limits), and all of it.
 import { ASSET_CASES } from './asset-cases.js';
 import { CREATE_CASES } from './create-cases.js';
 import {
   ALLOWED_CORS,
   type ContractCase,
   create,
-  PAGE,
   PAGE_ORIGIN,
-  returnCookie,
   SAFE,
-  STATE,
   status,
   tokenFor,
 } from './requests.js';
+import { RETURN_CASES } from './return-cases.js';
 
 export * from './requests.js';
 
@@ -32,7 +30,8 @@ const OTHER_CASES: ContractCase[] = [
     headers: {
       ...ALLOWED_CORS,
       'access-control-allow-methods': 'GET,POST',
-      'access-control-allow-headers': 'Content-Type,X-DigiLocker-KYC,Authorization',
+      'access-control-allow-headers':
+        'Content-Type,X-DigiLocker-KYC,Authorization,X-DigiLocker-KYC-Receipt',
       'access-control-max-age': '600',
     },
   },
@@ -145,65 +144,6 @@ const OTHER_CASES: ContractCase[] = [
     code: 'forbidden_origin',
   },
   {
-    name: 'return page: no COOP, no-referrer, strict CSP, the same-origin script',
-    request: { method: 'GET', path: '/return?verification_id=v1' },
-    status: 200,
-    headers: { ...PAGE, 'set-cookie': null },
-    body: /<script type="module" src="\/kyc\/return\.js"><\/script>/,
-  },
-  {
-    name: 'return page with the state in the path: sets the return cookie',
-    request: { method: 'GET', path: `/return/${STATE}?verification_id=v1` },
-    status: 200,
-    headers: {
-      ...PAGE,
-      'set-cookie':
-        /^dlkyc_ret_[A-Za-z0-9_-]{16}=[A-Za-z0-9_-]{43}; Max-Age=600; Path=\/kyc; Expires=.+; HttpOnly; Secure; SameSite=Lax$/,
-    },
-    body: /<meta name="dlkyc-state" content="S{43}">/,
-  },
-  {
-    name: 'return page with the state in the query: sets the cookie, no state meta',
-    request: { method: 'GET', path: `/return?dlkyc_state=${STATE}` },
-    status: 200,
-    headers: { 'set-cookie': /^dlkyc_ret_/ },
-    body: /^(?![\s\S]*dlkyc-state")/,
-  },
-  {
-    name: 'return page in Hindi when the browser prefers it',
-    request: {
-      method: 'GET',
-      path: '/return',
-      headers: { 'Accept-Language': 'hi-IN,hi;q=0.9,en;q=0.8' },
-    },
-    status: 200,
-    body: /<html lang="hi">/,
-  },
-  {
-    name: 'return page with a malformed state is 404',
-    request: { method: 'GET', path: '/return/short' },
-    status: 404,
-    code: 'not_found',
-  },
-  {
-    name: 'confirm page with the return cookie: the return page',
-    request: {
-      method: 'GET',
-      path: `/confirm/${STATE}`,
-      headers: { Cookie: `other=1; ${returnCookie(STATE)}` },
-    },
-    status: 200,
-    headers: PAGE,
-    body: /<meta name="dlkyc-state" content="S{43}">/,
-  },
-  {
-    name: 'confirm page without the cookie: 403, no script',
-    request: { method: 'GET', path: `/confirm/${STATE}` },
-    status: 403,
-    headers: PAGE,
-    body: /^(?![\s\S]*<script)[\s\S]*not finished in this browser/,
-  },
-  {
     name: 'return.js: the built script, no COOP',
     request: { method: 'GET', path: '/return.js' },
     status: 200,
@@ -248,4 +188,9 @@ const OTHER_CASES: ContractCase[] = [
   },
 ];
 
-export const CASES: ContractCase[] = [...CREATE_CASES, ...OTHER_CASES, ...ASSET_CASES];
+export const CASES: ContractCase[] = [
+  ...CREATE_CASES,
+  ...OTHER_CASES,
+  ...RETURN_CASES,
+  ...ASSET_CASES,
+];

@@ -11,17 +11,22 @@ import {
 
 export const CREATE_CASES: ContractCase[] = [
   {
-    name: 'create: 201 with the contract fields',
+    name: 'create: 201 with the contract fields and the binding cookie',
     request: create('{"documents":["AADHAAR"],"client_ref_id":"order-1"}'),
     status: 201,
-    headers: { ...SAFE, ...ALLOWED_CORS },
-    body: /"reference_id":"7483920","url":"https:\/\/digilocker\.gov\.in\/auth\?session_id=abc"/,
+    headers: {
+      ...SAFE,
+      ...ALLOWED_CORS,
+      'set-cookie':
+        /^__Host-dlkyc_b_[A-Za-z0-9_-]{16}=b1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}; Max-Age=1800; Path=\/; HttpOnly; Secure; SameSite=Lax$/,
+    },
+    body: /^\{"reference_id":"7483920","url":"https:\/\/digilocker\.gov\.in\/auth\?session_id=abc","documents":\["AADHAAR"\],"state":"[A-Za-z0-9_-]{43}","session_token":"v1\.[A-Za-z0-9_.-]+","expires_at":"[^"]+"\}$/,
   },
   {
-    name: 'create: an allowlisted redirect_url carries the state',
+    name: 'create: an allowlisted redirect_url is kept in the token, never echoed',
     request: create(JSON.stringify({ redirect_url: RETURN_URL })),
     status: 201,
-    body: /"redirect_url":"https:\/\/shop\.example\/account\/kyc\?dlkyc_state=[A-Za-z0-9_-]{43}"/,
+    body: /^(?![\s\S]*redirect_url)(?![\s\S]*account\/kyc)/,
   },
   {
     name: 'create: an empty body is {}',

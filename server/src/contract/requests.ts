@@ -1,6 +1,7 @@
 // The contract table's vocabulary: its request and case types, fixtures and the header sets checked.
 import { createHash } from 'node:crypto';
-import { signSessionToken } from '../session-token.js';
+import { mintReceipt, proofCookieName, returnSecret } from '../return-proof.js';
+import { type SessionClaims, signBinding, signSessionToken } from '../session-token.js';
 
 export const PAGE_ORIGIN = 'https://shop.example';
 export const SESSION_SECRET = 'contract-suite-session-secret-32-bytes!!';
@@ -45,26 +46,56 @@ export interface ContractCase {
   repeat?: number;
 }
 
-/** A valid session token for reference 1001, bound to PAGE_ORIGIN, at NOW. */
-export function tokenFor(referenceId = '1001', origin = PAGE_ORIGIN): string {
-  const issued = Math.floor(NOW / 1000);
-  return signSessionToken(
-    {
-      reference_id: referenceId,
-      state: STATE,
-      origin,
-      documents: ['AADHAAR'],
-      issued_at: issued,
-      expires_at: issued + 1800,
-    },
-    [SESSION_SECRET],
-  );
+const ISSUED = Math.floor(NOW / 1000);
+
+/** The attempt every return-leg case is about: reference 1001, started by PAGE_ORIGIN, at NOW. */
+export function claimsFor(
+  referenceId = '1001',
+  origin = PAGE_ORIGIN,
+  extra: Partial<SessionClaims> = {},
+): SessionClaims {
+  return {
+    reference_id: referenceId,
+    state: STATE,
+    origin,
+    documents: ['AADHAAR'],
+    issued_at: ISSUED,
+    expires_at: ISSUED + 1800,
+    ...extra,
+  };
 }
 
-/** The cookie a browser sends back after the return page for `state` (see return-cookie.ts). */
-export function returnCookie(state: string): string {
-  const digest = createHash('sha256').update(`dlkyc-return:${state}`).digest('base64url');
-  return `dlkyc_ret_${digest.slice(0, 16)}=${digest}`;
+/** A valid create-time session token for reference 1001, bound to PAGE_ORIGIN, at NOW. */
+export function tokenFor(referenceId = '1001', origin = PAGE_ORIGIN): string {
+  return signSessionToken(claimsFor(referenceId, origin), [SESSION_SECRET]);
+}
+
+/** The return URL's path Eko was given for `state` (what DigiLocker sends the customer to). */
+export function returnPath(state = STATE): string {
+  return `/return/${state}/${returnSecret(state, [SESSION_SECRET])}`;
+}
+
+/** The binding cookie the create reply set in the starting browser (the mount is on https). */
+export function bindingCookie(claims: SessionClaims = claimsFor()): string {
+  return `${proofCookieName('b', claims.state, true)}=${signBinding(claims, [SESSION_SECRET])}`;
+}
+
+/** The receipt cookie a bound return left for `state`, seen at NOW. */
+export function receiptCookie(state = STATE): string {
+  return `${proofCookieName('r', state, true)}=${mintReceipt(state, ISSUED, [SESSION_SECRET])}`;
+}
+
+/** A `/go` form post from `origin` (the widget's top-level hop when the server is on another site). */
+export function go(
+  form: Record<string, string>,
+  headers: Record<string, string> = { Origin: PAGE_ORIGIN },
+): ContractRequest {
+  return {
+    method: 'POST',
+    path: '/go',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...headers },
+    body: new URLSearchParams(form).toString(),
+  };
 }
 
 export const API = {

@@ -50,6 +50,20 @@ describe('faults from the X-Sandbox-Fault header', () => {
     expect(reply.json).toMatchObject({ status: 1, message: expect.stringMatching(/error=429/) });
   });
 
+  it('leaky-link answers a consent link that embeds the whole redirect_url; without it, none does', async () => {
+    const redirect = createBody().redirect_url as string;
+    const leaky = await create('leaky-link');
+    expect(leaky.json.status).toBe(0);
+    const link = new URL(leaky.json.data.url);
+    expect(link.searchParams.get('redirect_uri')).toBe(redirect);
+    expect(leaky.json.data.url).toContain(encodeURIComponent(redirect));
+    // The link still opens the consent page: only its query carries the extra parameter.
+    expect(link.searchParams.get('session')).toBeTruthy();
+    const honest = await create('');
+    expect(honest.json.data.url).not.toContain(encodeURIComponent(redirect));
+    expect(new URL(honest.json.data.url).searchParams.has('redirect_uri')).toBe(false);
+  });
+
   it('malformed answers 200 with a body that is not JSON', async () => {
     const reply = await create('malformed');
     expect(reply.status).toBe(200);

@@ -13,6 +13,8 @@ describe('parseFaults', () => {
     ['reset', { reset: true }],
     ['slow-body', { slowBody: true }],
     ['coop', { coop: true }],
+    ['leaky-link', { leakyLink: true }],
+    ['leaky-link,latency=3', { leakyLink: true, latencyMs: 3 }],
     ['latency=0, coop ,error=404', { latencyMs: 0, coop: true, errorStatus: 404 }],
     ['coop,latency=10,malformed', { coop: true, latencyMs: 10, malformed: true }],
   ])('%j → %j', (spec, expected) => {
@@ -28,6 +30,7 @@ describe('parseFaults', () => {
     ['error=200', /between 400 and 599; received 200/],
     ['error=5xx', /Expected "error=<integer>"/],
     ['coop=1', /"coop" without a value/],
+    ['leaky-link=1', /"leaky-link" without a value/],
     ['reset=yes', /"reset" without a value/],
     ['coop,,reset', /empty item/],
     ['coop,coop', /each at most once; "coop" repeats/],
@@ -44,7 +47,14 @@ describe('parseFaults', () => {
   });
 
   it('formatFaults is its inverse', () => {
-    for (const spec of ['latency=5,error=502,coop', 'malformed', 'reset,coop', 'slow-body', '']) {
+    for (const spec of [
+      'latency=5,error=502,coop',
+      'malformed',
+      'reset,coop',
+      'slow-body',
+      'leaky-link',
+      '',
+    ]) {
       expect(formatFaults(parseFaults(spec))).toBe(spec);
     }
   });
@@ -60,6 +70,9 @@ describe('faultsApplyTo', () => {
     expect(faultsApplyTo({ latencyMs: 5 }, 'api')).toBe(true);
     expect(faultsApplyTo({ latencyMs: 5 }, 'consent')).toBe(true);
     expect(faultsApplyTo({}, 'api')).toBe(false);
+    // The leaky link is a create reply's content: the API only.
+    expect(faultsApplyTo({ leakyLink: true }, 'api')).toBe(true);
+    expect(faultsApplyTo({ leakyLink: true }, 'consent')).toBe(false);
   });
 });
 
