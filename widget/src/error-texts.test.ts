@@ -55,8 +55,7 @@ function kind(code: KycErrorCode, retryable: boolean): string {
 
 describe('error texts', () => {
   for (const locale of Object.keys(TRY_AGAIN)) {
-    const strings =
-      locale === 'en' ? BUILT_IN_STRINGS.en : resolveStrings(FILES[locale]);
+    const strings = locale === 'en' ? BUILT_IN_STRINGS.en : resolveStrings(FILES[locale]);
     for (const [code, { retryable }] of Object.entries(ERROR_CODES) as [
       KycErrorCode,
       { retryable: boolean },

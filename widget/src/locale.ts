@@ -5,6 +5,7 @@ import { type KycLocale, LOCALES, type Translation } from './strings.js';
 
 /** Each language's lines once here (English's are built in); null: its file could not load. */
 const arrived: Partial<Record<KycLocale, Translation | null>> = { en: {} };
+const loading: Partial<Record<KycLocale, Promise<unknown>>> = {};
 const warned = new Set<string>();
 
 const supported = (tag: string) => {
@@ -37,12 +38,9 @@ export function wordsOf(locale: KycLocale): Translation | null | undefined {
   return arrived[locale];
 }
 
-/**
- * Fetches the file of a language other than English; settles when it has arrived or failed (the
- * browser imports a module once per page, so a second call costs nothing).
- */
+/** Fetches the file of a language other than English, once; settles when it has arrived or failed. */
 export function fetchWords(locale: Exclude<KycLocale, 'en'>): Promise<unknown> {
-  return languageFile(locale).then(
+  loading[locale] ??= languageFile(locale).then(
     (file) => {
       arrived[locale] = file.default;
     },
@@ -51,4 +49,5 @@ export function fetchWords(locale: Exclude<KycLocale, 'en'>): Promise<unknown> {
       arrived[locale] = null;
     },
   );
+  return loading[locale];
 }
