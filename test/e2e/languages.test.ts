@@ -67,10 +67,12 @@ async function merchantPage(page: Page, locale: string, mode = 'popup'): Promise
 
 const fill = (text: string) => text.replace('{merchant}', 'Acme Bank');
 
+/** Waits for the element's status; across navigations (a redirect journey), on whichever page. */
 async function waitForStatus(page: Page, status: string): Promise<void> {
   await page.waitForFunction(
     (expected) =>
-      (document.querySelector('#kyc') as HTMLElement & { status: string }).status === expected,
+      (document.querySelector('#kyc') as (HTMLElement & { status: string }) | null)?.status ===
+      expected,
     status,
     { timeout: 20_000, polling: 50 },
   );
