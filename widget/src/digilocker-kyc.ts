@@ -313,7 +313,11 @@ export class DigilockerKyc extends ReactiveElement {
   }
 
   #onPageShow = (event: PageTransitionEvent) => {
-    // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
-    if (event.persisted && this.endpoint) this.#controller.resume();
+    // Back/forward cache restore: finish a parked redirect attempt; never start a new one. The
+    // language a redirect journey left for its return page is spent here too.
+    if (event.persisted && this.endpoint) {
+      rememberedLocale(window);
+      this.#controller.resume();
+    }
   };
 }
