@@ -15,4 +15,10 @@ export { DEFAULT_TIMINGS, type KycTimings } from './config.js';
 export { DigilockerKyc, defineDigilockerKyc, TAG_NAME } from './define.js';
 export type { KycEventMap } from './emit.js';
 export { IN_APP_RULES, isInAppBrowser } from './in-app-browser.js';
-export { BUILT_IN_STRINGS, type KycLocale, type KycStrings } from './strings.js';
+export {
+  BUILT_IN_STRINGS,
+  type KycLocale,
+  type KycStrings,
+  LOCALES,
+  type Translation,
+} from './strings.js';
