@@ -4,12 +4,14 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import {
+  BUNDLE_BUDGET_GZIP as BUDGET_GZIP,
+  BUNDLE,
+  LANGUAGE_FILE as LANGUAGE,
+  LANGUAGE_BUDGET_GZIP,
+} from './budgets.mjs';
+
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const BUNDLE = 'digilocker-kyc.bundle.js';
-const BUDGET_GZIP = 13 * 1024;
-/** The script-tag bundle's language files, dist/lang/<code>.<hash>.js: one is loaded per page. */
-const LANGUAGE = /^lang\/[a-z]{2}\.[0-9a-f]{10}\.js$/;
-const LANGUAGE_BUDGET_GZIP = 1.5 * 1024;
 
 const walk = (dir) =>
   readdirSync(dir).flatMap((name) => {
