@@ -1,5 +1,8 @@
-// Three library builds, chosen by --mode: the ES module for bundlers (default), the
-// self-contained <script type="module"> bundle (bundle), and the return-page script (return).
+// Four library builds, chosen by --mode: the ES module for bundlers (default), the language files
+// of the script-tag bundle (lang), the self-contained <script type="module"> bundle (bundle), and
+// the return-page script (return).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, renameSync } from 'node:fs';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import { INTERNAL_PROPS } from './scripts/internal-props.mjs';
 
@@ -28,10 +31,68 @@ const compactCss = (): Plugin => ({
   },
 });
 
+const LANG_DIR = new URL('./dist/lang/', import.meta.url);
+const LANGUAGES = ['hi', 'bn', 'gu', 'kn', 'ml', 'mr', 'or', 'pa', 'ta', 'te'];
+/** The signing server's hash of a file: the first 10 hex digits of the bytes' SHA-256. */
+const contentHash = (bytes: Buffer) =>
+  createHash('sha256').update(bytes).digest('hex').slice(0, 10);
+
+/** Names each written language file by its content (`ta.3f9a0c1b2d.js`): a new text, a new URL. */
+const hashLanguageFiles = (): Plugin => ({
+  name: 'dlkyc-hash-language-files',
+  writeBundle() {
+    for (const name of readdirSync(LANG_DIR)) {
+      const match = /^([a-z]{2})\.js$/.exec(name);
+      if (!match) continue;
+      const file = new URL(name, LANG_DIR);
+      renameSync(file, new URL(`${match[1]}.${contentHash(readFileSync(file))}.js`, LANG_DIR));
+    }
+  },
+});
+
+/**
+ * In the script-tag bundle, language-files.ts becomes a table of the files the `lang` build wrote,
+ * each imported from beside the bundle's own URL (dist/lang/, or {mount}/lang/ on the server).
+ */
+const languageTable = (): Plugin => ({
+  name: 'dlkyc-language-table',
+  load(id) {
+    if (!id.endsWith('/src/language-files.ts')) return null;
+    // `ta.0a458a4f24 te.3846284591 …`: the loader finds a language's name by its code.
+    const files = readdirSync(LANG_DIR)
+      .map((name) => /^([a-z]{2}\.[0-9a-f]{10})\.js$/.exec(name)?.[1])
+      .filter((name) => name !== undefined);
+    const missing = LANGUAGES.filter((code) => !files.some((name) => name.startsWith(`${code}.`)));
+    if (missing.length) {
+      throw new Error(
+        `dist/lang/ lacks ${missing.join(', ')}: run \`vite build --mode lang\` first.`,
+      );
+    }
+    return `const F=${JSON.stringify(` ${files.join(' ')}`)};export const languageFile=(l)=>import(new URL("lang/"+l+"."+F.split(" "+l+".")[1].slice(0,10)+".js",import.meta.url).href);`;
+  },
+});
+
 export default defineConfig(({ mode }): UserConfig => {
+  if (mode === 'lang') {
+    return {
+      plugins: [hashLanguageFiles()],
+      build: {
+        ...shared,
+        sourcemap: false,
+        emptyOutDir: false,
+        minify: true,
+        rolldownOptions: { output: { minify: true } },
+        lib: {
+          entry: Object.fromEntries(LANGUAGES.map((code) => [code, `src/locales/${code}.ts`])),
+          formats: ['es'],
+          fileName: (_format, name) => `lang/${name}.js`,
+        },
+      },
+    };
+  }
   if (mode === 'bundle') {
     return {
-      plugins: [compactCss()],
+      plugins: [compactCss(), languageTable()],
       build: {
         ...shared,
         // The map stays in dist/, without a sourceMappingURL comment: the signing server serves

@@ -12,7 +12,7 @@ const EVENTS = [
   'digilocker-kyc-error',
 ];
 const MODES = ['auto', 'popup', 'redirect'];
-const LOCALES = ['en', 'hi'];
+const LOCALES = ['en', 'hi', 'bn', 'gu', 'kn', 'ml', 'mr', 'or', 'pa', 'ta', 'te', 'auto'];
 const params = new URLSearchParams(location.search);
 
 /** Sets mode and locale on an element from the page's query, when they are valid values. */

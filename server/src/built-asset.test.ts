@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { locateWidgetAssets } from './assets.js';
@@ -88,5 +88,57 @@ describe('widgetAsset() on the adapters', () => {
     const res = await handler.fetch(new Request(info.url));
     expect(res.status).toBe(200);
     expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+});
+
+describe('the bundle’s language files', () => {
+  it('widget.json lists each language’s file, and its URL serves those bytes for good', async () => {
+    const options = { ...contractOptions(false), widgetAssets: locateWidgetAssets() };
+    handler = createKycHandler(options);
+    const manifest = (await (await handler.fetch(new Request(`${BASE}/widget.json`))).json()) as {
+      languages: Record<string, { file: string; url: string; hash: string; integrity: string }>;
+    };
+    expect(Object.keys(manifest.languages).sort()).toEqual(
+      ['bn', 'gu', 'hi', 'kn', 'ml', 'mr', 'or', 'pa', 'ta', 'te'].sort(),
+    );
+    const ta = manifest.languages.ta!;
+    expect(ta.url).toMatch(/^https:\/\/kyc\.shop\.example\/kyc\/lang\/ta\.[0-9a-f]{10}\.js$/);
+    const bytes = readFileSync(join(dirname(locateWidgetAssets().bundle!), ta.file));
+    // The widget's build names the file by the hash this server gives its bytes.
+    expect(ta.hash).toBe(createHash('sha256').update(bytes).digest('hex').slice(0, 10));
+    expect(ta.integrity).toBe(`sha384-${createHash('sha384').update(bytes).digest('base64')}`);
+    expect(bytes.toString()).toMatch(/சரிபார்/);
+
+    const res = await handler.fetch(
+      new Request(ta.url, { headers: { 'accept-encoding': 'gzip' } }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    // fetch() decodes the gzip body it was sent.
+    expect(Buffer.from(await res.arrayBuffer()).equals(bytes)).toBe(true);
+  });
+
+  it('answers 404 for another hash, an unknown language and a name that is not a language file', async () => {
+    handler = createKycHandler({ ...contractOptions(false), widgetAssets: locateWidgetAssets() });
+    for (const path of [
+      'lang/ta.0000000000.js',
+      'lang/xx.0000000000.js',
+      'lang/ta.js',
+      'lang/ta.js.map',
+    ]) {
+      const res = await handler.fetch(new Request(`${BASE}/${path}`));
+      expect(res.status, path).toBe(404);
+    }
+  });
+
+  it('lists no languages when the bundle has none beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dlkyc-lang-'));
+    const bundle = join(dir, 'bundle.js');
+    writeFileSync(bundle, 'export {};\n');
+    handler = createKycHandler({ ...contractOptions(false), widgetAssets: { bundle } });
+    const manifest = await (await handler.fetch(new Request(`${BASE}/widget.json`))).json();
+    expect(manifest).not.toHaveProperty('languages');
   });
 });

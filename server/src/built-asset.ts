@@ -1,8 +1,9 @@
 // The widget's built files as cacheable assets: a stable URL and a content-hashed immutable one,
 // gzip and brotli made once per version, and the Subresource Integrity value of the bytes.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { KycError } from '@digilocker-kyc/shared';
@@ -182,14 +183,95 @@ export function builtAsset(
   };
 }
 
+/** A language file of the bundle: `ta.3f9a0c1b2d.js`, named by the first 10 hex of its SHA-256. */
+export const LANGUAGE_FILE = new RegExp(`^([a-z]{2})\\.([0-9a-f]{${HASH_LENGTH}})\\.js$`);
+
+/**
+ * The script-tag bundle's language files, in `lang/` beside the bundle: the bundle imports them
+ * from beside its own URL, so the server serves them at `{mount}/lang/<code>.<hash>.js`. The
+ * widget's build names each by the same hash this server gives a file, so a file's URL is its
+ * only name: always immutable, compressed like the bundle, and listed with its integrity value.
+ */
+export interface LanguageFiles {
+  /** The current file of each language, by code (`ta`); empty when none are built. */
+  list(): Record<string, AssetInfo>;
+  /** `GET {mount}/lang/<code>.<hash>.js`. */
+  serve(req: CoreRequest, headers: HeaderBag, code: string, hash: string): Promise<AssetReply>;
+}
+
+export function languageFiles(
+  bundlePath: string | undefined,
+  publicBaseUrl: string,
+): LanguageFiles {
+  const dir = bundlePath === undefined ? undefined : join(dirname(bundlePath), 'lang');
+  // One served asset per file name; a rebuild brings new names (and drops the old files).
+  const assets = new Map<string, BuiltAsset>();
+  const current = (): Map<string, string> => {
+    const byCode = new Map<string, string>();
+    let names: string[] = [];
+    try {
+      names = dir === undefined ? [] : readdirSync(dir);
+    } catch {
+      // No lang/ directory: a bundle built without languages, or none installed.
+    }
+    for (const name of names) {
+      const match = LANGUAGE_FILE.exec(name);
+      if (match) byCode.set(match[1]!, name);
+    }
+    return byCode;
+  };
+  const asset = (code: string, name: string): BuiltAsset => {
+    let found = assets.get(name);
+    if (found === undefined) {
+      found = builtAsset(
+        join(dir!, name),
+        `lang/${code}`,
+        `The ${code} language file`,
+        publicBaseUrl,
+      );
+      assets.set(name, found);
+    }
+    return found;
+  };
+  return {
+    list() {
+      const out: Record<string, AssetInfo> = {};
+      for (const [code, name] of current()) {
+        const info = asset(code, name).info();
+        if (info) out[code] = info;
+      }
+      return out;
+    },
+    async serve(req, headers, code, hash) {
+      const name = current().get(code);
+      if (name === undefined) {
+        throw new KycError(
+          'not_found',
+          `No language file for "${code}" is built beside the widget bundle (expected ${req.mount}/lang/<code>.<hash>.js for a language of the widget).`,
+        );
+      }
+      return asset(code, name).serve(req, headers, hash);
+    },
+  };
+}
+
 /** The body of `GET {mount}/widget.json`: the current hashed URLs and their integrity values. */
 export interface WidgetManifest {
   widget: AssetInfo;
   return_script?: AssetInfo;
+  /**
+   * The bundle's language files by code (`ta`): it imports the one a page asks for from beside
+   * itself; listed for integrity checks and preloading.
+   */
+  languages?: Record<string, AssetInfo>;
 }
 
 /** `GET {mount}/widget.json`, for templates and build tools that render the script tag. */
-export function assetManifest(widget: BuiltAsset, returnScript: BuiltAsset): WidgetManifest {
+export function assetManifest(
+  widget: BuiltAsset,
+  returnScript: BuiltAsset,
+  languages?: LanguageFiles,
+): WidgetManifest {
   const info = widget.info();
   if (info === undefined) {
     throw new KycError(
@@ -198,7 +280,12 @@ export function assetManifest(widget: BuiltAsset, returnScript: BuiltAsset): Wid
     );
   }
   const script = returnScript.info();
-  return { widget: info, ...(script ? { return_script: script } : {}) };
+  const langs = languages?.list() ?? {};
+  return {
+    widget: info,
+    ...(script ? { return_script: script } : {}),
+    ...(Object.keys(langs).length ? { languages: langs } : {}),
+  };
 }
 
 /** Public facts about public files (widget.json): any page may read them, for a few minutes. */

@@ -11,6 +11,8 @@ import {
   assetManifest,
   builtAsset,
   HASH_LENGTH,
+  LANGUAGE_FILE,
+  languageFiles,
   publicJsonHeaders,
 } from './built-asset.js';
 import { createUpstreamBreaker } from './circuit-breaker.js';
@@ -67,6 +69,7 @@ type Route =
   | { name: 'go' }
   | { name: 'foreign-return' }
   | { name: 'asset'; asset: 'widget' | 'return'; hash: string | undefined }
+  | { name: 'language'; code: string; hash: string }
   | { name: 'widget.json' }
   | { name: 'openapi.json' }
   | { name: 'none' };
@@ -104,6 +107,8 @@ export function matchRoute(path: string): Route {
   if (param === '') return { name: 'none' };
   if (first === 'sessions') return { name: 'status', referenceId: decodeParam(param) };
   if (first === 'confirm') return { name: 'confirm', state: decodeParam(param) };
+  const language = first === 'lang' ? LANGUAGE_FILE.exec(param) : null;
+  if (language) return { name: 'language', code: language[1]!, hash: language[2]! };
   return { name: 'none' };
 }
 
@@ -174,6 +179,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     widget: builtAsset(options.widgetAssets.bundle, 'widget', 'The widget bundle', base),
     return: builtAsset(options.widgetAssets.returnScript, 'return', 'The return script', base),
   };
+  const languages = languageFiles(options.widgetAssets.bundle, base);
   const logAccess = accessLogger(logger);
   let openApiText: string | undefined;
 
@@ -288,6 +294,13 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
           out.body = file.body;
           return out;
         }
+        case 'language': {
+          if (!get) break;
+          const file = await languages.serve(req, headers, route.code, route.hash);
+          out.status = file.status;
+          out.body = file.body;
+          return out;
+        }
         case 'openapi.json': {
           if (!get) break;
           secure();
@@ -301,7 +314,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
         case 'widget.json': {
           if (!get) break;
           secure();
-          json(200, assetManifest(assets.widget, assets.return));
+          json(200, assetManifest(assets.widget, assets.return, languages));
           publicJsonHeaders(headers);
           return out;
         }

@@ -127,6 +127,13 @@ export const PARAMETERS: Record<string, Json> = {
     description: "The first 10 hex digits of the file's SHA-256.",
     schema: { type: 'string', pattern: '^[0-9a-f]{10}$' },
   },
+  code: {
+    name: 'code',
+    in: 'path',
+    required: true,
+    description: 'A language of the widget other than English: `hi bn gu kn ml mr or pa ta te`.',
+    schema: { type: 'string', pattern: '^[a-z]{2}$' },
+  },
   'Accept-Encoding': {
     name: 'Accept-Encoding',
     in: 'header',

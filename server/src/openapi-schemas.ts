@@ -17,7 +17,7 @@ import * as z from 'zod/mini';
 export type JsonSchema = Record<string, unknown>;
 
 const assetInfoSchema = z.object({
-  file: z.string().check(z.regex(/^(widget|return)\.[0-9a-f]{10}\.js$/)),
+  file: z.string().check(z.regex(/^(widget|return|lang\/[a-z]{2})\.[0-9a-f]{10}\.js$/)),
   url: z.string(),
   hash: z.string().check(z.regex(/^[0-9a-f]{10}$/)),
   integrity: z.string().check(z.regex(/^sha384-[A-Za-z0-9+/]{64}$/)),
@@ -27,6 +27,8 @@ const assetInfoSchema = z.object({
 export const widgetManifestSchema = z.object({
   widget: assetInfoSchema,
   return_script: z.optional(assetInfoSchema),
+  /** The bundle's language files by code (`ta`), when built beside it. */
+  languages: z.optional(z.record(z.string().check(z.regex(/^[a-z]{2}$/)), assetInfoSchema)),
 });
 
 /** Each component: its zod schema and what it is, for people. */

@@ -20,6 +20,7 @@ import {
   type ContractRequest,
   create,
   go,
+  LANGUAGE_HASH,
   PAGE_ORIGIN,
   RETURN_HASH,
   receiptCookie,
@@ -231,6 +232,7 @@ const REQUESTS: [string, ContractRequest, number][] = [
   ['return.js', { method: 'GET', path: '/return.js' }, 200],
   ['hashed return.js', { method: 'GET', path: `/return.${RETURN_HASH}.js` }, 200],
   ['widget.json', { method: 'GET', path: '/widget.json' }, 200],
+  ['language file', { method: 'GET', path: `/lang/ta.${LANGUAGE_HASH}.js` }, 200],
   ['openapi.json', { method: 'GET', path: '/openapi.json' }, 200],
 ];
 

@@ -294,6 +294,29 @@ export function openApiDocument(serverUrl = '/kyc'): Json {
           ...scriptOperation('return', true, "The return page's script"),
         },
       },
+      '/lang/{code}.{hash}.js': {
+        get: {
+          operationId: 'languageFile',
+          summary: 'A language file of the widget bundle, content-hashed and immutable',
+          description:
+            'The bundle imports the file of the language a page asks for from beside its own URL. `Cache-Control: public, max-age=31536000, immutable`; brotli- or gzip-compressed when `Accept-Encoding` allows. `widget.json` lists each one with its `integrity` value; another hash is a 404.',
+          parameters: [
+            param('code'),
+            param('hash'),
+            param('Accept-Encoding'),
+            param('If-None-Match'),
+          ],
+          responses: {
+            '200': {
+              description:
+                'The language file. Readable by any page (`Access-Control-Allow-Origin: *`, `Cross-Origin-Resource-Policy: cross-origin`).',
+              content: text('text/javascript'),
+            },
+            '304': { description: 'Not modified: the ETag in `If-None-Match` is current.' },
+            ...errorResponses(ANY),
+          },
+        },
+      },
       '/widget.json': {
         get: {
           operationId: 'widgetManifest',

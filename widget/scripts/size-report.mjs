@@ -1,12 +1,17 @@
 // Prints the gzip and brotli size of every file in dist/ and fails when the self-contained
-// bundle is over budget (a merchant's page pays for every byte of it).
+// bundle or one of its language files is over budget (a merchant's page pays for every byte).
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
+import {
+  BUNDLE_BUDGET_GZIP as BUDGET_GZIP,
+  BUNDLE,
+  LANGUAGE_FILE as LANGUAGE,
+  LANGUAGE_BUDGET_GZIP,
+} from './budgets.mjs';
+
 const DIST = new URL('../dist/', import.meta.url).pathname;
-const BUNDLE = 'digilocker-kyc.bundle.js';
-const BUDGET_GZIP = 13 * 1024;
 
 const walk = (dir) =>
   readdirSync(dir).flatMap((name) => {
@@ -49,3 +54,20 @@ if (bundle.gzip > BUDGET_GZIP) {
   process.exit(1);
 }
 console.log(`\n${BUNDLE}: ${kb(bundle.gzip).trim()} gzipped, within ${kb(BUDGET_GZIP).trim()}.`);
+
+const languages = rows.filter((row) => LANGUAGE.test(row.file));
+if (languages.length === 0) {
+  console.error('dist/lang/ has no language files: the lang build did not run.');
+  process.exit(1);
+}
+const over = languages.filter((row) => row.gzip > LANGUAGE_BUDGET_GZIP);
+for (const row of over) {
+  console.error(
+    `${row.file} is ${kb(row.gzip).trim()} gzipped, over the ${kb(LANGUAGE_BUDGET_GZIP).trim()} budget of a language file.`,
+  );
+}
+if (over.length) process.exit(1);
+const largest = languages.reduce((a, b) => (b.gzip > a.gzip ? b : a));
+console.log(
+  `${languages.length} language files: the largest, ${largest.file}, is ${kb(largest.gzip).trim()} gzipped, within ${kb(LANGUAGE_BUDGET_GZIP).trim()} each.`,
+);

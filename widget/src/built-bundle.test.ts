@@ -11,11 +11,25 @@ describe('built files', () => {
     const el = await fixture<HTMLElement & { status: string }>(
       html`<digilocker-kyc endpoint="/kyc" locale="hi"></digilocker-kyc>`,
     );
-    await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+    // Nothing at first (no flash of English), then Hindi from dist/lang/ beside the bundle.
+    expect(el.shadowRoot?.querySelector('[part="button"]'), 'nothing before the file').to.equal(
+      null,
+    );
+    const start = Date.now();
+    while (!el.shadowRoot?.querySelector('[part="button"]') && Date.now() - start < 2000) {
+      await sleep(10);
+    }
     expect(el.status).to.equal('idle');
     expect(el.shadowRoot?.querySelector('[part="button"]')?.textContent).to.equal(
       'DigiLocker से सत्यापित करें',
     );
+    expect(el.shadowRoot?.querySelector('[part="status"]')?.getAttribute('lang')).to.equal('hi');
+    const loaded = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/dist/lang/'));
+    expect(loaded, 'one language file, the hashed one').to.have.length(1);
+    expect(loaded[0]).to.match(/\/dist\/lang\/hi\.[0-9a-f]{10}\.js$/);
     await expect(el).to.be.accessible();
   });
 

@@ -41,6 +41,12 @@ export interface KycTimings extends PopupTimings, PollTimings {
    * ends in `network_error`. Default 15 000: an error within about 25 s of the server going away.
    */
   offlineTimeoutMs: number;
+  /**
+   * A language other than English waits this long for its file before the element shows English
+   * (it shows nothing meanwhile, so the page never flashes English). Default 3000. Optional: it
+   * bounds the element's first render, not a state of the journey.
+   */
+  localeWaitMs?: number;
 }
 
 export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
@@ -55,6 +61,7 @@ export const DEFAULT_TIMINGS: Readonly<KycTimings> = {
   resumeTimeoutMs: 30_000,
   requestTimeoutMs: 20_000,
   offlineTimeoutMs: 15_000,
+  localeWaitMs: 3000,
 };
 
 export interface KycConfig {

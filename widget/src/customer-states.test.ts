@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
+import { fetchWords } from './locale.js';
 import {
   created,
   errorBody,
@@ -183,6 +184,7 @@ describe('customer-facing states', () => {
     );
     expect(button(el)?.querySelector('img'), 'no image files').to.equal(null);
     el.removeAttribute('merchant');
+    await fetchWords('hi');
     el.locale = 'hi';
     await el.updateComplete;
     expect(text(el, 'share')).to.equal('DigiLocker से अपने दस्तावेज़ इस साइट के साथ साझा करें।');

@@ -2,6 +2,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import { DigilockerKyc } from './define.js';
+import { fetchWords } from './locale.js';
 import {
   COMPLETION_TOKEN,
   created,
@@ -79,6 +80,7 @@ describe('<digilocker-kyc>', () => {
   });
 
   it('speaks Hindi with locale="hi" and lets strings override any text', async () => {
+    await fetchWords('hi');
     const el = await fixture<DigilockerKyc>(
       html`<digilocker-kyc endpoint="/kyc" locale="hi"></digilocker-kyc>`,
     );

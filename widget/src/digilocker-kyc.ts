@@ -12,8 +12,16 @@ import {
 import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
+import { fetchWords, pickLocale, wordsOf } from './locale.js';
 import { checkMark, lockMark } from './marks.js';
-import { errorText, type KycStrings, resolveStrings } from './strings.js';
+import { rememberedLocale, rememberLocale } from './page-locale.js';
+import {
+  errorText,
+  type KycLocale,
+  type KycStrings,
+  resolveStrings,
+  type Translation,
+} from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
 
@@ -92,7 +100,11 @@ export class DigilockerKyc extends ReactiveElement {
   /** Where DigiLocker sends the customer back (`redirect-url`): one of the server's RETURN_URLS. */
   redirectUrl = '';
 
-  /** Language of the built-in text: `en` or `hi`. */
+  /**
+   * Language of the built-in text: `en` `hi` `bn` `gu` `kn` `ml` `mr` `or` `pa` `ta` `te`, or
+   * `auto` (the browser's first of these). English is built in; another language's file loads on
+   * demand, and the element renders once it is here (English if it has not come in `localeWaitMs`).
+   */
   locale = 'en';
 
   /** Your business name, for "Share your documents from DigiLocker with {merchant}" (default: "this site"). */
@@ -123,6 +135,9 @@ export class DigilockerKyc extends ReactiveElement {
   #resumeChecked?: boolean;
   #focusBefore?: Element | null;
   #shownStatus?: WidgetStatus;
+  /** The language whose file this element has asked for, and one it stopped waiting for. */
+  #awaited?: KycLocale;
+  #gaveUp?: KycLocale;
 
   /** Where the journey is: `idle creating awaiting verifying complete cancelled error`. */
   get status(): WidgetStatus {
@@ -197,6 +212,8 @@ export class DigilockerKyc extends ReactiveElement {
     else this.removeAttribute('aria-busy');
     if (!this.#resumeChecked && this.endpoint) {
       this.#resumeChecked = true;
+      // The language a redirect journey left for its return page is spent once the page is back.
+      rememberedLocale(window);
       this.#controller.resume();
     }
     const status = this.#controller.status;
@@ -218,7 +235,11 @@ export class DigilockerKyc extends ReactiveElement {
   }
 
   render() {
-    const strings = resolveStrings(this.locale, this.strings);
+    const language = this.#language();
+    // Nothing until the language's lines are here: no flash of English before them.
+    if (!language) return nothing;
+    const { lang } = language;
+    const strings = resolveStrings(language.words, this.strings);
     // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
     const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
     const { status, error, mode, busy, outcome } = this.#controller;
@@ -233,11 +254,11 @@ export class DigilockerKyc extends ReactiveElement {
     // While a popup journey runs, Reopen and Cancel replace the start button.
     if (mode === 'popup' && status !== 'creating') {
       // Continue comes first when consent was given but its return has not reached this page.
-      actions = html`<div>${this.#controller.unconfirmed ? html`<button part=continue-button @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part=reopen-button @click=${this.#onReopen}>${strings.reopen}</button><button part=cancel-button @click=${this.cancel}>${strings.cancel}</button></div>`;
+      actions = html`<div lang=${lang}>${this.#controller.unconfirmed ? html`<button part=continue-button @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part=reopen-button @click=${this.#onReopen}>${strings.reopen}</button><button part=cancel-button @click=${this.cancel}>${strings.cancel}</button></div>`;
     } else if (!final) {
-      actions = html`<p part=share>${fill(strings.share)}</p><div><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' || refused ? strings.retry : strings.start}</slot></button></div>`;
+      actions = html`<p part=share lang=${lang}>${fill(strings.share)}</p><div lang=${lang}><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' || refused ? strings.retry : strings.start}</slot></button></div>`;
     }
-    return html`${actions}<p id=status part=status role=status tabindex=-1>${this.#statusLine(strings, fill)}</p><p id=error part=error role=alert tabindex=-1>${error ? fill(errorText(strings, error.code, error.retryable)) : refused ? fill(refused) : nothing}</p>`;
+    return html`${actions}<p id=status part=status role=status tabindex=-1 lang=${lang}>${this.#statusLine(strings, fill)}</p><p id=error part=error role=alert tabindex=-1 lang=${lang}>${error ? fill(errorText(strings, error.code, error.retryable)) : refused ? fill(refused) : nothing}</p>`;
   }
 
   #statusLine(strings: KycStrings, fill: (text: string) => string) {
@@ -263,8 +284,34 @@ export class DigilockerKyc extends ReactiveElement {
     return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
   }
 
+  /**
+   * The language to show and its lines, or undefined while its file is on its way (asked for
+   * here, once); English when the file failed, or has not come within `localeWaitMs`. A file
+   * that comes later still switches the element to its language.
+   */
+  #language(): { lang: KycLocale; words: Translation | undefined } | undefined {
+    const lang = pickLocale(this.locale);
+    const words = wordsOf(lang);
+    if (words) return { lang, words };
+    if (words === null || this.#gaveUp === lang) return { lang: 'en', words: undefined };
+    if (this.#awaited !== lang && lang !== 'en') {
+      this.#awaited = lang;
+      const update = () => this.requestUpdate();
+      fetchWords(lang).then(update);
+      setTimeout(
+        () => {
+          this.#gaveUp = lang;
+          update();
+        },
+        { ...DEFAULT_TIMINGS, ...this.timings }.localeWaitMs,
+      );
+    }
+    return undefined;
+  }
+
   #config(): KycConfig {
-    const strings = resolveStrings(this.locale, this.strings);
+    const { lang, words } = this.#language() ?? { lang: 'en', words: undefined };
+    const strings = resolveStrings(words, this.strings);
     const tokens = this.documents.split(/[\s,]+/).filter(Boolean) as DocumentType[];
     return {
       endpoint: this.endpoint,
@@ -273,9 +320,12 @@ export class DigilockerKyc extends ReactiveElement {
       redirectUrl: this.redirectUrl || undefined,
       mode: MODES.includes(this.mode) ? this.mode : 'auto',
       waits: { ...DEFAULT_TIMINGS, ...this.timings },
-      // The locale as given: a merchant who supplies, say, Tamil `strings` sets locale="ta".
-      popupText: { text: strings.connecting, lang: this.locale },
-      navigate: (url) => this.navigate(url),
+      popupText: { text: strings.connecting, lang },
+      // A redirect journey's return page, on this origin, speaks its language (page-locale.ts).
+      navigate: (url) => {
+        rememberLocale(window, lang);
+        this.navigate(url);
+      },
     };
   }
 
@@ -308,7 +358,11 @@ export class DigilockerKyc extends ReactiveElement {
   }
 
   #onPageShow = (event: PageTransitionEvent) => {
-    // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
-    if (event.persisted && this.endpoint) this.#controller.resume();
+    // Back/forward cache restore: finish a parked redirect attempt; never start a new one. The
+    // language a redirect journey left for its return page is spent here too.
+    if (event.persisted && this.endpoint) {
+      rememberedLocale(window);
+      this.#controller.resume();
+    }
   };
 }

@@ -39,9 +39,13 @@ describe('endpointBase', () => {
 
 describe('strings', () => {
   it('falls back to English, applies overrides, and says what to do per error', () => {
-    expect(resolveStrings('fr').start).to.equal('Verify with DigiLocker');
-    expect(resolveStrings('hi', { cancel: 'X' }).cancel).to.equal('X');
-    const en = resolveStrings('en');
+    expect(resolveStrings(undefined).start).to.equal('Verify with DigiLocker');
+    expect(resolveStrings({ start: 'A', cancel: 'B' }, { cancel: 'X' })).to.include({
+      start: 'A',
+      cancel: 'X',
+      retry: 'Try again',
+    });
+    const en = resolveStrings(undefined);
     expect(errorText(en, 'network_error', true)).to.contain('verification service');
     expect(errorText(en, 'session_expired', true)).to.contain('expired');
     expect(errorText(en, 'upstream_rejected', false)).to.contain('contact {merchant}');

@@ -20,4 +20,10 @@ export {
 export { DigilockerKyc, defineDigilockerKyc, TAG_NAME } from './define.js';
 export type { KycEventMap } from './emit.js';
 export { IN_APP_RULES, isInAppBrowser } from './in-app-browser.js';
-export { BUILT_IN_STRINGS, type KycLocale, type KycStrings } from './strings.js';
+export {
+  BUILT_IN_STRINGS,
+  type KycLocale,
+  type KycStrings,
+  LOCALES,
+  type Translation,
+} from './strings.js';

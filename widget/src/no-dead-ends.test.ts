@@ -3,6 +3,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
+import { fetchWords } from './locale.js';
 import {
   created,
   FAST,
@@ -92,6 +93,7 @@ describe('no dead ends', () => {
     for (const locale of ['en', 'hi'] as const) {
       it(`says so at once (${locale}), with Reopen and Cancel, instead of the waiting text`, async () => {
         const el = await mountWidget({ pollInitialMs: 10_000, closedGraceMs: 5000 });
+        if (locale === 'hi') await fetchWords('hi');
         el.locale = locale;
         const popup = new FakePopup();
         openStub = stubOpen(popup);

@@ -2,6 +2,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import './define.js';
 import type { DigilockerKyc } from './define.js';
+import { fetchWords } from './locale.js';
 import { LOCALE_KEY } from './page-locale.js';
 import { localiseReturnPage, markReturnPageDone } from './page-look.js';
 import { showPlaceholder } from './popup.js';
@@ -52,6 +53,7 @@ describe('placeholder window', () => {
   });
 
   it('the element gives the placeholder its locale', async () => {
+    await fetchWords('hi');
     const el = await fixture<DigilockerKyc>(
       html`<digilocker-kyc endpoint="/kyc" locale="hi"></digilocker-kyc>`,
     );
@@ -110,6 +112,17 @@ describe('return page look', () => {
     expect(status.textContent).to.equal('अब आप यह विंडो बंद कर सकते हैं।');
     markReturnPageDone(win, outcome);
     expect(doc.documentElement.hasAttribute('data-done'), 'spinner stops').to.equal(true);
+  });
+
+  it('switches to each remembered language (Tamil here) and spends the key', async () => {
+    const { win, doc, status } = await returnPage('ta');
+    localiseReturnPage(win);
+    expect(doc.documentElement.lang).to.equal('ta');
+    expect(doc.title).to.equal('DigiLocker-இலிருந்து திரும்புகிறது');
+    expect(status.textContent).to.equal('உங்கள் DigiLocker சரிபார்ப்பு நிறைவடைகிறது…');
+    expect(win.sessionStorage.getItem(LOCALE_KEY), 'no key left behind').to.equal(null);
+    runReturnPage(win);
+    expect(status.textContent).to.equal('இப்போது இந்தச் சாளரத்தை மூடலாம்.');
   });
 
   it('keeps the server’s language when the journey remembered none', async () => {

@@ -1,7 +1,7 @@
 // The return page's language and end state, set by its script around runReturnPage.
 import { rememberedLocale } from './page-locale.js';
 import type { ReturnOutcome } from './return-page.js';
-import { RETURN_PAGE_TEXT } from './strings.js';
+import { PAGE_WORDS } from './return-text.js';
 
 /**
  * Speaks the journey's language when the placeholder window remembered one that differs from
@@ -13,9 +13,9 @@ export function localiseReturnPage(win: Window): void {
   const doc = win.document;
   if (!lang || doc.documentElement.lang === lang) return;
   doc.documentElement.lang = lang;
-  doc.title = RETURN_PAGE_TEXT[lang].title;
+  doc.title = PAGE_WORDS[lang].title;
   const status = doc.getElementById('dlkyc-return-status');
-  if (status) status.textContent = RETURN_PAGE_TEXT[lang].finishing;
+  if (status) status.textContent = PAGE_WORDS[lang].finishing;
 }
 
 /** Stops the page's spinner (its CSS keys on data-done) unless the page is leaving anyway. */

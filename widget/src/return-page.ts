@@ -6,7 +6,7 @@
 import { RECEIPT_PATTERN, returnMessage, STATE_PATTERN } from '@digilocker-kyc/shared/protocol';
 import { goBackToStart, readParked } from './redirect-resume.js';
 import { sendReturn } from './return-channel.js';
-import { CLOSE_WINDOW } from './strings.js';
+import { PAGE_WORDS, pageLocale } from './return-text.js';
 
 export type ReturnOutcome = 'closed' | 'returned' | 'shown' | 'invalid';
 
@@ -17,9 +17,9 @@ export function runReturnPage(win: Window): ReturnOutcome {
   const doc = win.document;
   const url = new URL(win.location.href);
   const status = doc.getElementById('dlkyc-return-status');
-  const lang = doc.documentElement.lang.startsWith('hi') ? 'hi' : 'en';
+  const lang = pageLocale(doc.documentElement.lang);
   const show = (outcome: ReturnOutcome): ReturnOutcome => {
-    if (status) status.textContent = CLOSE_WINDOW[lang];
+    if (status) status.textContent = PAGE_WORDS[lang].close;
     return outcome;
   };
   // The server wrote what it checked into the page: the state, its receipt, Eko's verification id.

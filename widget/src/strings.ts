@@ -1,4 +1,4 @@
-// Every piece of UI text, in English and Hindi; any string can be overridden through `strings`.
+// Every piece of UI text in English, the languages there are, and which line answers which error.
 import type { KycErrorCode } from '@digilocker-kyc/shared/protocol';
 
 export interface KycStrings {
@@ -50,19 +50,22 @@ export interface KycStrings {
   shared: string;
 }
 
-export type KycLocale = 'en' | 'hi';
+/** The languages of the built-in text: English here, each other one in its own file (locales/). */
+export const LOCALES = ['en', 'hi', 'bn', 'gu', 'kn', 'ml', 'mr', 'or', 'pa', 'ta', 'te'] as const;
+export type KycLocale = (typeof LOCALES)[number];
 
-/** Shown by the return page when it cannot close itself; kept apart because that page is tiny. */
-export const CLOSE_WINDOW: Readonly<Record<KycLocale, string>> = {
-  en: 'You can close this window.',
-  hi: 'अब आप यह विंडो बंद कर सकते हैं।',
-};
+/** A language file's lines for the element: any key it lacks is said in English. */
+export type Translation = Partial<KycStrings>;
 
-/** The return page's title and first line (the server renders the same words, page-text.ts). */
-export const RETURN_PAGE_TEXT: Readonly<Record<KycLocale, { title: string; finishing: string }>> = {
-  en: { title: 'Returning from DigiLocker', finishing: 'Finishing your DigiLocker verification…' },
-  hi: { title: 'DigiLocker से लौट रहे हैं', finishing: 'आपका DigiLocker सत्यापन पूरा हो रहा है…' },
-};
+/** The return page's lines, per language (return-text.ts; the server renders the same words). */
+export interface PageWords {
+  /** The window's title while it finishes. */
+  title: string;
+  /** Its one line while it hands the result back. */
+  finishing: string;
+  /** Its last line when the window cannot close itself. */
+  close: string;
+}
 
 const en: KycStrings = {
   start: 'Verify with DigiLocker',
@@ -95,48 +98,17 @@ const en: KycStrings = {
   shared: 'Consent shared with {merchant}.',
 };
 
-// Hindi, one line per key in the order of `en`'s keys (the key is in each line's comment): the
-// bundle then carries every key name once, not once per language. strings.test.ts checks that
-// the lines stay aligned with the English ones.
-const HI_LINES = [
-  'DigiLocker से सत्यापित करें', // start
-  'DigiLocker से अपने दस्तावेज़ {merchant} के साथ साझा करें।', // share
-  'इस साइट', // site
-  'फिर से कोशिश करें', // retry
-  'DigiLocker फिर खोलें', // reopen
-  'रद्द करें', // cancel
-  'जारी रखें', // continue
-  'DigiLocker से जुड़ रहे हैं…', // connecting
-  'DigiLocker विंडो में पूरा करें।', // awaiting
-  'DigiLocker बंद कर दिया? उसे फिर खोलें, या रद्द करें।', // closed
-  'सहमति जाँची जा रही है…', // verifying
-  'DigiLocker से सत्यापित', // complete
-  'दस्तावेज़ साझा हो गए। अब आगे बढ़ें।', // next
-  'रद्द किया गया।', // cancelled
-  'आपने दस्तावेज़ साझा नहीं किए।', // denied
-  'DigiLocker में पूरा कर लिया? यहाँ पूरा करने के लिए जारी रखें दबाएँ।', // unconfirmed
-  'सत्यापन सेवा से संपर्क नहीं हो सका। फिर से कोशिश करें।', // errorNetwork
-  'लिंक समाप्त हो गया। नए लिंक के लिए फिर से कोशिश करें।', // errorExpired
-  'बहुत समय लगा। फिर से कोशिश करें।', // errorTimeout
-  'बहुत प्रयास हुए। एक मिनट बाद फिर से कोशिश करें।', // errorRateLimited
-  'DigiLocker इस ब्राउज़र में पूरा नहीं हुआ। यहीं फिर से कोशिश करें।', // errorUnconfirmed
-  'DigiLocker व्यस्त है। कुछ मिनट बाद फिर से कोशिश करें।', // errorLater
-  'कुछ गलत हुआ। फिर से कोशिश करें।', // errorRetryable
-  'इस साइट के लिए पॉप-अप चालू करें, फिर पेज रीलोड करें।', // errorPopup
-  'लिंक समाप्त हो गया। पेज रीलोड करें।', // errorReload
-  'सत्यापन उपलब्ध नहीं है। {merchant} से संपर्क करें।', // errorFatal
-  'सहमति मिल गई, जाँच हो रही है…', // received
-  'सहमति {merchant} के साथ साझा की गई।', // shared
-];
-// Pure: the return page's script imports this file for two lines and drops the rest.
-const hi: KycStrings = /* @__PURE__ */ (() =>
-  Object.fromEntries(Object.keys(en).map((key, index) => [key, HI_LINES[index]])) as never)();
+/** English, the one language built in; the others arrive through locale.ts. */
+export const BUILT_IN_STRINGS: Readonly<{ en: KycStrings }> = { en };
 
-export const BUILT_IN_STRINGS: Readonly<Record<KycLocale, KycStrings>> = { en, hi };
-
-/** The strings for a locale (English when unknown), with the host's string overrides on top. */
-export function resolveStrings(locale: string, overrides: Partial<KycStrings> = {}): KycStrings {
-  return { ...(locale === 'hi' ? hi : en), ...overrides };
+/**
+ * The lines to show: English, then a language file's lines (`words`), then the host's overrides.
+ */
+export function resolveStrings(
+  words: Translation | undefined,
+  overrides: Partial<KycStrings> = {},
+): KycStrings {
+  return { ...en, ...words, ...overrides };
 }
 
 // Which message tells the customer what to do. A retryable fault gets a line that ends in

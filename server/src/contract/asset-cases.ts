@@ -2,6 +2,7 @@
 // content-hashed URLs, brotli and gzip, validators, CORS for any page), widget.json, openapi.json.
 import {
   type ContractCase,
+  LANGUAGE_HASH,
   RETURN_HASH,
   RETURN_INTEGRITY,
   WIDGET_HASH,
@@ -122,7 +123,7 @@ export const ASSET_CASES: ContractCase[] = [
       ...ANY_PAGE,
     },
     body: new RegExp(
-      `^\\{"widget":\\{"file":"widget\\.${WIDGET_HASH}\\.js","url":"https://kyc\\.shop\\.example/kyc/widget\\.${WIDGET_HASH}\\.js","hash":"${WIDGET_HASH}","integrity":"${WIDGET_INTEGRITY.replace(/[+/]/g, '\\$&')}"\\},"return_script":\\{"file":"return\\.${RETURN_HASH}\\.js",.*"integrity":"${RETURN_INTEGRITY.replace(/[+/]/g, '\\$&')}"\\}\\}$`,
+      `^\\{"widget":\\{"file":"widget\\.${WIDGET_HASH}\\.js","url":"https://kyc\\.shop\\.example/kyc/widget\\.${WIDGET_HASH}\\.js","hash":"${WIDGET_HASH}","integrity":"${WIDGET_INTEGRITY.replace(/[+/]/g, '\\$&')}"\\},"return_script":\\{"file":"return\\.${RETURN_HASH}\\.js",.*"integrity":"${RETURN_INTEGRITY.replace(/[+/]/g, '\\$&')}"\\},"languages":\\{"ta":\\{"file":"lang/ta\\.${LANGUAGE_HASH}\\.js","url":"https://kyc\\.shop\\.example/kyc/lang/ta\\.${LANGUAGE_HASH}\\.js",.*\\}\\}\\}$`,
     ),
   },
 ];

@@ -1,5 +1,5 @@
 // The contract suite's targets: one server configuration, served through each adapter.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,8 @@ import { digilockerKyc } from '../router.js';
 import type { DigilockerKycOptions } from '../router-options.js';
 import {
   type ContractRequest,
+  LANGUAGE_BODY,
+  LANGUAGE_HASH,
   NOW,
   PAGE_ORIGIN,
   RETURN_BODY,
@@ -46,6 +48,9 @@ const bundle = join(assetsDir, 'widget.js');
 const returnScript = join(assetsDir, 'return.js');
 writeFileSync(bundle, WIDGET_BODY);
 writeFileSync(returnScript, RETURN_BODY);
+// A language file beside the bundle, named by its hash as the widget's build names them.
+mkdirSync(join(assetsDir, 'lang'));
+writeFileSync(join(assetsDir, 'lang', `ta.${LANGUAGE_HASH}.js`), LANGUAGE_BODY);
 
 /** Eko answers every create and status call; nothing leaves the process. */
 function upstream(): MockAgent {

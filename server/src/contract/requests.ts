@@ -16,6 +16,8 @@ const sha = (algorithm: string, text: string, encoding: 'hex' | 'base64') =>
   createHash(algorithm).update(text).digest(encoding);
 export const WIDGET_HASH = sha('sha256', WIDGET_BODY, 'hex').slice(0, 10);
 export const RETURN_HASH = sha('sha256', RETURN_BODY, 'hex').slice(0, 10);
+export const LANGUAGE_BODY = 'export default { start: "…" };\n';
+export const LANGUAGE_HASH = sha('sha256', LANGUAGE_BODY, 'hex').slice(0, 10);
 export const WIDGET_INTEGRITY = `sha384-${sha('sha384', WIDGET_BODY, 'base64')}`;
 export const RETURN_INTEGRITY = `sha384-${sha('sha384', RETURN_BODY, 'base64')}`;
 

@@ -4,6 +4,7 @@ import { KYC_EVENT_NAMES, type KycEventName } from '@digilocker-kyc/shared';
 import {
   type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   chromium,
   type LaunchOptions,
   type Page,
@@ -211,8 +212,9 @@ export async function closeContexts(): Promise<void> {
 /** A fresh context whose pages (popups included) all report to one recorder. */
 export async function newContext(
   browser: Browser,
+  options: BrowserContextOptions = {},
 ): Promise<{ context: BrowserContext; recorder: Recorder; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 900, height: 700 } });
+  const context = await browser.newContext({ viewport: { width: 900, height: 700 }, ...options });
   openContexts.add(context);
   const recorder = new Recorder();
   await context.exposeBinding('__e2eRecord', (source, payload: Record<string, unknown>) => {
