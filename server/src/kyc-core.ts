@@ -35,6 +35,7 @@ import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
 import { readJsonBody } from './request-body.js';
 import { returnRoutes } from './return-routes.js';
+import { unreturnedConsent } from './unreturned-consent.js';
 import type { ResolvedOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 import { storeOutage } from './store-outage.js';
@@ -133,6 +134,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
   metrics.watchBreaker(() => breaker.isOpen);
   let completions: Completions | undefined;
+  let unreturned: ReturnType<typeof unreturnedConsent> | undefined;
   const { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus } = sessionHandlers({
     options: options as ResolvedOptions,
     hooks: hooks as never,
@@ -142,6 +144,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     random: options.random,
     statusCacheMs: options.statusCacheMs,
     completions: () => completions!,
+    onConsentWithoutReceipt: (claims) => void unreturned?.consentedWithoutReceipt(claims),
   });
   const checkOrigin = originChecker(allowedOrigins, logger);
   const merchantKey = options.rateLimitKey;
@@ -151,6 +154,13 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   // Decides security (a receipt, onComplete once): shared in Redis when configured, and then it
   // fails closed while Redis is down.
   const onceStore = redis ? redisOnceStore(redis) : memoryOnceStore(options.now);
+  unreturned = unreturnedConsent({
+    store: onceStore,
+    logger,
+    publicBaseUrl: options.publicBaseUrl,
+    now: options.now,
+    ttlMs: options.sessionTtlMs,
+  });
   completions = createCompletions({
     store: onceStore,
     onComplete: options.onComplete,
@@ -165,6 +175,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     logger,
     isSafeDigilockerUrl,
     onForeignReturn: () => metrics.foreignReturn(),
+    onReturnSeen: (state) => unreturned!.returned(state),
   });
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,

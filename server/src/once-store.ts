@@ -12,6 +12,8 @@ export interface OnceStore {
    * was already there. Rejects when the store cannot answer.
    */
   claim(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether `key` is recorded (and unexpired). Rejects when the store cannot answer. */
+  has(key: string): Promise<boolean>;
   /** False while a configured shared store cannot answer (readiness reports it). */
   available(): boolean;
 }
@@ -36,6 +38,9 @@ export function memoryOnceStore(now: () => number): OnceStore {
       }
       return true;
     },
+    async has(key) {
+      return (keys.get(key) ?? 0) > now();
+    },
     available: () => true,
   };
 }
@@ -47,30 +52,26 @@ export function memoryOnceStore(now: () => number): OnceStore {
  * receipt, and onComplete fires from the status route instead of the watcher.)
  */
 export function redisOnceStore(redis: SharedRedis, timeoutMs = STORE_TIMEOUT_MS): OnceStore {
+  async function command(args: string[]): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      return await Promise.race([
+        redis.command(args),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+        }),
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
   return {
     async claim(key, ttlMs) {
-      let timer: NodeJS.Timeout | undefined;
-      try {
-        const reply = await Promise.race([
-          redis.command([
-            'SET',
-            ONCE_KEY_PREFIX + key,
-            '1',
-            'NX',
-            'PX',
-            String(Math.max(1, Math.ceil(ttlMs))),
-          ]),
-          new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new Error(`no answer within ${timeoutMs} ms`)),
-              timeoutMs,
-            );
-          }),
-        ]);
-        return reply === 'OK';
-      } finally {
-        clearTimeout(timer);
-      }
+      const ttl = String(Math.max(1, Math.ceil(ttlMs)));
+      return (await command(['SET', ONCE_KEY_PREFIX + key, '1', 'NX', 'PX', ttl])) === 'OK';
+    },
+    async has(key) {
+      return Number(await command(['EXISTS', ONCE_KEY_PREFIX + key])) === 1;
     },
     available: () => redis.available(),
   };

@@ -60,6 +60,8 @@ interface Deps {
   isSafeDigilockerUrl: (url: string) => boolean;
   /** Counts returns that reached a browser without the binding. */
   onForeignReturn?: () => void;
+  /** Told of every return with the right secret, bound or not (the PUBLIC_BASE_URL warning). */
+  onReturnSeen?: (state: string) => Promise<void>;
 }
 
 function pageHeaders(headers: HeaderBag): void {
@@ -79,6 +81,7 @@ export function returnRoutes({
   logger,
   isSafeDigilockerUrl,
   onForeignReturn,
+  onReturnSeen,
 }: Deps) {
   const secrets = options.sessionSecrets;
   const httpsBase = options.publicBaseUrl.startsWith('https:');
@@ -108,6 +111,7 @@ export function returnRoutes({
     headers: HeaderBag,
   ): Promise<PageReply> {
     if (!STATE_PATTERN.test(state) || !isReturnSecret(state, secret, secrets)) notFound();
+    await onReturnSeen?.(state);
     const lang = pageLang(req.header('accept-language'));
     const claims = binding(req, state);
     if (!claims) {

@@ -38,6 +38,8 @@ interface Deps {
   statusCacheMs: { pending: number; final: number };
   /** The completion side (`onComplete`), told of every completion token minted. */
   completions: () => Completions;
+  /** Told when Eko says consented to a status request that carried no receipt. */
+  onConsentWithoutReceipt?: (claims: SessionClaims) => void;
 }
 
 export function sessionHandlers({
@@ -49,6 +51,7 @@ export function sessionHandlers({
   random,
   statusCacheMs,
   completions,
+  onConsentWithoutReceipt,
 }: Deps) {
   const cache = new StatusCache(now, statusCacheMs);
 
@@ -174,6 +177,7 @@ export function sessionHandlers({
       status,
       documents: claims.documents,
     };
+    if (status === 'consented' && returnedAt === undefined) onConsentWithoutReceipt?.(claims);
     if (status === 'consented' && returnedAt !== undefined) {
       const proven = { ...claims, returned_at: returnedAt };
       reply.completion_token = signSessionToken(proven, options.sessionSecrets);
