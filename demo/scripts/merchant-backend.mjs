@@ -1,11 +1,11 @@
-// The merchant's next step, as sample code to copy: verify the widget's session token, fetch the
-// verified document from Eko server to server, and answer the page with masked fields only.
+// The merchant's next step, as sample code to copy: verify the widget's completion token and fetch
+// the verified document from Eko server to server (one call), and answer with masked fields only.
 //
 //   app.use(kycResultRoute({ sessionSecrets: [process.env.SESSION_SECRET], eko: { … } }).router);
 //
 // The page posts the `digilocker-kyc-complete` detail here (demo/public/demo-page.js,
 // demo/src/kyc-result.ts). Aadhaar data stays on the server: never in the reply, never in a log.
-import { createEkoClient, verifySessionToken } from '@digilocker-kyc/server';
+import { createEkoClient, fetchVerifiedDocument, verifySessionToken } from '@digilocker-kyc/server';
 import express from 'express';
 
 export const RESULT_PATH = '/api/kyc/verified';
@@ -36,46 +36,57 @@ export function kycResultRoute({ sessionSecrets, eko, now = Date.now }) {
     express.json({ limit: '4kb' }),
     async function kycVerified(req, res) {
       const body = req.body ?? {};
-      // 1. The token proves the signing server created this attempt, for this page's origin.
+      // The completion token proves DigiLocker's return reached the browser that started this
+      // attempt; fetchVerifiedDocument refuses anything else (the create-time token included),
+      // then fetches the document for the attempt the token names. The demo has no accounts,
+      // so no user is bound (`subject: null`); in your app pass the signed-in user's id.
+      const verificationId =
+        typeof body.verification_id === 'string' && ID.test(body.verification_id)
+          ? body.verification_id
+          : undefined;
       let claims;
+      let documents;
       try {
-        claims = verifySessionToken(body.session_token, {
+        ({
+          claims,
+          document: { documents },
+        } = await fetchVerifiedDocument(body.session_token, {
+          secrets: sessionSecrets,
+          subject: null,
+          eko: client,
+          now: now(),
+          ...(verificationId ? { verificationId } : {}),
+        }));
+      } catch (error) {
+        if (error?.code === 'unauthorized') {
+          res
+            .status(401)
+            .json(failed('unauthorized', 'This verification could not be confirmed. Start again.'));
+          return;
+        }
+        // The token was good (only the document call failed): explain with its attempt.
+        const proven = verifySessionToken(body.session_token, {
           secrets: sessionSecrets,
           now: now(),
-          ...(typeof body.reference_id === 'string' ? { referenceId: body.reference_id } : {}),
-          ...(req.get('origin') ? { origin: req.get('origin') } : {}),
         });
-      } catch {
+        const failure = await explain(client, proven.reference_id, error);
+        res.status(failure.http).json(failed(failure.code, failure.message));
+        return;
+      }
+      // The page's origin must be the one the attempt was created for.
+      if (req.get('origin') && claims.origin !== req.get('origin')) {
         res
           .status(401)
           .json(failed('unauthorized', 'This verification could not be confirmed. Start again.'));
         return;
       }
-      // In your app, also check that claims.reference_id belongs to the signed-in customer and
-      // was not used before; the demo has no accounts.
-
-      // 2. The document, from Eko, server to server. verification_id is only a hint: Eko checks it.
-      const verificationId =
-        typeof body.verification_id === 'string' && ID.test(body.verification_id)
-          ? body.verification_id
-          : undefined;
-      try {
-        const { documents } = await client.getDocument({
-          referenceId: claims.reference_id,
-          documents: claims.documents,
-          ...(verificationId ? { verificationId } : {}),
-        });
-        // Store the full record here (your database, encrypted at rest). Do not log it.
-        const document = documents.find((d) => d.document_type === 'AADHAAR') ?? documents[0];
-        res.json({
-          status: 'verified',
-          reference_id: claims.reference_id,
-          document: masked(document),
-        });
-      } catch (error) {
-        const failure = await explain(client, claims.reference_id, error);
-        res.status(failure.http).json(failed(failure.code, failure.message));
-      }
+      // Store the full record here (your database, encrypted at rest). Do not log it.
+      const document = documents.find((d) => d.document_type === 'AADHAAR') ?? documents[0];
+      res.json({
+        status: 'verified',
+        reference_id: claims.reference_id,
+        document: masked(document),
+      });
     },
   );
 
