@@ -46,7 +46,8 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
   consent_pending: 'The customer has not finished consenting on DigiLocker yet.',
   session_expired: 'The DigiLocker link or the attempt expired; a retry starts a new attempt.',
   payload_too_large: 'The request body is larger than the server accepts.',
-  unsupported_media_type: 'The request body is not application/json.',
+  unsupported_media_type:
+    'The request body is not the expected type (application/json; a form post for the /go hop).',
   rate_limited: 'Too many attempts from this client; wait for Retry-After.',
   internal_error: 'An unexpected server fault; the request id is in the server log.',
   config_error: 'The server is misconfigured; its log names the setting.',
@@ -56,7 +57,7 @@ export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
   upstream_error: 'Eko answered with a server error or the connection failed.',
   upstream_malformed: 'Eko answered with something that is not its documented JSON envelope.',
   upstream_unsafe_url:
-    'Eko returned a DigiLocker URL that is not https or not on the host allowlist.',
+    'Eko returned a DigiLocker URL that is not https, not on the host allowlist, or that embeds the return URL and its secret.',
   upstream_unavailable:
     'Eko is failing repeatedly, so calls are paused (circuit open), or Eko is rate-limiting this server (HTTP 429); wait for Retry-After.',
   upstream_timeout: 'Eko did not answer within the deadline.',
