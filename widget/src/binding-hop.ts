@@ -18,21 +18,19 @@ export const needsHop = (base: string, win: Window): boolean =>
 export function postHop(
   doc: Document,
   base: string,
-  session: Required<Pick<AttemptSession, 'session_token' | 'url'>>,
+  session: Pick<AttemptSession, 'session_token' | 'url'>,
   target: string,
 ): void {
   const form = doc.createElement('form');
   form.method = 'post';
   form.action = `${base}/go`;
   form.target = target;
-  for (const [name, value] of Object.entries({
-    session_token: session.session_token,
-    url: session.url,
-  })) {
+  // Only these two fields of the session: nothing else leaves for the server.
+  for (const name of ['session_token', 'url'] as const) {
     const input = doc.createElement('input');
     input.type = 'hidden';
     input.name = name;
-    input.value = value;
+    input.value = session[name]!;
     form.append(input);
   }
   doc.body.append(form);

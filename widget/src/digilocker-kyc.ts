@@ -15,13 +15,7 @@ import { KycController } from './kyc-controller.js';
 import { fetchWords, pickLocale, wordsOf } from './locale.js';
 import { checkMark, lockMark } from './marks.js';
 import { rememberedLocale, rememberLocale } from './page-locale.js';
-import {
-  errorText,
-  type KycLocale,
-  type KycStrings,
-  resolveStrings,
-  type Translation,
-} from './strings.js';
+import { errorText, type KycLocale, type KycStrings, resolveStrings } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
 
@@ -212,9 +206,7 @@ export class DigilockerKyc extends ReactiveElement {
     else this.removeAttribute('aria-busy');
     if (!this.#resumeChecked && this.endpoint) {
       this.#resumeChecked = true;
-      // The language a redirect journey left for its return page is spent once the page is back.
-      rememberedLocale(window);
-      this.#controller.resume();
+      this.#resume();
     }
     const status = this.#controller.status;
     if (status === this.#shownStatus) return;
@@ -238,8 +230,7 @@ export class DigilockerKyc extends ReactiveElement {
     const language = this.#language();
     // Nothing until the language's lines are here: no flash of English before them.
     if (!language) return nothing;
-    const { lang } = language;
-    const strings = resolveStrings(language.words, this.strings);
+    const { lang, strings } = language;
     // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
     const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
     const { status, error, mode, busy, outcome } = this.#controller;
@@ -263,19 +254,19 @@ export class DigilockerKyc extends ReactiveElement {
 
   #statusLine(strings: KycStrings, fill: (text: string) => string) {
     const { status, mode, cancelReason, outcome } = this.#controller;
-    // After complete: checking until the page settles it; verified only when the page says so
-    // (a refusal is in the error line).
-    if (status === 'complete') {
-      return !outcome
-        ? html`<span part=spinner></span>${strings.received}`
-        : outcome.ok === false
-          ? ''
-          : html`${outcome.ok ? checkMark : nothing}<b>${outcome.ok ? strings.complete : fill(strings.shared)}</b><br><span part=next>${strings.next}</span>`;
-    }
-    // In redirect mode the page is about to leave for DigiLocker while it is `awaiting`.
+    // The spinner while we talk to the server: connecting (in redirect mode the page is about to
+    // leave for DigiLocker while it is `awaiting`), checking, and after complete, checking until
+    // the page settles it.
     const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
-    if (connecting || status === 'verifying') {
-      return html`<span part=spinner></span>${connecting ? strings.connecting : strings.verifying}`;
+    const checking = status === 'verifying' || (status === 'complete' && !outcome);
+    if (connecting || checking) {
+      return html`<span part=spinner></span>${connecting ? strings.connecting : status === 'verifying' ? strings.verifying : strings.received}`;
+    }
+    // Settled: verified only when the page says so (a refusal is in the error line).
+    if (outcome) {
+      return outcome.ok === false
+        ? ''
+        : html`${outcome.ok ? checkMark : nothing}<b>${outcome.ok ? strings.complete : fill(strings.shared)}</b><br><span part=next>${strings.next}</span>`;
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
@@ -289,29 +280,37 @@ export class DigilockerKyc extends ReactiveElement {
    * here, once); English when the file failed, or has not come within `localeWaitMs`. A file
    * that comes later still switches the element to its language.
    */
-  #language(): { lang: KycLocale; words: Translation | undefined } | undefined {
-    const lang = pickLocale(this.locale);
+  #language(): { lang: KycLocale; strings: KycStrings } | undefined {
+    let lang = pickLocale(this.locale);
+    // English's lines are always here.
     const words = wordsOf(lang);
-    if (words) return { lang, words };
-    if (words === null || this.#gaveUp === lang) return { lang: 'en', words: undefined };
-    if (this.#awaited !== lang && lang !== 'en') {
-      this.#awaited = lang;
-      const update = () => this.requestUpdate();
-      fetchWords(lang).then(update);
-      setTimeout(
-        () => {
-          this.#gaveUp = lang;
-          update();
-        },
-        { ...DEFAULT_TIMINGS, ...this.timings }.localeWaitMs,
-      );
+    if (!words) {
+      if (words === undefined && this.#gaveUp !== lang) {
+        if (this.#awaited !== lang) {
+          const asked = lang as Exclude<KycLocale, 'en'>;
+          this.#awaited = asked;
+          const update = () => this.requestUpdate();
+          fetchWords(asked).then(update);
+          setTimeout(
+            () => {
+              this.#gaveUp = asked;
+              update();
+            },
+            { ...DEFAULT_TIMINGS, ...this.timings }.localeWaitMs,
+          );
+        }
+        return undefined;
+      }
+      lang = 'en';
     }
-    return undefined;
+    return { lang, strings: resolveStrings(words, this.strings) };
   }
 
   #config(): KycConfig {
-    const { lang, words } = this.#language() ?? { lang: 'en', words: undefined };
-    const strings = resolveStrings(words, this.strings);
+    const { lang, strings } = this.#language() ?? {
+      lang: 'en',
+      strings: resolveStrings(undefined, this.strings),
+    };
     const tokens = this.documents.split(/[\s,]+/).filter(Boolean) as DocumentType[];
     return {
       endpoint: this.endpoint,
@@ -357,12 +356,15 @@ export class DigilockerKyc extends ReactiveElement {
     this.#controller.confirm();
   }
 
+  // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
   #onPageShow = (event: PageTransitionEvent) => {
-    // Back/forward cache restore: finish a parked redirect attempt; never start a new one. The
-    // language a redirect journey left for its return page is spent here too.
-    if (event.persisted && this.endpoint) {
-      rememberedLocale(window);
-      this.#controller.resume();
-    }
+    if (event.persisted && this.endpoint) this.#resume();
   };
+
+  /** On load and on a bfcache restore: finishes a parked redirect attempt, if any. */
+  #resume(): void {
+    // The language a redirect journey left for its return page is spent once the page is back.
+    rememberedLocale(window);
+    this.#controller.resume();
+  }
 }

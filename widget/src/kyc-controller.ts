@@ -152,8 +152,7 @@ export class KycController {
     const { session, base } = attempt;
     const win = this.#host.win;
     if (!session?.url || !needsHop(base, win)) return;
-    const { session_token, url } = session;
-    return () => postHop(win.document, base, { session_token, url }, target);
+    return () => postHop(win.document, base, session, target);
   }
 
   /** Stops every listener and timer without an event (the element left the document). */
@@ -272,9 +271,8 @@ export class KycController {
 
   /** Asks the server and settles the attempt on a final answer; a blip is left to the next poll. */
   async #check(attempt: Attempt): Promise<void> {
-    const session = attempt.session;
     const reply = await checkStatus(attempt);
-    if (!session || !reply || attempt.settled) return;
+    if (!reply || attempt.settled) return;
     if (reply instanceof WidgetError) return this.#fail(attempt, reply);
     const { status } = reply;
     if (status === 'denied') return this.#cancel(attempt, 'denied');

@@ -105,7 +105,7 @@ export const BUILT_IN_STRINGS: Readonly<{ en: KycStrings }> = { en };
  * The lines to show: English, then a language file's lines (`words`), then the host's overrides.
  */
 export function resolveStrings(
-  words: Translation | undefined,
+  words: Translation | null | undefined,
   overrides: Partial<KycStrings> = {},
 ): KycStrings {
   return { ...en, ...words, ...overrides };
