@@ -246,7 +246,7 @@ describe('digilocker-kyc-server doctor', { timeout: 30_000 }, () => {
       uatEnv(eko, live, { EKO_ENV: 'production', ALLOWED_ORIGINS: 'http://shop.example' }),
     );
     expect(failed(plainOrigin)).toEqual(['config']);
-    expect(plainOrigin.output).toMatch(/ALLOWED_ORIGINS is unsafe when EKO_ENV=production/);
+    expect(plainOrigin.output).toMatch(/ALLOWED_ORIGINS is unsafe against Eko's production API/);
     expect(plainOrigin.code).toBe(1);
 
     const loopbackBase = await doctor(uatEnv(eko, live, { EKO_ENV: 'production' }));

@@ -7,7 +7,15 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { newFirefoxContext, useFirefoxSuite } from './support/firefox.js';
-import { clickPart, decide, ready, until, waitForUrl } from './support/firefox-journey.js';
+import {
+  clickPart,
+  decide,
+  nextPopup,
+  ready,
+  startInPopup,
+  until,
+  waitForUrl,
+} from './support/firefox-journey.js';
 
 const suite = useFirefoxSuite();
 
@@ -84,5 +92,42 @@ describe('Firefox: consent phishing', () => {
         (a) => String(a.reference_id) === referenceId && a.status === 'consented',
       );
     }, 'the sandbox to record the consent');
+  });
+
+  it('popup: Continue in the attacker’s browser finds no proof of the return; no complete', async () => {
+    const { page, recorder } = await newFirefoxContext(suite.browser);
+    await page.goto(`${suite.urls.pages.scriptTag}?mode=popup`);
+    await ready({ page });
+    await page.evaluate(() => {
+      (document.querySelector('#kyc') as HTMLElement & { timings: object }).timings = {
+        pollInitialMs: 500,
+        pollMaxMs: 1_000,
+        journeyTimeoutMs: 30_000,
+      };
+    });
+    const popup = await startInPopup({ page });
+    // The attacker keeps the link (the popup sits on the consent page, undecided).
+    const link = await waitForUrl(popup, /\/digilocker\/consent/);
+    const victim = await newFirefoxContext(suite.browser);
+    await victim.page.goto(link);
+    await decide(victim.page, 'Approve');
+    await waitForUrl(victim.page, /\/kyc\/foreign-return$/);
+
+    // Status polling sees the consent: the attacker's widget offers Continue, which opens the
+    // confirm page in the attacker's browser. It has no receipt there: a 403 that posts nothing.
+    const confirm = nextPopup(page, 20_000);
+    await clickPart({ page }, 'continue-button');
+    const confirmPage = await confirm;
+    await waitForUrl(confirmPage, /\/kyc\/confirm\//);
+    await until(
+      () =>
+        confirmPage
+          .evaluate(() => document.querySelector('h1')?.textContent ?? '')
+          .then((heading) => heading.includes('not finished in this browser')),
+      'the confirm page’s refusal',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    await recorder.settle();
+    expect(recorder.named('digilocker-kyc-complete')).toHaveLength(0);
   });
 });
