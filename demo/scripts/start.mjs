@@ -5,6 +5,7 @@
 //   PORT (8080)            the merchant site: demo pages, POST /api/kyc/verified, /kyc → signing server
 //   SANDBOX_PORT (PORT+1)  simulated Eko + DigiLocker
 //   DEMO_XO_PORT (PORT+2)  the "other origin": xo/cross-origin.html and xo/strict-csp.html
+//   DEMO_OTHER_SITE=1      also allow the second origin at its other loopback name (another site)
 //   HOST (127.0.0.1); SANDBOX_FAULTS, RATE_LIMIT_PER_MINUTE, LOG_LEVEL, LOG_FORMAT are passed to
 //   the signing server, which itself listens on a free loopback port behind the site.
 //
@@ -34,8 +35,9 @@ function portFrom(name, fallback) {
   return Number(raw);
 }
 
-/** `origin` under the other loopback name (`localhost` ⇄ `127.0.0.1`), when it has one. */
-function loopbackAlias(origin) {
+/** `origin` under the other loopback name (`localhost` ⇄ `127.0.0.1`), with DEMO_OTHER_SITE=1. */
+function otherSite(origin) {
+  if (process.env.DEMO_OTHER_SITE !== '1') return [];
   const url = new URL(origin);
   const other = { '127.0.0.1': 'localhost', localhost: '127.0.0.1' }[url.hostname];
   return other ? [`${url.protocol}//${other}:${url.port}`] : [];
@@ -88,10 +90,12 @@ const server = spawn(process.execPath, [cli], {
     STATIC_DIR: distDir,
     PUBLIC_BASE_URL: `${kycOrigin}/kyc`,
     // The site's own origin is allowed under both loopback names by the server in sandbox mode.
-    // The second origin under its other loopback name too: `localhost` is another site than
-    // `127.0.0.1`, so a page opened there shows a signing server on another site.
-    ALLOWED_ORIGINS: [kycOrigin, xoOrigin, ...loopbackAlias(xoOrigin)].join(','),
-    RETURN_URLS: [xoOrigin, ...loopbackAlias(xoOrigin)]
+    // DEMO_OTHER_SITE=1 allows the second origin under its other loopback name too: `localhost`
+    // is another site than `127.0.0.1`, so a page opened there shows a signing server on
+    // another site (test/e2e/other-site.test.ts). Off by default: that origin is the demo's
+    // example of a page the server refuses.
+    ALLOWED_ORIGINS: [kycOrigin, xoOrigin, ...otherSite(xoOrigin)].join(','),
+    RETURN_URLS: [xoOrigin, ...otherSite(xoOrigin)]
       .flatMap((origin) => [`${origin}/xo/cross-origin.html`, `${origin}/xo/strict-csp.html`])
       .join(','),
     SESSION_SECRET: sessionSecret,

@@ -57,7 +57,7 @@ async function merchantPage(page: Page, locale: string, mode = 'popup'): Promise
   await page.route(`${suite.urls.server}/__languages.html*`, (route) =>
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><script type="module" src="/kyc/widget.js"></script></head><body><main><h1>Open an account</h1><digilocker-kyc id="kyc" endpoint="/kyc" mode="${mode}" merchant="Acme Bank" locale="${locale}"></digilocker-kyc></main></body></html>`,
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Shop</title><script type="module" src="/kyc/widget.js"></script></head><body><main><h1>Open an account</h1><digilocker-kyc id="kyc" endpoint="/kyc" mode="${mode}" merchant="Acme Bank" locale="${locale}"></digilocker-kyc></main><script type="module">document.querySelector('#kyc').addEventListener('digilocker-kyc-complete', (event) => event.target.settle({ ok: true }));</script></body></html>`,
     }),
   );
   await page.goto(url);
@@ -194,7 +194,10 @@ describe.each(CODES)('%s', (code) => {
     await w.startButton.click();
     await decide(page, 'Approve');
     await waitForStatus(page, 'complete');
-    expect(await w.status.locator('b').textContent()).toBe(words.complete);
+    // The page settles the outcome (its backend would have fetched the document): Verified.
+    await expect
+      .poll(() => w.status.locator('b').textContent(), { timeout: 15_000 })
+      .toBe(words.complete);
     await look(page, code);
     await shoot(page, `${code}-done`);
   });

@@ -7,7 +7,10 @@ import { newContext } from './support/browser.js';
 import { decide, expectCleanEvents, ready, startInPopup, widget } from './support/journey.js';
 import { useJourneySuite } from './support/suite.js';
 
-const suite = useJourneySuite({ browser: { blockThirdPartyCookies: true } });
+const suite = useJourneySuite({
+  browser: { blockThirdPartyCookies: true },
+  demo: { env: { DEMO_OTHER_SITE: '1' } },
+});
 
 /** The demo's second origin under its other loopback name: another site than the server. */
 const otherSitePage = () => {
