@@ -99,7 +99,9 @@ describe('listenForReturn', () => {
     await sleep(30);
     expect(results).to.deep.equal([]);
     broadcast(returnMessage());
-    await sleep(30);
+    // A BroadcastChannel message arrives in a task of its own: on a loaded machine (Firefox
+    // especially) that can take longer than a fixed wait, so wait for it, up to two seconds.
+    for (const until = Date.now() + 2000; !results.length && Date.now() < until; ) await sleep(10);
     expect(results).to.deep.equal([returnMessage()]);
     dispose();
   });
