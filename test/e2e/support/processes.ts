@@ -114,6 +114,49 @@ function track(child: ChildProcess): {
   return { output: () => text, waitFor };
 }
 
+/**
+ * Runs every teardown step, each even if one before it failed or hung past `ms`, and then throws
+ * the first failure: a browser that fails to close still lets the demo server stop.
+ */
+export async function teardown(
+  steps: Array<[what: string, step: () => Promise<unknown> | unknown]>,
+  ms = 15_000,
+): Promise<void> {
+  const failures: unknown[] = [];
+  for (const [what, step] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(step),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${what} did not stop within ${ms} ms`)), ms);
+        }),
+      ]);
+    } catch (error) {
+      failures.push(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * Starts everything a suite needs at once and hands each one over as soon as it is up, so that
+ * afterAll can stop what started even when another part failed to start.
+ */
+export async function startTogether<T extends unknown[]>(
+  starts: { [K in keyof T]: [start: () => Promise<T[K]>, keep: (value: T[K]) => void] },
+): Promise<void> {
+  const results = await Promise.allSettled(
+    (starts as Array<[() => Promise<unknown>, (value: unknown) => void]>).map(
+      async ([start, keep]) => keep(await start()),
+    ),
+  );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 /** Every process this worker started and has not seen exit: killed if the worker exits first. */
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
