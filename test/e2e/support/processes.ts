@@ -159,7 +159,7 @@ export async function startTogether<T extends unknown[]>(
 
 /** Every process this worker started and has not seen exit: killed if the worker exits first. */
 const live = new Set<ChildProcess>();
-process.once('exit', () => {
+function killLive(): void {
   for (const child of live) {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -167,7 +167,16 @@ process.once('exit', () => {
       // Already gone.
     }
   }
-});
+}
+process.once('exit', killLive);
+// A worker ended by a signal (a runner's timeout, Ctrl-C) never sees 'exit': kill the groups,
+// then die of the same signal, as it would have without this handler.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killLive();
+    process.kill(process.pid, signal);
+  });
+}
 
 function adopt(child: ChildProcess): void {
   live.add(child);
