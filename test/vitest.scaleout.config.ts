@@ -7,7 +7,7 @@ export default defineConfig({
     include: ['scaleout/**/*.test.ts'],
     reporters: reporters('scaleout'),
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     teardownTimeout: 30_000,
   },
 });

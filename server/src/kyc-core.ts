@@ -54,7 +54,7 @@ export interface KycCore {
   /**
    * Readiness: false while the circuit is open or the clock is badly skewed against Eko.
    * `reasons` also names a shared rate-limit store that is down (`redis_unavailable`), which
-   * leaves the instance ready: the limits fail open, and every instance shares that Redis.
+   * leaves the instance ready: each instance holds the limits in its own memory meanwhile.
    */
   health(): { ready: boolean; reasons: string[] };
   /** The widget bundle's hashed URL and `integrity` value; undefined when it is not built. */

@@ -33,7 +33,7 @@ export interface KycHandler {
   node: NodeHandler;
   /**
    * Readiness: false while the circuit is open or the clock is badly skewed against Eko;
-   * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
+   * `redis_unavailable` in `reasons` leaves it ready (each instance holds the rate limits in its own memory).
    */
   health(): { ready: boolean; reasons: string[] };
   /** The widget bundle's content-hashed URL and `integrity` value; undefined when not built. */

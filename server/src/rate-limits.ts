@@ -6,9 +6,11 @@
 // IETF draft 8, and Retry-After on a refusal). The keys are the ones express-rate-limit used
 // here before, so counters in a shared store carry over.
 //
-// A shared store that fails or does not answer within STORE_TIMEOUT_MS fails open: the request
-// proceeds without that limit (no creation is lost to a Redis outage), and store-outage.ts
-// logs it at a bounded rate and reports it in readiness.
+// A shared store that fails or does not answer within STORE_TIMEOUT_MS is replaced, for that
+// request, by the limiter's own in-memory counter: each instance then holds the limit by itself
+// (a Redis outage neither loses a creation nor lifts the limit), and store-outage.ts logs it at
+// a bounded rate and reports it in readiness. The next request that the shared store counts
+// uses it again.
 import { createHash } from 'node:crypto';
 import { KycError } from '@digilocker-kyc/shared';
 import { ipKeyGenerator, MemoryStore, type Options, type Store } from 'express-rate-limit';
@@ -68,6 +70,9 @@ function limiter(
   const ownStore = makeStore === undefined;
   const store: Store = makeStore ? makeStore() : new MemoryStore();
   const options = { windowMs: WINDOW_MS, limit: spec.limit, identifier: spec.identifier };
+  /** This instance's own counters, used while the shared store fails. */
+  const fallback = ownStore ? undefined : new MemoryStore();
+  fallback?.init(options as Options);
   // As express-rate-limit does: init once, at creation, without waiting for it.
   try {
     const started = store.init?.(options as Options);
@@ -75,7 +80,7 @@ function limiter(
   } catch (error) {
     initFailed(error);
   }
-  /** A shared store's count, or undefined when it failed or hung: the request passes. */
+  /** A shared store's count, or this instance's own count when the shared store failed or hung. */
   async function shared(store: Store, key: string) {
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -91,9 +96,9 @@ function limiter(
       outage?.recovered();
       return counted;
     } catch (error) {
-      if (!outage) throw error;
-      outage.passed(error, spec.identifier);
-      return undefined;
+      if (!outage || !fallback) throw error;
+      outage.countedLocally(error, spec.identifier);
+      return fallback.increment(key);
     } finally {
       clearTimeout(timer);
     }
@@ -103,7 +108,6 @@ function limiter(
       const key = spec.key(req);
       if (key === undefined) return;
       const counted = ownStore ? await store.increment(key) : await shared(store, key);
-      if (counted === undefined) return;
       const { totalHits, resetTime } = counted;
       const remaining = Math.max(spec.limit - totalHits, 0);
       const reset = resetTime
@@ -121,6 +125,7 @@ function limiter(
     },
     async close() {
       if (ownStore) await store.shutdown?.();
+      fallback?.shutdown();
     },
   };
 }

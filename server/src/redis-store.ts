@@ -2,8 +2,9 @@
 // one node-redis client, loaded only when Redis is configured, never blocking start or requests.
 //
 // Redis down (at start or later) makes no request wait or fail: the client is offline at once
-// (no offline queue), the limiter fails open (rate-limits.ts), and the client reconnects by
-// itself; once it is back, the scripts are loaded again and the shared limits hold again.
+// (no offline queue), each limiter counts in this instance's memory (rate-limits.ts), and the
+// client reconnects by itself; once it is back, the scripts are loaded again and the limits are
+// shared again.
 import type { Options, Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { RedisStore } from 'rate-limit-redis';
@@ -94,7 +95,7 @@ export function sharedRedis(option: RedisOption, outage: StoreOutage, logger: Lo
       redis.createClient ?? (redis as unknown as { default: typeof redis }).default.createClient;
     const opened = createClient({
       url: option,
-      // Offline, a command fails at once instead of waiting in a queue: the request fails open.
+      // Offline, a command fails at once instead of waiting in a queue: the request is counted in memory.
       disableOfflineQueue: true,
       socket: { connectTimeout: 2_000, reconnectStrategy: reconnectDelay },
     });

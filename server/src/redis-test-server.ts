@@ -5,9 +5,8 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
-/** CI installs redis-server (.ci/run); elsewhere the Redis tests skip, saying why. */
-export const HAS_REDIS = existsSync(REDIS_SERVER);
-export const NO_REDIS_MESSAGE = `${REDIS_SERVER} not found: Redis tests skipped (apt-get install redis-server).`;
+/** npm test's preflight (scripts/preflight.mjs) installs it; a test without it fails, saying so. */
+const NO_REDIS_MESSAGE = `${REDIS_SERVER} not found: the Redis tests need Debian's redis-server (apt-get install redis-server, or set REDIS_SERVER_PATH).`;
 
 export interface TestRedis {
   port: number;
@@ -44,6 +43,7 @@ export async function freePort(): Promise<number> {
  * URL carries it); rejects after 5 s without it.
  */
 export async function startRedis(port?: number, password?: string): Promise<TestRedis> {
+  if (!existsSync(REDIS_SERVER)) throw new Error(NO_REDIS_MESSAGE);
   const chosen = port ?? (await freePort());
   const args = password === undefined ? [] : ['--requirepass', password];
   let child = await spawnRedis(chosen, args);

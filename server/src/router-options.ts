@@ -85,7 +85,8 @@ export interface DigilockerKycOptions<Req = Request> {
   /**
    * Every rate-limit counter in this Redis, shared by all instances: a `redis://` or `rediss://`
    * URL (connected and closed by the core), or a connected node-redis client (yours to close).
-   * Redis down: the limits fail open, logged, and `health()` reports `redis_unavailable`.
+   * Redis down: each instance holds the limits in its own memory, logged, and `health()`
+   * reports `redis_unavailable`.
    */
   redis?: RedisOption;
   breaker?: BreakerOptions;

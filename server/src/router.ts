@@ -13,7 +13,7 @@ export { MAX_CLOCK_SKEW_MS };
 export interface KycRouter extends Router {
   /**
    * Readiness: false while the circuit is open or the clock is badly skewed against Eko;
-   * `redis_unavailable` in `reasons` leaves it ready (the rate limits fail open).
+   * `redis_unavailable` in `reasons` leaves it ready (each instance holds the rate limits in its own memory).
    */
   health(): { ready: boolean; reasons: string[] };
   /**

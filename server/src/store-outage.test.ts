@@ -1,4 +1,5 @@
-// A shared store's outage: bounded warnings with counts, recovery, and fail-open for any store.
+// A shared store's outage: bounded warnings with counts, recovery, and per-instance limits for any
+// store that fails.
 import { Writable } from 'node:stream';
 import type { Store } from 'express-rate-limit';
 import request from 'supertest';
@@ -35,7 +36,7 @@ describe('storeOutage', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), {
       code: 'ECONNREFUSED',
     });
-    for (let i = 0; i < 50; i++) outage.passed(refused, 'ip');
+    for (let i = 0; i < 50; i++) outage.countedLocally(refused, 'ip');
     for (let i = 0; i < 20; i++) outage.connectionFailed(refused);
     expect(outage.down).toBe(true);
     expect(lines).toHaveLength(1);
@@ -47,16 +48,16 @@ describe('storeOutage', () => {
     });
 
     clock.now += OUTAGE_REMINDER_MS - 1;
-    outage.passed(refused, 'ip');
+    outage.countedLocally(refused, 'ip');
     expect(lines).toHaveLength(1);
     clock.now += 1;
-    outage.passed(refused, 'status-token');
+    outage.countedLocally(refused, 'status-token');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toMatchObject({
       level: 40,
-      msg: 'Redis still unavailable: rate limits fail open',
+      msg: 'Redis still unavailable: rate limits held per instance',
       down_ms: OUTAGE_REMINDER_MS,
-      passed_unlimited: 51,
+      counted_locally: 51,
     });
 
     clock.now += 500;
@@ -66,9 +67,9 @@ describe('storeOutage', () => {
     expect(lines).toHaveLength(3);
     expect(lines[2]).toMatchObject({
       level: 30,
-      msg: 'Redis is back: rate limits hold again',
+      msg: 'Redis is back: rate limits are shared again',
       down_ms: OUTAGE_REMINDER_MS + 500,
-      passed_unlimited: 52,
+      counted_locally: 52,
     });
   });
 });
@@ -80,7 +81,7 @@ describe('a merchant store that fails', () => {
     await t.agent.close();
   });
 
-  it('lets creations through, logs it once, and reports rate_limit_store_unavailable', async () => {
+  it('holds the limit in this instance’s memory, logs it once, and reports rate_limit_store_unavailable', async () => {
     let calls = 0;
     const broken = (): Store => ({
       init() {},
@@ -91,22 +92,26 @@ describe('a merchant store that fails', () => {
       async decrement() {},
       async resetKey() {},
     });
-    t = testApp({ RATE_LIMIT_PER_MINUTE: '1' }, { rateLimit: { perMinute: 1, store: broken } });
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '2' }, { rateLimit: { perMinute: 2, store: broken } });
     t.agent
       .get(EKO_ORIGIN)
       .intercept({ path: CREATE_PATH, method: 'POST' })
       .reply(200, createReply(), JSON_HEADERS)
       .persist();
-    for (let i = 0; i < 3; i++) {
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
       const res = await request(t.app)
         .post('/kyc/sessions')
         .set('Origin', PAGE_ORIGIN)
         .set('X-DigiLocker-KYC', '1')
         .set('Content-Type', 'application/json')
         .send('{}');
-      expect(res.status).toBe(201);
+      statuses.push(res.status);
+      if (res.status === 429) expect(res.headers['retry-after']).toMatch(/^\d+$/);
     }
-    expect(calls).toBe(3);
+    // The shared store was asked every time; the limit of 2 held all the same.
+    expect(statuses).toEqual([201, 201, 429, 429]);
+    expect(calls).toBe(4);
     expect(t.logs.filter((line) => line.includes('rate-limit store unavailable'))).toHaveLength(1);
     expect(t.handler.health()).toEqual({ ready: true, reasons: ['rate_limit_store_unavailable'] });
   });

@@ -1,16 +1,17 @@
-// Outages of a shared rate-limit store (Redis): the limiters fail open, and this says so in the
-// log at a bounded rate and in readiness, and says when the store is back.
+// Outages of a shared rate-limit store (Redis): each instance's limiters count in their own memory
+// meanwhile (rate-limits.ts), and this says so in the log at a bounded rate and in readiness, and
+// says when the store is back.
 import type { Logger } from 'pino';
 
 /** While the store stays down, one reminder a minute at most, with the count since the last. */
 export const OUTAGE_REMINDER_MS = 60_000;
 
 export interface StoreOutage {
-  /** A request went through without its limit because the store failed (fail open). */
-  passed(error: unknown, limiter: string): void;
+  /** The store failed, so this instance's own in-memory counter counted the request. */
+  countedLocally(error: unknown, limiter: string): void;
   /** The store's connection failed (a Redis client's `error` event), with no request involved. */
   connectionFailed(error: unknown): void;
-  /** A counter was read and written: the store works, limits hold again. */
+  /** A counter was read and written: the store works, limits are shared again. */
   recovered(): void;
   /** True from a failure until the next success. */
   readonly down: boolean;
@@ -32,8 +33,8 @@ export function storeOutage(
 ): StoreOutage {
   let downSince: number | undefined;
   let lastWarning = 0;
-  let passedSinceWarning = 0;
-  let passedTotal = 0;
+  let localSinceWarning = 0;
+  let localTotal = 0;
 
   /** The first failure warns at once; later ones only once OUTAGE_REMINDER_MS has passed. */
   function failed(error: unknown, fields: Record<string, unknown>): void {
@@ -43,10 +44,10 @@ export function storeOutage(
       lastWarning = at;
       logger.warn(
         { store, err: errorFields(error), ...fields },
-        `${store} unavailable: rate limits fail open (requests proceed without the shared limit) until it is back`,
+        `${store} unavailable: each instance holds the rate limits in its own memory until it is back`,
       );
-      passedSinceWarning = 0;
-      passedTotal = 0;
+      localSinceWarning = 0;
+      localTotal = 0;
       return;
     }
     if (at - lastWarning >= OUTAGE_REMINDER_MS) {
@@ -56,19 +57,19 @@ export function storeOutage(
           store,
           err: errorFields(error),
           down_ms: at - downSince,
-          passed_unlimited: passedSinceWarning,
+          counted_locally: localSinceWarning,
         },
-        `${store} still unavailable: rate limits fail open`,
+        `${store} still unavailable: rate limits held per instance`,
       );
-      passedSinceWarning = 0;
+      localSinceWarning = 0;
     }
   }
 
   return {
-    passed(error, limiter) {
+    countedLocally(error, limiter) {
       failed(error, { limiter });
-      passedSinceWarning += 1;
-      passedTotal += 1;
+      localSinceWarning += 1;
+      localTotal += 1;
     },
     connectionFailed(error) {
       failed(error, {});
@@ -76,12 +77,12 @@ export function storeOutage(
     recovered() {
       if (downSince === undefined) return;
       logger.info(
-        { store, down_ms: now() - downSince, passed_unlimited: passedTotal },
-        `${store} is back: rate limits hold again`,
+        { store, down_ms: now() - downSince, counted_locally: localTotal },
+        `${store} is back: rate limits are shared again`,
       );
       downSince = undefined;
-      passedTotal = 0;
-      passedSinceWarning = 0;
+      localTotal = 0;
+      localSinceWarning = 0;
     },
     get down() {
       return downSince !== undefined;

@@ -4,7 +4,13 @@ import { KYC_EVENT_NAMES } from '@digilocker-kyc/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from './support/firefox-journey.js';
 import { expectCleanEvents } from './support/journey.js';
-import { type DemoUrls, type Running, startDemo } from './support/processes.js';
+import {
+  type DemoUrls,
+  type Running,
+  startDemo,
+  startTogether,
+  teardown,
+} from './support/processes.js';
 import { SandboxControl } from './support/sandbox.js';
 import {
   centreOf,
@@ -19,12 +25,17 @@ let demo: Running & { urls: DemoUrls };
 let webkit: WebKit;
 
 beforeAll(async () => {
-  [demo, webkit] = await Promise.all([startDemo(), launchWebKit()]);
+  await startTogether<[Running & { urls: DemoUrls }, WebKit]>([
+    [startDemo, (value) => (demo = value)],
+    [launchWebKit, (value) => (webkit = value)],
+  ]);
 });
 afterAll(async () => {
-  await webkit?.session.close().catch(() => undefined);
-  await webkit?.stop();
-  await demo?.stop();
+  await teardown([
+    ['the WebDriver session', () => webkit?.session.close().catch(() => undefined)],
+    ['WebKit and Xvfb', () => webkit?.stop()],
+    ['the demo', () => demo?.stop()],
+  ]);
 });
 beforeEach(async () => {
   await new SandboxControl(demo.urls.sandbox).reset();

@@ -1,5 +1,6 @@
 // Starts the built standalone server (server/dist/cli.js) as a real process, for load tests and
-// benchmarks: in sandbox mode it also starts the sandbox, whose origin it prints.
+// benchmarks: in sandbox mode it also starts the sandbox, whose origin it prints. Every server
+// started here is killed if this process exits first, and stop() escalates to SIGKILL.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,17 +8,27 @@ import { fileURLToPath } from 'node:url';
 export const CLI = fileURLToPath(new URL('../../server/dist/cli.js', import.meta.url));
 export const PAGE_ORIGIN = 'http://merchant.test';
 
+/** How long stop() waits after its signal before SIGKILL (the server drains for about 1 s). */
+const STOP_GRACE_MS = 10_000;
+
+/** Servers started here and not yet exited: killed with this process, whatever ends it. */
+const live = new Set();
+process.once('exit', () => {
+  for (const proc of live) proc.kill('SIGKILL');
+});
+
 /**
  * @param {Record<string, string>} env extra environment (PORT defaults to 0: a free port)
+ * @param {{ nodeArgs?: string[] }} [options] flags for node itself (e.g. `--expose-gc`)
  * @returns {Promise<{ url: string, sandboxOrigin: string | undefined, pid: number, startMs: number,
  *   output: () => string, exited: Promise<number | null>, stop: (signal?: NodeJS.Signals) => Promise<number | null> }>}
  */
-export async function startServer(env = {}) {
+export async function startServer(env = {}, { nodeArgs = [] } = {}) {
   if (!existsSync(CLI)) {
     throw new Error('Expected a built server at server/dist/cli.js: run `pnpm build` first.');
   }
   const started = performance.now();
-  const proc = spawn(process.execPath, [CLI], {
+  const proc = spawn(process.execPath, [...nodeArgs, CLI], {
     env: {
       PATH: process.env.PATH ?? '',
       PORT: '0',
@@ -28,6 +39,8 @@ export async function startServer(env = {}) {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(proc);
+  proc.once('exit', () => live.delete(proc));
   let output = '';
   proc.stdout.on('data', (chunk) => {
     output += String(chunk);
@@ -40,7 +53,7 @@ export async function startServer(env = {}) {
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`The server did not start:\n${output}`)),
-      15_000,
+      60_000,
     );
     proc.stdout.on('data', () => {
       const match = /listening on (http:\/\/\S+)/.exec(output);
@@ -50,6 +63,10 @@ export async function startServer(env = {}) {
       }
     });
     proc.on('exit', () => reject(new Error(`The server exited:\n${output}`)));
+  }).catch((error) => {
+    // A server that never said it listens is stopped, not left behind.
+    proc.kill('SIGKILL');
+    throw error;
   });
   const sandboxOrigin = /Sandbox \(simulated Eko \+ DigiLocker\): (http:\/\/\S+)/.exec(output)?.[1];
   return {
@@ -60,8 +77,12 @@ export async function startServer(env = {}) {
     output: () => output,
     exited,
     async stop(signal = 'SIGTERM') {
-      if (proc.exitCode === null) proc.kill(signal);
-      return exited;
+      if (proc.exitCode !== null || proc.signalCode !== null) return exited;
+      proc.kill(signal);
+      const timer = setTimeout(() => proc.kill('SIGKILL'), STOP_GRACE_MS);
+      const code = await exited;
+      clearTimeout(timer);
+      return code;
     },
   };
 }

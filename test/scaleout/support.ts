@@ -18,6 +18,10 @@ export interface Proc {
   stop(): Promise<void>;
 }
 
+/** How long a process may take to say it listens: a node start takes seconds on a loaded machine. */
+const START_TIMEOUT_MS = 45_000;
+
+/** Processes started here and not yet exited: killed with this worker, whatever ends it. */
 const live = new Set<ChildProcess>();
 process.once('exit', () => {
   for (const child of live) child.kill('SIGKILL');
@@ -34,7 +38,10 @@ async function start(script: string, env: Record<string, string>, ready: RegExp)
   child.once('exit', () => live.delete(child));
   let text = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start:\n${text}`)), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within ${START_TIMEOUT_MS} ms:\n${text}`)),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk: Buffer) => {
       text += String(chunk);
       const match = ready.exec(text);
@@ -49,6 +56,10 @@ async function start(script: string, env: Record<string, string>, ready: RegExp)
       clearTimeout(timer);
       reject(new Error(`${script} exited (${code}):\n${text}`));
     });
+  }).catch((error: unknown) => {
+    // One that never said it listens is stopped here: no caller holds it to stop it later.
+    child.kill('SIGKILL');
+    throw error;
   });
   return {
     url,

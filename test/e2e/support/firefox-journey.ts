@@ -36,15 +36,25 @@ export function waitForUrl(page: Page, pattern: RegExp, timeout = 15_000): Promi
   return until(() => pattern.test(page.url()) && page.url(), `a URL matching ${pattern}`, timeout);
 }
 
-/** The centre of `[part=…]` in the element's shadow root, in its frame's viewport. */
+/**
+ * The centre of `[part=…]` in the element's shadow root, in its frame's viewport; null until the
+ * document has loaded its stylesheets and fonts and the centre really hits that part. Firefox lays
+ * a page out when a script asks for geometry even before its stylesheet has arrived, so a centre
+ * read too early is where the element was unstyled: clicked later, it lands on nothing or on
+ * another control (the cause of the journeys that stalled after `open` on a loaded machine).
+ */
 function partCentre(where: Where, part: string, selector: string): Promise<Point | null> {
   return where.evaluate(
     (selector, part) => {
-      const el = document.querySelector(selector)?.shadowRoot?.querySelector(`[part="${part}"]`);
-      if (!el) return null;
+      if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return null;
+      const host = document.querySelector(selector);
+      const el = host?.shadowRoot?.querySelector(`[part="${part}"]`);
+      if (!host?.shadowRoot || !el) return null;
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) return null;
-      return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+      const hit = host.shadowRoot.elementFromPoint(point.x, point.y);
+      return hit && (hit === el || el.contains(hit)) ? point : null;
     },
     selector,
     part,
@@ -121,20 +131,32 @@ export async function startInPopup(at: WidgetAt): Promise<Page> {
   return popup;
 }
 
-/** On the simulated DigiLocker page: wait for it, then press Approve or Deny with the mouse. */
+/**
+ * On the simulated DigiLocker page: wait until it is styled and the button's centre hits the
+ * button (see partCentre), press Approve or Deny with the mouse, and wait until the form went
+ * (the page left the consent URL, or the popup closed), so a click that missed fails here, saying
+ * so, rather than as a journey that never ends.
+ */
 export async function decide(consent: Page, decision: 'Approve' | 'Deny'): Promise<void> {
   await waitForUrl(consent, /\/digilocker\/consent/);
   const value = decision.toLowerCase();
   const point = await until(
     () =>
       consent.evaluate((value) => {
+        if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return null;
         const button = document.querySelector(`button[value="${value}"]`);
         const rect = button?.getBoundingClientRect();
-        return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
+        if (!button || !rect || rect.width === 0) return null;
+        const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+        return document.elementFromPoint(point.x, point.y) === button ? point : null;
       }, value),
-    `the ${decision} button`,
+    `the ${decision} button, styled and hit at its centre`,
   );
   await consent.mouse.click(point.x, point.y);
+  await until(
+    () => consent.isClosed() || !/\/digilocker\/consent/.test(consent.url()),
+    `the consent page to submit ${decision}`,
+  );
 }
 
 /** Redirect mode, approved in the same tab: the complete event once events have settled. */

@@ -6,7 +6,14 @@ import { KYC_EVENT_NAMES } from '@digilocker-kyc/shared';
 import puppeteer, { type Browser, type BrowserContext, type Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { initScript, Recorder } from './browser.js';
-import { type DemoOptions, type DemoUrls, type Running, startDemo } from './processes.js';
+import {
+  type DemoOptions,
+  type DemoUrls,
+  type Running,
+  startDemo,
+  startTogether,
+  teardown,
+} from './processes.js';
 import { SandboxControl } from './sandbox.js';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -221,13 +228,20 @@ export function useFirefoxSuite(demoOptions?: DemoOptions): FirefoxSuite {
   let sandbox: SandboxControl | undefined;
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemo(demoOptions), launchFirefox()]);
-    sandbox = new SandboxControl(demo.urls.sandbox);
+    await startTogether<[Running & { urls: DemoUrls }, Browser]>([
+      [() => startDemo(demoOptions), (value) => (demo = value)],
+      [launchFirefox, (value) => (browser = value)],
+    ]);
+    sandbox = new SandboxControl(started(demo, 'the demo').urls.sandbox);
   });
   afterAll(async () => {
-    await closeFirefoxContexts();
-    await browser?.close();
-    await demo?.stop();
+    await teardown([
+      ['the Firefox contexts', closeFirefoxContexts],
+      // A Firefox that does not close in time is killed: its process must not outlive the run.
+      ['Firefox', () => browser?.close().catch(() => browser?.process()?.kill('SIGKILL'))],
+      ['the demo', () => demo?.stop()],
+    ]);
+    browser?.process()?.kill('SIGKILL');
   });
   beforeEach(async () => {
     await started(sandbox, 'the sandbox').reset();

@@ -114,9 +114,52 @@ function track(child: ChildProcess): {
   return { output: () => text, waitFor };
 }
 
+/**
+ * Runs every teardown step, each even if one before it failed or hung past `ms`, and then throws
+ * the first failure: a browser that fails to close still lets the demo server stop.
+ */
+export async function teardown(
+  steps: Array<[what: string, step: () => Promise<unknown> | unknown]>,
+  ms = 15_000,
+): Promise<void> {
+  const failures: unknown[] = [];
+  for (const [what, step] of steps) {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.resolve().then(step),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`${what} did not stop within ${ms} ms`)), ms);
+        }),
+      ]);
+    } catch (error) {
+      failures.push(error);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  if (failures.length > 0) throw failures[0];
+}
+
+/**
+ * Starts everything a suite needs at once and hands each one over as soon as it is up, so that
+ * afterAll can stop what started even when another part failed to start.
+ */
+export async function startTogether<T extends unknown[]>(
+  starts: { [K in keyof T]: [start: () => Promise<T[K]>, keep: (value: T[K]) => void] },
+): Promise<void> {
+  const results = await Promise.allSettled(
+    (starts as Array<[() => Promise<unknown>, (value: unknown) => void]>).map(
+      async ([start, keep]) => keep(await start()),
+    ),
+  );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+
 /** Every process this worker started and has not seen exit: killed if the worker exits first. */
 const live = new Set<ChildProcess>();
-process.once('exit', () => {
+function killLive(): void {
   for (const child of live) {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
@@ -124,7 +167,16 @@ process.once('exit', () => {
       // Already gone.
     }
   }
-});
+}
+process.once('exit', killLive);
+// A worker ended by a signal (a runner's timeout, Ctrl-C) never sees 'exit': kill the groups,
+// then die of the same signal, as it would have without this handler.
+for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    killLive();
+    process.kill(process.pid, signal);
+  });
+}
 
 function adopt(child: ChildProcess): void {
   live.add(child);

@@ -3,7 +3,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { type BrowserOptions, closeContexts, launch } from './browser.js';
-import { type DemoOptions, type DemoUrls, type Running, startDemo } from './processes.js';
+import {
+  type DemoOptions,
+  type DemoUrls,
+  type Running,
+  startDemo,
+  startTogether,
+  teardown,
+} from './processes.js';
 import { SandboxControl } from './sandbox.js';
 
 export interface JourneySuiteOptions {
@@ -30,15 +37,21 @@ export function useJourneySuite(options: JourneySuiteOptions = {}): JourneySuite
   let sandbox: SandboxControl | undefined;
 
   beforeAll(async () => {
-    [demo, browser] = await Promise.all([startDemo(options.demo), launch(options.browser)]);
-    sandbox = new SandboxControl(demo.urls.sandbox);
+    await startTogether<[Running & { urls: DemoUrls }, Browser]>([
+      [() => startDemo(options.demo), (value) => (demo = value)],
+      [() => launch(options.browser), (value) => (browser = value)],
+    ]);
+    sandbox = new SandboxControl(started(demo, 'the demo').urls.sandbox);
   });
 
   afterAll(async () => {
-    // Contexts before their browser, the browser before the demo (whose stop checks its logs).
-    await closeContexts();
-    await browser?.close();
-    await demo?.stop();
+    // Contexts before their browser, the browser before the demo (whose stop checks its logs);
+    // each step runs even if one before it failed.
+    await teardown([
+      ['the browser contexts', closeContexts],
+      ['Chromium', () => browser?.close()],
+      ['the demo', () => demo?.stop()],
+    ]);
   });
 
   if (options.resetSandbox !== false) {

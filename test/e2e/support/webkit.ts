@@ -118,7 +118,11 @@ export async function launchWebKit(): Promise<WebKit> {
     if (child.exitCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     process.kill(-child.pid, 'SIGTERM'); // the group: xvfb-run, Xvfb, the driver, MiniBrowser
+    const timer = setTimeout(killGroup, 5_000); // one of them ignored SIGTERM
     await exited;
+    clearTimeout(timer);
+    // xvfb-run exits once the driver has; whatever of the group is still there goes now.
+    killGroup();
   };
   try {
     const created = await createSession(base);
@@ -174,15 +178,23 @@ export function readEventLog(session: WebDriverSession): Promise<LoggedEvent[]> 
   return session.execute('return window.__e2eLog ?? []');
 }
 
-/** The centre of the first element `script` returns (a function body), or null. */
+/**
+ * The centre of the first element `script` returns (a function body), or null until the document
+ * has loaded its stylesheets and fonts and that centre really hits the element: geometry read
+ * before the stylesheet applies is where the element was unstyled, and a click there misses.
+ */
 export function centreOf(
   session: WebDriverSession,
   script: string,
 ): Promise<{ x: number; y: number } | null> {
   return session.execute(
-    `const el = (() => { ${script} })();
+    `if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return null;
+     const el = (() => { ${script} })();
      if (!el) return null;
      const rect = el.getBoundingClientRect();
-     return rect.width ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;`,
+     if (!rect.width) return null;
+     const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+     const hit = el.getRootNode().elementFromPoint(point.x, point.y);
+     return hit && (hit === el || el.contains(hit)) ? point : null;`,
   );
 }
