@@ -5,7 +5,7 @@ import { RECEIPT_HEADER } from '@digilocker-kyc/shared';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KycCompletion } from './completion.js';
-import { HAS_REDIS, NO_REDIS_MESSAGE, startRedis, type TestRedis } from './redis-test-server.js';
+import { startRedis, type TestRedis } from './redis-test-server.js';
 import { mintReceipt } from './return-proof.js';
 import {
   type Attempt,
@@ -20,7 +20,6 @@ import {
   testApp,
 } from './test-helpers.js';
 
-if (!HAS_REDIS) console.warn(NO_REDIS_MESSAGE);
 
 let redis: TestRedis | undefined;
 const apps: TestApp[] = [];
@@ -80,7 +79,7 @@ const poll = (app: TestApp, a: Attempt, receipt: string) =>
 
 const receiptOf = (html: string) => /<meta name="dlkyc-receipt" content="([^"]+)">/.exec(html)?.[1];
 
-describe.skipIf(!HAS_REDIS)('onComplete with Redis', () => {
+describe('onComplete with Redis', () => {
   it('fires exactly once across two instances sharing one Redis', async () => {
     redis = await startRedis();
     const fired: KycCompletion[] = [];
