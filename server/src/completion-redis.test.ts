@@ -20,7 +20,6 @@ import {
   testApp,
 } from './test-helpers.js';
 
-
 let redis: TestRedis | undefined;
 const apps: TestApp[] = [];
 afterEach(async () => {

@@ -35,10 +35,10 @@ import { sharedRedis } from './redis-store.js';
 import { applyHeaders, jsonHeaders, PAGE_SECURITY_HEADERS, SECURITY_HEADERS } from './reply.js';
 import { readJsonBody } from './request-body.js';
 import { returnRoutes } from './return-routes.js';
-import { unreturnedConsent } from './unreturned-consent.js';
 import type { ResolvedOptions } from './router-options.js';
 import { sessionHandlers } from './sessions.js';
 import { storeOutage } from './store-outage.js';
+import { unreturnedConsent } from './unreturned-consent.js';
 
 /** Clock skew against Eko beyond this makes the server not ready: Eko would refuse signatures. */
 export const MAX_CLOCK_SKEW_MS = 30_000;

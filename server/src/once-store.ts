@@ -58,7 +58,10 @@ export function redisOnceStore(redis: SharedRedis, timeoutMs = STORE_TIMEOUT_MS)
       return await Promise.race([
         redis.command(args),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`no answer within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         }),
       ]);
     } finally {
