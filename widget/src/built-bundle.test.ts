@@ -47,7 +47,7 @@ describe('built files', () => {
       ['dlkyc-state', STATE],
       ['dlkyc-receipt', RECEIPT],
       ['dlkyc-verification', 'ver-5'],
-    ]) {
+    ] as const) {
       const meta = doc.createElement('meta');
       meta.name = name;
       meta.content = content;
