@@ -3,10 +3,17 @@ import { expect } from '@open-wc/testing';
 import { checkMark, lockMark } from './marks.js';
 import { type Child, h, render } from './render.js';
 
+// Node identity is checked with `===`: a failed chai comparison of two DOM nodes can take the
+// test browser down instead of reporting.
+
+/** What a test added to the page (removed after it). */
+const added: Element[] = [];
+
 /** A fresh container in the page, for one test. */
 function container(): HTMLElement {
   const div = document.createElement('div');
   document.body.append(div);
+  added.push(div);
   return div;
 }
 
@@ -32,7 +39,7 @@ const actions = (unconfirmed: boolean, label = 'Reopen DigiLocker'): Child =>
 
 describe('render', () => {
   afterEach(() => {
-    for (const node of document.querySelectorAll('body > div, body > iframe')) node.remove();
+    for (const node of added.splice(0)) node.remove();
   });
 
   it('builds elements, attributes, boolean attributes, text and nested lists, in order', () => {
@@ -75,16 +82,16 @@ describe('render', () => {
     const button = root.querySelector('button');
     const status = root.querySelector('p');
     const text = status?.firstChild;
-    expect(mutations(root, () => render(view('Start', false), root))).to.have.length(0);
+    expect(mutations(root, () => render(view('Start', false), root)).length).to.equal(0);
     const changed = mutations(root, () => render(view('Try again', true), root));
     expect(changed.map((record) => record.type).sort()).to.deep.equal([
       'attributes',
       'characterData',
       'characterData',
     ]);
-    expect(root.querySelector('button'), 'same button').to.equal(button);
-    expect(root.querySelector('p'), 'same status line').to.equal(status);
-    expect(status?.firstChild, 'same text node').to.equal(text);
+    expect(root.querySelector('button') === button, 'same button').to.equal(true);
+    expect(root.querySelector('p') === status, 'same status line').to.equal(true);
+    expect(status?.firstChild === text, 'same text node').to.equal(true);
     expect(button?.disabled).to.equal(true);
     expect(root.textContent).to.equal('Try againTry again');
   });
@@ -99,16 +106,16 @@ describe('render', () => {
     expect(root.querySelector('div')?.children[0]?.getAttribute('part')).to.equal(
       'continue-button',
     );
-    expect(root.querySelector('[part=reopen-button]'), 'same Reopen').to.equal(reopen);
-    expect(root.querySelector('[part=cancel-button]'), 'same Cancel').to.equal(cancel);
+    expect(root.querySelector('[part=reopen-button]') === reopen, 'same Reopen').to.equal(true);
+    expect(root.querySelector('[part=cancel-button]') === cancel, 'same Cancel').to.equal(true);
     expect(reopen?.textContent).to.equal('Reopen');
-    expect(document.activeElement, 'focus stays').to.equal(reopen);
+    expect(document.activeElement === reopen, 'focus stays').to.equal(true);
     const removed = mutations(root, () => render(actions(false, 'Reopen'), root));
     // Continue leaves; nothing else is moved (a moved node would be a removal and an insertion).
-    expect(removed).to.have.length(1);
-    expect(removed[0]?.removedNodes).to.have.length(1);
-    expect(removed[0]?.addedNodes).to.have.length(0);
-    expect(document.activeElement, 'focus stays').to.equal(reopen);
+    expect(removed.length).to.equal(1);
+    expect(removed[0]?.removedNodes.length).to.equal(1);
+    expect(removed[0]?.addedNodes.length).to.equal(0);
+    expect(document.activeElement === reopen, 'focus stays').to.equal(true);
   });
 
   it('replaces a node whose tag or part differs, and removes what the view no longer has', () => {
@@ -117,7 +124,7 @@ describe('render', () => {
     const text = root.lastChild;
     render([h('span', { part: 'next' }, 'Next'), 'Done'], root);
     expect(root.innerHTML).to.equal('<span part="next">Next</span>Done');
-    expect(root.lastChild, 'text reuses text').to.equal(text);
+    expect(root.lastChild === text, 'text reuses text').to.equal(true);
     render('Only text', root);
     expect(root.innerHTML).to.equal('Only text');
     render(null, root);
@@ -131,7 +138,7 @@ describe('render', () => {
     render([h('p', null, 'one')], root);
     render([h('b', null), h('p', null, 'two')], root);
     render([h('p', null, 'three')], root);
-    expect(root.firstChild).to.equal(style);
+    expect(root.firstChild === style, 'the same <style>, first').to.equal(true);
     expect(root.innerHTML).to.equal('<style></style><p>three</p>');
   });
 
@@ -153,6 +160,7 @@ describe('render', () => {
     );
     frame.srcdoc = `<!doctype html><meta http-equiv="Content-Security-Policy" content="require-trusted-types-for 'script'; trusted-types 'none'"><body>`;
     document.body.append(frame);
+    added.push(frame);
     await loaded;
     const win = frame.contentWindow as Window;
     const violations: string[] = [];
