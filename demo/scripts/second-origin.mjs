@@ -26,7 +26,7 @@ function strictCsp(nonce, kycOrigin) {
     `form-action 'self' ${kycOrigin}`,
     "frame-ancestors 'none'",
     "require-trusted-types-for 'script'",
-    'trusted-types lit-html',
+    "trusted-types 'none'",
     'report-uri /__csp-report',
   ].join('; ');
 }

@@ -4,9 +4,6 @@
 // already defined (a second copy of this script, or the ES module build) is left as it is.
 // Defining it here rather than through define.ts keeps the custom-tag and race handling, which
 // this file never needs, out of the bundle (~0.15 KB gzipped).
-// Lit's template layer first, then the rest in import order: modules land in the file in the
-// order they run, and this one gzips 31 bytes smaller than Lit's element layer first.
-import 'lit/html.js';
 import { DigilockerKyc } from './digilocker-kyc.js';
 
 // Types only, for <digilocker-kyc> and its events on HTMLElementTagNameMap/HTMLElementEventMap.

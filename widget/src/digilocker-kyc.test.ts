@@ -48,6 +48,31 @@ describe('<digilocker-kyc>', () => {
     expect(el.shadowRoot?.querySelector('[part="error"]')?.textContent).to.equal('');
   });
 
+  it('keeps its button and status lines as the same nodes from idle to error and back', async () => {
+    const el = await mountWidget();
+    const root = el.shadowRoot as ShadowRoot;
+    const start = button(el);
+    const statusLine = root.querySelector('[part="status"]');
+    const errorLine = root.querySelector('[part="error"]');
+    fetchStub = stubFetch({ create: () => 'network-error' });
+    openStub = stubOpen(new FakePopup());
+    el.start();
+    await untilStatus(el, 'error');
+    await el.updateComplete;
+    expect(errorLine?.textContent, 'the error is shown').not.to.equal('');
+    expect(start?.textContent?.trim()).to.equal('Try again');
+    el.disabled = true;
+    await el.updateComplete;
+    expect(start?.disabled).to.equal(true);
+    el.reset();
+    await el.updateComplete;
+    expect(errorLine?.textContent).to.equal('');
+    // Compared with ===: the same nodes, not equal-looking new ones.
+    expect(button(el) === start, 'same start button').to.equal(true);
+    expect(root.querySelector('[part="status"]') === statusLine, 'same status').to.equal(true);
+    expect(root.querySelector('[part="error"]') === errorLine, 'same error line').to.equal(true);
+  });
+
   it('is accessible, idle and in error', async () => {
     const el = await mountWidget();
     await expect(el).to.be.accessible();

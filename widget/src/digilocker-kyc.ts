@@ -1,7 +1,6 @@
 // The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared/protocol';
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
-import { html, nothing, render, type TemplateResult } from 'lit/html.js';
 import {
   DEFAULT_TIMINGS,
   type KycConfig,
@@ -15,6 +14,7 @@ import { KycController } from './kyc-controller.js';
 import { fetchWords, pickLocale, wordsOf } from './locale.js';
 import { checkMark, lockMark } from './marks.js';
 import { rememberedLocale, rememberLocale } from './page-locale.js';
+import { type Child, h, render } from './render.js';
 import { errorText, type KycLocale, type KycStrings, resolveStrings } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
@@ -214,22 +214,17 @@ export class DigilockerKyc extends ReactiveElement {
     this.#moveFocus(status);
   }
 
-  /**
-   * Renders `render()` into the shadow root: Lit's two layers (ReactiveElement and lit-html)
-   * joined here rather than through LitElement, whose extra glue (render options, reconnecting
-   * async directives, which this element has none of, and SSR hydration hooks) cost the
-   * script-tag bundle ~0.17 KB gzipped.
-   */
+  /** Renders `render()` into the shadow root (render.ts: why not lit-html). */
   protected override update(changed: PropertyValues): void {
     const view = this.render();
     super.update(changed);
-    render(view, this.renderRoot, { host: this });
+    render(view, this.renderRoot);
   }
 
-  render() {
+  render(): Child {
     const language = this.#language();
     // Nothing until the language's lines are here: no flash of English before them.
-    if (!language) return nothing;
+    if (!language) return null;
     const { lang, strings } = language;
     // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
     const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
@@ -241,18 +236,60 @@ export class DigilockerKyc extends ReactiveElement {
     const refused =
       outcome?.ok === false &&
       (outcome.message || errorText(strings, 'internal_error', Boolean(outcome.retry)));
-    let actions: TemplateResult | typeof nothing = nothing;
+    let actions: Child = null;
     // While a popup journey runs, Reopen and Cancel replace the start button.
     if (mode === 'popup' && status !== 'creating') {
-      // Continue comes first when consent was given but its return has not reached this page.
-      actions = html`<div lang=${lang}>${this.#controller.unconfirmed ? html`<button part=continue-button @click=${this.#onContinue}>${strings.continue}</button>` : nothing}<button part=reopen-button @click=${this.#onReopen}>${strings.reopen}</button><button part=cancel-button @click=${this.cancel}>${strings.cancel}</button></div>`;
+      const controller = this.#controller;
+      actions = h(
+        'div',
+        { lang },
+        // Continue comes first when consent was given but its return has not reached this page.
+        controller.unconfirmed &&
+          h(
+            'button',
+            { part: 'continue-button', onclick: () => controller.confirm() },
+            strings.continue,
+          ),
+        h('button', { part: 'reopen-button', onclick: () => controller.reopen() }, strings.reopen),
+        h('button', { part: 'cancel-button', onclick: () => this.cancel() }, strings.cancel),
+      );
     } else if (!final) {
-      actions = html`<p part=share lang=${lang}>${fill(strings.share)}</p><div lang=${lang}><button part=button ?disabled=${this.disabled || busy} aria-describedby="status error" @click=${this.start}>${lockMark}<slot>${status === 'error' || refused ? strings.retry : strings.start}</slot></button></div>`;
+      actions = [
+        h('p', { part: 'share', lang }, fill(strings.share)),
+        h(
+          'div',
+          { lang },
+          h(
+            'button',
+            {
+              part: 'button',
+              disabled: this.disabled || busy,
+              'aria-describedby': 'status error',
+              onclick: () => this.start(),
+            },
+            lockMark,
+            h('slot', null, status === 'error' || refused ? strings.retry : strings.start),
+          ),
+        ),
+      ];
     }
-    return html`${actions}<p id=status part=status role=status tabindex=-1 lang=${lang}>${this.#statusLine(strings, fill)}</p><p id=error part=error role=alert tabindex=-1 lang=${lang}>${error ? fill(errorText(strings, error.code, error.retryable)) : refused ? fill(refused) : nothing}</p>`;
+    const line = { tabindex: '-1', lang };
+    return [
+      actions,
+      h(
+        'p',
+        { id: 'status', part: 'status', role: 'status', ...line },
+        this.#statusLine(strings, fill),
+      ),
+      h(
+        'p',
+        { id: 'error', part: 'error', role: 'alert', ...line },
+        error ? fill(errorText(strings, error.code, error.retryable)) : refused && fill(refused),
+      ),
+    ];
   }
 
-  #statusLine(strings: KycStrings, fill: (text: string) => string) {
+  #statusLine(strings: KycStrings, fill: (text: string) => string): Child {
     const { status, mode, cancelReason, outcome } = this.#controller;
     // The spinner while we talk to the server: connecting (in redirect mode the page is about to
     // leave for DigiLocker while it is `awaiting`), checking, and after complete, checking until
@@ -260,13 +297,25 @@ export class DigilockerKyc extends ReactiveElement {
     const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
     const checking = status === 'verifying' || (status === 'complete' && !outcome);
     if (connecting || checking) {
-      return html`<span part=spinner></span>${connecting ? strings.connecting : status === 'verifying' ? strings.verifying : strings.received}`;
+      return [
+        h('span', { part: 'spinner' }),
+        connecting
+          ? strings.connecting
+          : status === 'verifying'
+            ? strings.verifying
+            : strings.received,
+      ];
     }
     // Settled: verified only when the page says so (a refusal is in the error line).
     if (outcome) {
-      return outcome.ok === false
-        ? ''
-        : html`${outcome.ok ? checkMark : nothing}<b>${outcome.ok ? strings.complete : fill(strings.shared)}</b><br><span part=next>${strings.next}</span>`;
+      return (
+        outcome.ok !== false && [
+          outcome.ok && checkMark,
+          h('b', null, outcome.ok ? strings.complete : fill(strings.shared)),
+          h('br', null),
+          h('span', { part: 'next' }, strings.next),
+        ]
+      );
     }
     if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
     if (this.#controller.unconfirmed) return strings.unconfirmed;
@@ -344,16 +393,6 @@ export class DigilockerKyc extends ReactiveElement {
       ? before
       : (find('button') ?? find(status === 'error' ? 'error' : 'status'))
     )?.focus();
-  }
-
-  // Methods, not arrow fields (smaller in the bundle): Lit calls an event listener with the
-  // element as `this`.
-  #onReopen(): void {
-    this.#controller.reopen();
-  }
-
-  #onContinue(): void {
-    this.#controller.confirm();
   }
 
   // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
