@@ -34,25 +34,37 @@ export function renderReturnPage({
   const text = RETURN_TEXT[lang ?? 'en'];
   const meta = (name: string, value: string) =>
     `\n<meta name="${name}" content="${escapeHtml(value)}">`;
-  const stateMeta =
+  const head =
     meta('dlkyc-state', state) +
     meta('dlkyc-receipt', receipt) +
-    (verificationId ? meta('dlkyc-verification', verificationId) : '');
+    (verificationId ? meta('dlkyc-verification', verificationId) : '') +
+    meta('dlkyc-origins', origins.join(' ')) +
+    `\n<script type="module" src="${escapeHtml(scriptPath)}"></script>`;
+  return page(
+    lang ?? 'en',
+    text.title,
+    head,
+    `<p id="dlkyc-return-status" role="status">${text.finishing}</p>
+<noscript><p>${text.noscript}</p></noscript>`,
+  );
+}
+
+/**
+ * The page shell every server page shares: language, no referrer, the page's own style (allowed
+ * by hash) unless `styled` is false. `title`, `head` and `main` are HTML, escaped by the caller.
+ */
+function page(lang: string, title: string, head: string, main: string, styled = true): string {
   return `<!doctype html>
-<html lang="${lang ?? 'en'}">
+<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
-<title>${text.title}</title>${stateMeta}
-<meta name="dlkyc-origins" content="${escapeHtml(origins.join(' '))}">
-<script type="module" src="${escapeHtml(scriptPath)}"></script>
-${PAGE_STYLE}
-</head>
+<title>${title}</title>${head}
+${styled ? `${PAGE_STYLE}\n` : ''}</head>
 <body>
 <main>
-<p id="dlkyc-return-status" role="status">${text.finishing}</p>
-<noscript><p>${text.noscript}</p></noscript>
+${main}
 </main>
 </body>
 </html>
@@ -64,44 +76,26 @@ ${PAGE_STYLE}
  * static text and no script, so nothing is posted to the widget (no proof, no `complete`).
  */
 export function renderConfirmRefusedPage(): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>Not confirmed</title>
-</head>
-<body>
-<main>
-<h1>DigiLocker was not finished in this browser</h1>
+  return page(
+    'en',
+    'Not confirmed',
+    '',
+    `<h1>DigiLocker was not finished in this browser</h1>
 <p>The consent for this verification was not given in this browser. If you gave it on another device or browser, it cannot complete here: close this window and start the verification again on this page.</p>
-<p lang="hi">इस सत्यापन की सहमति इस ब्राउज़र में नहीं दी गई। यह विंडो बंद करें और इसी पेज पर सत्यापन फिर से शुरू करें।</p>
-</main>
-</body>
-</html>
-`;
+<p lang="hi">इस सत्यापन की सहमति इस ब्राउज़र में नहीं दी गई। यह विंडो बंद करें और इसी पेज पर सत्यापन फिर से शुरू करें।</p>`,
+    false,
+  );
 }
 
 /** A static page of the server's own: words only, no script. */
 function staticPage(lang: PageLang, title: string, heading: string, body: string): string {
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title>
-${PAGE_STYLE}
-</head>
-<body>
-<main>
-<h1>${escapeHtml(heading)}</h1>
-<p>${escapeHtml(body)}</p>
-</main>
-</body>
-</html>
-`;
+  return page(
+    lang,
+    escapeHtml(title),
+    '',
+    `<h1>${escapeHtml(heading)}</h1>
+<p>${escapeHtml(body)}</p>`,
+  );
 }
 
 /**
@@ -112,23 +106,12 @@ ${PAGE_STYLE}
 export function renderForwardPage(href: string, lang: PageLang = 'en'): string {
   const text = RETURN_TEXT[lang];
   const to = escapeHtml(href);
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="no-referrer">
-<meta http-equiv="refresh" content="0;url=${to}">
-<title>${escapeHtml(text.title)}</title>
-${PAGE_STYLE}
-</head>
-<body>
-<main>
-<p role="status"><a href="${to}">${escapeHtml(text.finishing)}</a></p>
-</main>
-</body>
-</html>
-`;
+  return page(
+    lang,
+    escapeHtml(text.title),
+    `\n<meta http-equiv="refresh" content="0;url=${to}">`,
+    `<p role="status"><a href="${to}">${escapeHtml(text.finishing)}</a></p>`,
+  );
 }
 
 /**
