@@ -147,7 +147,7 @@ describe('rate-limit counters in Redis', { timeout: 30_000 }, () => {
       }
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
     }
-    // The limits fail open, but the return store fails closed: no bound return can be recorded,
+    // The limits fall back to memory, but the return store fails closed: no bound return can be recorded,
     // so the instance is out of rotation until Redis is back (completion-redis.test.ts).
     const down = ['return_store_unavailable', 'redis_unavailable'];
     expect(a.handler.health()).toEqual({ ready: false, reasons: down });

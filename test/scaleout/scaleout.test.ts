@@ -118,15 +118,27 @@ describe('two instances sharing Redis behind a load balancer', () => {
     expect(other.map((r) => r.status)).toEqual([201, 201]);
   });
 
-  it('(b) finishes on instance B a journey created on instance A', async () => {
+  it('(b) finishes on instance B a journey created on instance A, with the proof of its return', async () => {
     const { A, B } = instances;
     const created = await send(`${A.url}/kyc/sessions`, { ...CREATE, from: '127.0.0.4' });
     expect(created.status).toBe(201);
     const session = JSON.parse(created.body);
-    expect(session.redirect_url).toBe(`${proxy.url}/kyc/return/${session.state}`);
-    const status = () =>
+    // The return URL carries a secret: Eko gets it, the browser does not.
+    expect(session).not.toHaveProperty('redirect_url');
+    const cookieOf = (reply: Reply, name: RegExp) =>
+      [reply.headers['set-cookie'] ?? []]
+        .flat()
+        .map((line) => String(line).split(';')[0]!)
+        .find((pair) => name.test(pair));
+    const binding = cookieOf(created, /^dlkyc_b_/);
+    expect(binding).toBeDefined();
+    const status = (receipt?: string) =>
       send(`${B.url}/kyc/sessions/${session.reference_id}`, {
-        headers: { origin: PAGE_ORIGIN, authorization: `Bearer ${session.session_token}` },
+        headers: {
+          origin: PAGE_ORIGIN,
+          authorization: `Bearer ${session.session_token}`,
+          ...(receipt ? { 'x-digilocker-kyc-receipt': receipt } : {}),
+        },
       });
     expect(JSON.parse((await status()).body).status).toBe('pending');
 
@@ -142,22 +154,43 @@ describe('two instances sharing Redis behind a load balancer', () => {
     expect(decided.status).toBe(200);
     const back = new URL(JSON.parse(decided.body).redirect);
     expect(back.origin).toBe(proxy.url);
+    expect(back.pathname).toMatch(new RegExp(`^/kyc/return/${session.state}/[A-Za-z0-9_-]{43}$`));
 
-    // B never saw this attempt: the token alone carries it. (B's cached "pending" lives 1 s.)
-    await until(async () => JSON.parse((await status()).body).status === 'consented', 'consented');
-    const returned = await send(`${B.url}${back.pathname}${back.search}`);
+    // Without the binding cookie A set (another browser): the warning, on B as on A.
+    expect((await send(`${B.url}${back.pathname}${back.search}`)).status).toBe(303);
+
+    // B never saw this attempt: the binding and the secret, derived from the shared secret, do.
+    const returned = await send(`${B.url}${back.pathname}${back.search}`, {
+      headers: { cookie: binding! },
+    });
     expect(returned.status).toBe(200);
     expect(returned.body).toContain(`<meta name="dlkyc-state" content="${session.state}">`);
-    const cookie = String(returned.headers['set-cookie']?.[0]).split(';')[0]!;
-    expect(cookie).toMatch(/^dlkyc_ret_/);
+    const receipt = /<meta name="dlkyc-receipt" content="([^"]+)">/.exec(returned.body)?.[1];
+    expect(receipt).toBeDefined();
+    const receiptCookie = cookieOf(returned, /^dlkyc_r_/);
+    expect(receiptCookie).toBeDefined();
 
-    // The return cookie B set is accepted by A's confirm page (same browser, other instance).
-    const confirmed = await send(`${A.url}/kyc/confirm/${session.state}`, { headers: { cookie } });
+    // The receipt B minted earns the completion token from B (B's cached "pending" lives 1 s).
+    await until(
+      async () => JSON.parse((await status(receipt)).body).completion_token !== undefined,
+      'a completion token',
+    );
+
+    // The cookies B set are accepted by A's confirm page (same browser, other instance).
+    const confirmed = await send(`${A.url}/kyc/confirm/${session.state}`, {
+      headers: { cookie: `${binding}; ${receiptCookie}` },
+    });
     expect(confirmed.status).toBe(200);
-    expect((await send(`${A.url}/kyc/confirm/${session.state}`)).status).toBe(403);
+    expect(confirmed.body).toContain(`content="${receipt}"`);
+    const onlyBinding = await send(`${A.url}/kyc/confirm/${session.state}`, {
+      headers: { cookie: binding! },
+    });
+    expect(onlyBinding.status).toBe(403);
   });
 
   it('(c) while Redis is down, each instance holds the per-client limit by itself, and says so', async () => {
+    // The limits fall back to each instance's memory; the return store, which decides receipts,
+    // fails closed instead, so the instances report not ready.
     await redis.kill();
     // Round robin: six creations reach each instance. Each allows LIMIT from this client, from
     // its own memory; a limit lost with Redis would let all twelve through.
@@ -173,8 +206,11 @@ describe('two instances sharing Redis behind a load balancer', () => {
     }
     for (const instance of Object.values(instances)) {
       const res = await send(`${instance.url}/readyz`);
-      expect(res.status).toBe(200);
-      expect(JSON.parse(res.body)).toEqual({ status: 'degraded', reasons: ['redis_unavailable'] });
+      expect(res.status).toBe(503);
+      expect(JSON.parse(res.body)).toEqual({
+        status: 'not_ready',
+        reasons: ['return_store_unavailable', 'redis_unavailable'],
+      });
     }
   });
 
