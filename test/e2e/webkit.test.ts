@@ -53,6 +53,9 @@ async function journey(decision: 'approve' | 'deny', final: string): Promise<Log
         `return document.querySelector('#kyc')?.shadowRoot?.querySelector('[part="button"]')`,
       ),
     'the start button',
+    // WebKitGTK under Xvfb on a loaded two-core machine once took longer than 15 s to lay the
+    // page out (CI, the Node 24 lane); the wait is bounded, not the journey's own timings.
+    30_000,
   );
   await installEventLog(s, KYC_EVENT_NAMES);
   await s.clickAt(start.x, start.y);
@@ -70,7 +73,9 @@ async function journey(decision: 'approve' | 'deny', final: string): Promise<Log
   return readEventLog(s);
 }
 
-describe('WebKit: popup journey', () => {
+// One retry: a journey that stalled once in WebKitGTK under load (see the start-button wait) is
+// run again rather than failing the whole run; a real regression fails both tries.
+describe('WebKit: popup journey', { retry: 1 }, () => {
   it('approve → exactly one complete, the popup closed itself', async () => {
     const events = await journey('approve', 'digilocker-kyc-complete');
     expect(events.map((e) => e.name)).toEqual([
