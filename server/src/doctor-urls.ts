@@ -3,6 +3,7 @@ import { KycError } from '@digilocker-kyc/shared';
 import type { ServerConfig } from './config.js';
 import { type Check, fail, isLoopback, pass } from './doctor-checks.js';
 import type { EkoClient } from './eko-types.js';
+import { linkLeaksReturn } from './link-leak.js';
 
 /** Browser-facing URLs in production: https only, loopback included (customers never use it). */
 export function checkHttpsUrls(config: ServerConfig): Check {
@@ -69,7 +70,8 @@ export async function checkCreate(
       name,
       `The DigiLocker link is ${link.protocol} rather than https: the server would refuse it (502).`,
     );
-  if ([secret, encodeURIComponent(redirectUrl), redirectUrl].some((part) => url.includes(part))) {
+  // The server's own check of every create (raw, percent-encoded, base64 in a parameter).
+  if (linkLeaksReturn(url, secret)) {
     return fail(
       name,
       'The DigiLocker link embeds the return URL and its secret: anyone who sees the link could complete the return. Ask Eko; do not go live.',
