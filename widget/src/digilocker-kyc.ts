@@ -37,7 +37,7 @@ const MODES: readonly string[] = ['popup', 'redirect'];
  * @fires digilocker-kyc-start - The customer asked to start. Cancelable: `preventDefault()` vetoes the journey. Detail `{ mode }`.
  * @fires digilocker-kyc-open - DigiLocker opened. Detail `{ reference_id, mode: 'popup' | 'redirect' }`.
  * @fires digilocker-kyc-fallback - A popup is impossible; switching to a full-page redirect. Detail `{ reason }`.
- * @fires digilocker-kyc-complete - DigiLocker's return reached this browser and the server confirmed consent. Detail `{ reference_id, verification_id?, documents, session_token }`.
+ * @fires digilocker-kyc-complete - DigiLocker's return reached this browser and the server confirmed consent. Detail `{ reference_id, verification_id?, documents, session_token }`; `session_token` is the completion token your backend verifies (`fetchVerifiedDocument`).
  * @fires digilocker-kyc-cancel - The customer denied consent or gave up. Detail `{ reference_id?, reason }`.
  * @fires digilocker-kyc-error - Anything else failed. Detail `{ code, message, retryable, reference_id? }`.
  *

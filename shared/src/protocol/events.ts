@@ -32,7 +32,10 @@ export interface CompleteDetail {
   reference_id: string;
   verification_id?: string;
   documents: DocumentType[];
-  /** For the merchant's backend: `verifySessionToken(token)` before fetching the document. */
+  /**
+   * The completion token, for the merchant's backend: `fetchVerifiedDocument(token, …)` (or
+   * `verifySessionToken`) refuses anything else, the create-time session token included.
+   */
   session_token: string;
 }
 export interface CancelDetail {
