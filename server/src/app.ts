@@ -86,7 +86,8 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
       const health = handler.health();
       const reasons = draining ? ['draining', ...health.reasons] : health.reasons;
       const ready = health.ready && !draining;
-      // Ready with reasons (Redis down: limits held per instance) is 200 "degraded", not out of rotation.
+      // Ready with reasons (a custom rate-limit store down: limits held per instance) is 200
+      // "degraded"; a configured Redis that is down is not ready (the return store fails closed).
       sendJson(res, ready ? 200 : 503, {
         status: ready ? (reasons.length === 0 ? 'ready' : 'degraded') : 'not_ready',
         reasons,

@@ -52,9 +52,11 @@ export interface KycCore {
   /** Logs a reply the adapter could not write (its headers were already sent), at error. */
   logWriteFailure(id: string, method: string, url: string, error: unknown): void;
   /**
-   * Readiness: false while the circuit is open or the clock is badly skewed against Eko.
-   * `reasons` also names a shared rate-limit store that is down (`redis_unavailable`), which
-   * leaves the instance ready: each instance holds the limits in its own memory meanwhile.
+   * Readiness: false while the circuit is open, the clock is badly skewed against Eko, or the
+   * return store (Redis, when configured) cannot answer (`return_store_unavailable`: no receipt
+   * can be given). A rate-limit store that is down is named too (`redis_unavailable`,
+   * `rate_limit_store_unavailable`) but alone leaves the instance ready: each instance then
+   * holds the limits in its own memory.
    */
   health(): { ready: boolean; reasons: string[] };
   /** The widget bundle's hashed URL and `integrity` value; undefined when it is not built. */
