@@ -243,25 +243,29 @@ describe('the language around the element', () => {
   it('redirect: the return page speaks the widget’s Tamil to an English browser', async () => {
     const { page: returnWords } = languages.ta!;
     const { context, page } = await newContext(suite.browser, { locale: 'en-US' });
-    // What the return page shows once its script has run, reported before it sends the tab back
-    // to the merchant's page (the server's page is English: lang="en" in its HTML).
-    const seen: string[][] = [];
-    await context.exposeBinding('__returnPageSeen', (_source, shown: string[]) => seen.push(shown));
+    // What the return page shows once its script has run, recorded before it sends the tab back
+    // to the merchant's page (the server's page is English: lang="en" in its HTML). The record is
+    // written synchronously to the tab's sessionStorage (the return page and the merchant page
+    // share an origin here), so the navigation that follows cannot drop it the way it can drop a
+    // message still on its way to the test runner.
     await context.addInitScript(() => {
       if (!location.pathname.includes('/kyc/return/')) return;
-      const report = (window as unknown as { __returnPageSeen: (v: string[]) => void })
-        .__returnPageSeen;
-      // Each change the page's script makes to its lang, reported at once.
-      new MutationObserver(() => report([document.documentElement.lang, document.title])).observe(
-        document,
-        { attributes: true, attributeFilter: ['lang'], subtree: true },
-      );
+      new MutationObserver(() =>
+        sessionStorage.setItem(
+          'test:return-page-seen',
+          JSON.stringify([document.documentElement.lang, document.title]),
+        ),
+      ).observe(document, { attributes: true, attributeFilter: ['lang'], subtree: true });
     });
     await merchantPage(page, 'ta', 'redirect');
     await widget(page).startButton.click();
     await decide(page, 'Approve');
     await waitForStatus(page, 'complete');
-    expect(seen.at(-1)).toEqual(['ta', returnWords.title]);
+    expect(
+      JSON.parse(
+        (await page.evaluate(() => sessionStorage.getItem('test:return-page-seen'))) ?? 'null',
+      ),
+    ).toEqual(['ta', returnWords.title]);
     // The key that carried the language is spent: nothing left in the merchant's storage.
     expect(
       await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('dlkyc'))),
