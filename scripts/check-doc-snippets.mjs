@@ -1,4 +1,5 @@
-// Type-checks every TypeScript and JavaScript code block of the user-facing docs (strict, with
+// Type-checks every TypeScript and JavaScript code block of the user-facing docs (README.md,
+// docs/*.md, CONTRIBUTING.md and the packages' READMEs; strict, with
 // the workspace packages resolvable as a merchant's app sees them), so an example cannot rot.
 // A block that is deliberately partial is preceded by `<!-- snippet: skip -->`; skips are counted.
 // A block preceded by `<!-- snippet: next-build -->` is a Next.js route handler: it is also built
@@ -7,19 +8,32 @@
 // Run after `npm run build` (the packages' types live in dist/). With DLKYC_TEST_REPORT set it
 // writes its counts (one test per block) to `${DLKYC_TEST_REPORT}-docs.json`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** The user-facing docs: the README, every page in docs/, CONTRIBUTING.md and the packages' READMEs. */
 export const DOCS = [
   'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `docs/${name}`),
+  'CONTRIBUTING.md',
   'shared/README.md',
   'server/README.md',
   'widget/README.md',
   'demo/README.md',
-  'docs/recipes.md',
 ];
 const LANGS = { ts: 'ts', typescript: 'ts', tsx: 'tsx', js: 'js', javascript: 'js', jsx: 'jsx' };
 const SKIP = /^snippet:\s*skip\b/;
@@ -164,7 +178,7 @@ function main() {
 
     const passed = checked.length - failing.size;
     console.log(
-      `doc snippets: ${passed} of ${checked.length} code blocks type-check (strict), ${skipped} skipped (${DOCS.map((d) => relative(ROOT, join(ROOT, d))).join(', ')})`,
+      `doc snippets: ${passed} of ${checked.length} code blocks type-check (strict), ${skipped} skipped (${DOCS.length} files: ${DOCS.map((d) => relative(ROOT, join(ROOT, d))).join(', ')})`,
     );
     const prefix = process.env.DLKYC_TEST_REPORT;
     if (prefix) {

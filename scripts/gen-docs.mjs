@@ -1,9 +1,11 @@
-// Regenerates the README's generated tables: error codes from the shared table, events from the
-// widget's custom-elements.json. `--check` fails when the README is out of date (CI runs it).
+// Regenerates the docs' generated tables: error codes (docs/errors.md) from the shared table;
+// events (README.md, docs/widget.md) and the element's attributes, properties, methods, parts and
+// custom properties (docs/widget.md) from the widget's custom-elements.json. `--check` fails when
+// any of them is out of date (CI runs it).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { ERROR_CODES, ERROR_DESCRIPTIONS } from '../shared/dist/index.js';
 
-const README = new URL('../README.md', import.meta.url);
+const ROOT = new URL('../', import.meta.url);
 const MANIFEST = new URL('../widget/custom-elements.json', import.meta.url);
 
 function errorsTable() {
@@ -67,29 +69,41 @@ function apiTables(el) {
   ].join('\n');
 }
 
-function replaceBlock(text, name, body) {
+/** Replaces the text between `<!-- name:start -->` and `<!-- name:end -->` in `file`'s text. */
+function replaceBlock(file, text, name, body) {
   const start = `<!-- ${name}:start -->`;
   const end = `<!-- ${name}:end -->`;
   const from = text.indexOf(start);
   const to = text.indexOf(end);
-  if (from < 0 || to < 0) throw new Error(`README.md is missing the ${start} … ${end} markers.`);
+  if (from < 0 || to < 0) throw new Error(`${file} is missing the ${start} … ${end} markers.`);
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
-const current = readFileSync(README, 'utf8');
-let next = replaceBlock(current, 'errors', errorsTable());
 const el = element();
-if (el) {
-  next = replaceBlock(next, 'events', eventsTable(el));
-  next = replaceBlock(next, 'api', apiTables(el));
-}
+/**
+ * Each file and the blocks it holds. The element's blocks need the widget built
+ * (custom-elements.json); without it they are left as they are.
+ */
+const TARGETS = {
+  'README.md': el ? { events: () => eventsTable(el) } : {},
+  'docs/widget.md': el ? { events: () => eventsTable(el), api: () => apiTables(el) } : {},
+  'docs/errors.md': { errors: errorsTable },
+};
 
-if (process.argv.includes('--check')) {
-  if (next !== current) {
-    console.error('README.md tables are out of date: run `node scripts/gen-docs.mjs`.');
-    process.exit(1);
+const stale = [];
+for (const [file, blocks] of Object.entries(TARGETS)) {
+  const url = new URL(file, ROOT);
+  const current = readFileSync(url, 'utf8');
+  let next = current;
+  for (const [name, body] of Object.entries(blocks)) next = replaceBlock(file, next, name, body());
+  if (next === current) continue;
+  stale.push(file);
+  if (!process.argv.includes('--check')) {
+    writeFileSync(url, next);
+    console.log(`${file}: tables updated.`);
   }
-} else if (next !== current) {
-  writeFileSync(README, next);
-  console.log('README.md tables updated.');
+}
+if (process.argv.includes('--check') && stale.length > 0) {
+  console.error(`Out of date: ${stale.join(', ')}. Run \`node scripts/gen-docs.mjs\`.`);
+  process.exit(1);
 }
