@@ -1,7 +1,7 @@
 // The bench's Markdown: the measured table and the targets, for results/latest.md and the README.
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const README = new URL('../../README.md', import.meta.url);
+const README = new URL('../../docs/benchmarks.md', import.meta.url);
 const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
@@ -92,7 +92,7 @@ export function writeReadme(markdown) {
   const start = text.indexOf(START);
   const end = text.indexOf(END);
   if (start === -1 || end < start) {
-    throw new Error(`README.md has no ${START} … ${END} block to replace`);
+    throw new Error(`docs/benchmarks.md has no ${START} … ${END} block to replace`);
   }
   writeFileSync(README, `${text.slice(0, start + START.length)}\n${markdown}${text.slice(end)}`);
 }
