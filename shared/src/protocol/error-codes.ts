@@ -35,7 +35,7 @@ export const ERROR_CODES = {
 
 export type KycErrorCode = keyof typeof ERROR_CODES;
 
-/** What each code means, for people: the README's error table is generated from this. */
+/** What each code means, for people: docs/errors.md's table is generated from this. */
 export const ERROR_DESCRIPTIONS: Record<KycErrorCode, string> = {
   invalid_request: 'The request body, a parameter or a header did not match the contract.',
   unauthorized: 'The session token is missing, tampered with, expired, or for another attempt.',
