@@ -29,7 +29,7 @@ import { createStatusPolling, type Verdict } from './status-polling.js';
  * After `complete`, what the page said through the element's `settle()`; `{}` once
  * `settleTimeoutMs` passed without a word; unset while the page checks.
  */
-export interface SettledOutcome {
+interface SettledOutcome {
   ok?: boolean;
   message?: string;
   retry?: boolean;

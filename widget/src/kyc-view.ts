@@ -5,7 +5,7 @@ import { checkMark, lockMark } from './marks.js';
 import { type Child, h } from './render.js';
 import { errorText, type KycLocale, type KycStrings } from './strings.js';
 
-export interface KycViewInput {
+interface KycViewInput {
   state: KycState;
   /** The lines of the language shown, and its code for the `lang` attributes. */
   strings: KycStrings;

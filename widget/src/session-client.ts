@@ -12,7 +12,7 @@ import {
 } from '@digilocker-kyc/shared/protocol';
 import { WidgetError } from './errors.js';
 
-export interface CreateSessionBody {
+interface CreateSessionBody {
   documents?: DocumentType[];
   redirect_url?: string;
 }
