@@ -1,4 +1,4 @@
-// The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
+// The <digilocker-kyc> element: its API, language and focus; the controller runs it, kyc-view.ts draws it.
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared/protocol';
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import {
