@@ -5,13 +5,14 @@
 // element leaves the document). Orchestration only: how the journey opens (open-journey.ts), the
 // popup (popup.ts), the return channel (return-channel.ts), redirect resume (redirect-resume.ts)
 // and status polling (status-polling.ts) each live in their own module; this file decides what
-// happens next, and holds where the journey is as one value (`KycState`).
+// happens next, and holds where the journey is as one value (kyc-state.ts).
 import type { CancelReason, KycEventDetails, OpenedMode } from '@digilocker-kyc/shared/protocol';
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { type Attempt, type AttemptSession, createAttempt } from './attempt.js';
 import { needsHop, postHop } from './binding-hop.js';
 import type { EndEvent, KycConfig, KycContext, KycResult } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
+import type { Ended, KycState, Running, SettledOutcome } from './kyc-state.js';
 import { openJourneyWindow } from './open-journey.js';
 import { rememberedLocale } from './page-locale.js';
 import { openPopup, POPUP_NAME, showPlaceholder, watchPopup } from './popup.js';
@@ -24,42 +25,6 @@ import {
   isSafeJourneyUrl,
 } from './session-client.js';
 import { createStatusPolling, type Verdict } from './status-polling.js';
-
-/**
- * After `complete`, what the page said through the element's `settle()`; `{}` once
- * `settleTimeoutMs` passed without a word; unset while the page checks.
- */
-interface SettledOutcome {
-  ok?: boolean;
-  message?: string;
-  retry?: boolean;
-}
-
-/** Where the journey is: one value per status, holding what that status needs and nothing else. */
-export type KycState =
-  | { status: 'idle' }
-  | { status: 'creating'; attempt: Attempt }
-  /**
-   * The customer is on DigiLocker (in redirect mode, the page is leaving for it). `prompt`: the
-   * popup read closed, so the element asks to reopen or cancel (`closed`); or the server says
-   * `consented` but this browser has not seen DigiLocker's return (a popup severed by COOP with
-   * the server on another origin, or a consent given in another browser), so the element offers
-   * Continue, which asks the server whether this browser saw the return (`continue`).
-   */
-  | { status: 'awaiting'; attempt: Attempt; prompt?: 'closed' | 'continue' }
-  /**
-   * Asking the server: after DigiLocker's return reached this browser (`receipt`, the server's
-   * receipt for it, presented with each status check), or back from a redirect without it.
-   */
-  | { status: 'verifying'; attempt: Attempt; receipt?: string; verificationId?: string }
-  | { status: 'complete'; result: KycResult; outcome?: SettledOutcome }
-  | { status: 'cancelled'; result: KycResult; reason: CancelReason }
-  | { status: 'error'; result: KycResult; error: WidgetError };
-
-/** The states of a running attempt. */
-type Running = Extract<KycState, { attempt: Attempt }>;
-/** The states after an attempt's end event. */
-type Ended = Extract<KycState, { result: KycResult }>;
 
 /** The element as its controller's host: Lit's controller host, and whether it is in a document. */
 export type KycHost = ReactiveControllerHost & { readonly isConnected: boolean };

@@ -1,6 +1,6 @@
 // What the customer sees in each state of the journey: the actions, the status line and the error line.
 import type { WidgetStatus } from '@digilocker-kyc/shared/protocol';
-import type { KycState } from './kyc-controller.js';
+import type { KycState } from './kyc-state.js';
 import { checkMark, lockMark } from './marks.js';
 import { type Child, h } from './render.js';
 import { errorText, type KycLocale, type KycStrings } from './strings.js';
