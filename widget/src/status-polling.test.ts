@@ -138,15 +138,15 @@ describe('StatusPolling.every', () => {
   it('checks at once, then backs off up to the cap, reporting each verdict', async () => {
     const times = timed();
     const { polling, verdicts, end } = pollingWith({
-      waits: { pollInitialMs: 20, pollFactor: 2, pollMaxMs: 40 },
+      waits: { pollInitialMs: 40, pollFactor: 2, pollMaxMs: 80 },
     });
     polling.every(0);
-    await sleep(170);
+    await sleep(340);
     end();
-    // 0, then +20, +40, +40, +40…: four or five checks, never one every 20 ms.
+    // 0, then +40, +80, +80, +80…: four or five checks, never one every 40 ms.
     expect(times.length).to.be.within(4, 5);
-    expect(times[1]! - times[0]!).to.be.within(15, 35);
-    expect(times[2]! - times[1]!).to.be.within(35, 60);
+    expect(times[1]! - times[0]!).to.be.within(35, 70);
+    expect(times[2]! - times[1]!).to.be.within(75, 120);
     expect(verdicts.length).to.equal(times.length);
     expect(verdicts.every((verdict) => verdict.status === 'pending')).to.equal(true);
   });
