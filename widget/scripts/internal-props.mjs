@@ -5,41 +5,39 @@
 // bundle. Each name here is renamed everywhere in that one file, so it must never be: a public
 // member, attribute or event field of the element, a field of anything that crosses a file or a
 // window (JSON on the wire, the parked attempt in sessionStorage, the return message, an event
-// detail), a timings or strings key, or a name the browser or Lit reads. src/internal-props.test.ts
+// detail), a timings or strings key, a name the browser or Lit reads, or a name the code tests
+// with `in` (the string stays as written while the property is renamed). src/internal-props.test.ts
 // checks each name against all of those; test/internal-props.test.mjs checks that the built
 // bundle no longer spells any of them and that each still names something in the sources.
 export const INTERNAL_PROPS = [
-  // Attempt (attempt.ts) and the status polling state it carries.
+  // Attempt (attempt.ts): its settings and resources.
   'base',
   'session',
   'popup',
-  'verificationId',
-  'consented',
-  'settled',
-  'pollTimer',
-  'checking',
-  'offlineSince',
+  'polling',
   'later',
   'onRelease',
   'release',
-  // KycController, as the element reads it (kyc-controller.ts).
-  'cancelReason',
+  // KycController and its KycState, as the element and the view read them (kyc-controller.ts).
+  // Not `attempt`: the code asks `'attempt' in state`, and a string is never renamed.
   'busy',
-  'dispose',
-  'resume',
-  // The page's verdict on a complete, kept by the controller for the element to render.
+  'verificationId',
   'outcome',
-  // KycHost and KycConfig (config.ts).
+  // KycContext and KycConfig (config.ts).
   'win',
   'config',
   'emit',
-  'changed',
   'popupText',
-  // Both KycConfig and Attempt: the resolved waits (not `timings`, the element's public property).
+  // Both KycConfig and Attempt: the resolved waits (`timings` is the element's public property).
   'waits',
-  // Both Attempt and the controller: the popup read closed (not `closed`, a Window's and a
-  // strings key).
-  'popupClosed',
+  // StatusPolling's options (status-polling.ts).
+  'ask',
+  'onVerdict',
+  // The view's input (kyc-view.ts).
+  'onStart',
+  'onCancel',
+  'onReopen',
+  'onContinue',
   // PopupWatch (popup.ts), JourneyWindow (open-journey.ts), the return listener's options.
   'live',
   'closedBeforeNavigation',

@@ -1,14 +1,16 @@
-// One attempt's resources (session, popup, timers, listeners) and the one way to release them all.
+// One attempt's resources (settings, session, popup, status polling) and the one AbortSignal they hang off.
+//
+// An attempt lives from the click (or a redirect resume) to its end event. Every request, timer
+// and listener it starts is tied to its signal, so `release()` (one abort) stops them all, and
+// work that finishes after the end sees `signal.aborted` and drops its result.
 import type {
   CreateSessionResponse as CreatedSession,
   OpenedMode,
-  SessionStatusResponse as SessionStatusReply,
 } from '@digilocker-kyc/shared/protocol';
 import type { KycTimings } from './config.js';
 import type { PopupWatch } from './popup.js';
 import { unpark } from './redirect-resume.js';
-
-type Timer = ReturnType<typeof setTimeout>;
+import type { StatusPolling } from './status-polling.js';
 
 /** The parts of a created session an attempt uses (a resumed one has no URL). */
 export type AttemptSession = Pick<CreatedSession, 'reference_id' | 'state' | 'session_token'> & {
@@ -20,55 +22,47 @@ export interface Attempt {
   readonly base: string;
   /** The journey's waits, fixed when the attempt starts (KycConfig's `waits`). */
   readonly waits: KycTimings;
+  /** Aborted when the attempt ends: requests in flight stop, timers and listeners go. */
+  readonly signal: AbortSignal;
   session?: AttemptSession;
   popup?: PopupWatch;
-  verificationId?: string;
-  /**
-   * This browser saw the return leg for this attempt's state (a return message, or the customer
-   * back through the return page or `redirect-url`). `complete` needs it: the server's
-   * `consented` alone may be a consent given in another browser (a forwarded link).
-   */
-  returned?: boolean;
-  /** The server's receipt for that return: presented with each status check from then on. */
-  receipt?: string;
-  /** The server said `consented` before any return was seen: waiting for the proof (Continue). */
-  consented?: boolean;
-  /** The popup read closed after the severed window: the element asks to reopen or cancel. */
-  popupClosed?: boolean;
-  settled?: boolean;
-  // Status polling's state (status-polling.ts): the scheduled poll, the status request in
-  // flight, and when the first of the checks failing at the network level in a row failed.
-  pollTimer?: Timer;
-  checking?: Promise<SessionStatusReply>;
-  offlineSince?: number;
-  /** Runs `run` after `ms` unless the attempt is released first. */
-  later(ms: number, run: () => void): Timer;
-  /** Runs `dispose` when the attempt is released. */
+  /** Status checks of the session, once there is one. */
+  polling?: StatusPolling;
+  /** Runs `run` after `ms` unless the attempt ends first. */
+  later(ms: number, run: () => void): void;
+  /** Runs `dispose` when the attempt ends. */
   onRelease(dispose: () => void): void;
   /**
-   * Releases every listener (each return listener removes its own storage key), timer, window
-   * and parked entry; forgets the session token.
+   * Ends the attempt: aborts its signal (each return listener removes its own storage key on
+   * the way), closes the popup, removes the parked entry and forgets the session token.
    */
-  release(win: Window): void;
+  release(): void;
 }
 
-export function createAttempt(mode: OpenedMode, base: string, waits: KycTimings): Attempt {
-  const disposers: (() => void)[] = [];
+export function createAttempt(
+  win: Window,
+  mode: OpenedMode,
+  base: string,
+  waits: KycTimings,
+): Attempt {
+  const ending = new AbortController();
+  const { signal } = ending;
   const attempt: Attempt = {
     mode,
     base,
     waits,
+    signal,
     later(ms, run) {
-      const timer = setTimeout(() => attempt.settled || run(), ms);
-      disposers.push(() => clearTimeout(timer));
-      return timer;
+      if (signal.aborted) return;
+      const timer = setTimeout(() => signal.aborted || run(), ms);
+      attempt.onRelease(() => clearTimeout(timer));
     },
     onRelease(dispose) {
-      disposers.push(dispose);
+      signal.addEventListener('abort', dispose, { once: true });
     },
-    release(win) {
-      attempt.settled = true;
-      for (const dispose of disposers) dispose();
+    release() {
+      if (signal.aborted) return;
+      ending.abort();
       attempt.popup?.close();
       if (attempt.session) unpark(win, attempt.session.state);
       attempt.session = undefined;

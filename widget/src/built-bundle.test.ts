@@ -1,7 +1,21 @@
 // The built files, not the sources: the single-file bundle and dist/return.js must run in Chromium
 // (a decorator or syntax the bundler left untransformed only shows up here). Needs `pnpm build`.
-import { expect, fixture, html } from '@open-wc/testing';
-import { RECEIPT, STATE, sleep } from './test-helpers.js';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import {
+  COMPLETION_TOKEN,
+  created,
+  FAST,
+  FakePopup,
+  json,
+  RECEIPT,
+  returnMessage,
+  STATE,
+  sleep,
+  status,
+  stubFetch,
+  stubOpen,
+  untilStatus,
+} from './test-helpers.js';
 
 describe('built files', () => {
   it('dist/digilocker-kyc.bundle.js registers a working element', async () => {
@@ -31,6 +45,49 @@ describe('built files', () => {
     expect(loaded, 'one language file, the hashed one').to.have.length(1);
     expect(loaded[0]).to.match(/\/dist\/lang\/hi\.[0-9a-f]{10}\.js$/);
     await expect(el).to.be.accessible();
+  });
+
+  it("the bundle's element runs a popup journey to complete (its shortened names agree)", async () => {
+    // Registered by the first test; the bundle's own class, not the sources'.
+    const el = await fixture<HTMLElement & { status: string; start(): void }>(
+      html`<digilocker-kyc endpoint="/kyc" .timings=${FAST}></digilocker-kyc>`,
+    );
+    const openStub = stubOpen(new FakePopup());
+    const fetchStub = stubFetch({
+      create: () => json(201, created()),
+      status: () => json(200, status('consented')),
+    });
+    try {
+      const done = oneEvent(el, 'digilocker-kyc-complete');
+      el.start();
+      expect(el.status).to.equal('creating');
+      await untilStatus(el as never, 'awaiting');
+      const channel = new BroadcastChannel(`dlkyc-${STATE}`);
+      channel.postMessage(returnMessage());
+      channel.close();
+      expect((await done).detail).to.include({ session_token: COMPLETION_TOKEN });
+      expect(el.status).to.equal('complete');
+    } finally {
+      fetchStub.restore();
+      openStub.restore();
+    }
+  });
+
+  it("the bundle's element aborts its create request on cancel()", async () => {
+    const el = await fixture<HTMLElement & { status: string; start(): void; cancel(): void }>(
+      html`<digilocker-kyc endpoint="/kyc" .timings=${FAST}></digilocker-kyc>`,
+    );
+    const openStub = stubOpen(new FakePopup());
+    const fetchStub = stubFetch({}); // The create request never answers.
+    try {
+      el.start();
+      el.cancel();
+      expect(el.status).to.equal('cancelled');
+      expect(fetchStub.posts()[0]?.signal?.aborted).to.equal(true);
+    } finally {
+      fetchStub.restore();
+      openStub.restore();
+    }
   });
 
   it('dist/return.js delivers the result from a return page', async () => {

@@ -80,7 +80,11 @@ export interface KycConfig {
   navigate: (url: string) => void;
 }
 
-export interface KycHost {
+/**
+ * What the controller needs from its element besides Lit's controller host: the window it runs
+ * in, the configuration, and a way to fire events.
+ */
+export interface KycContext {
   readonly win: Window;
   config(): KycConfig;
   emit<K extends KycEventName>(
@@ -88,8 +92,6 @@ export interface KycHost {
     detail: KycEventDetails[K],
     options?: EmitOptions,
   ): KycEvent<K>;
-  /** Status or error changed: render again. */
-  changed(): void;
 }
 
 /** The events that end an attempt. */

@@ -1,4 +1,4 @@
-// The <digilocker-kyc> element: what the customer sees in each state, wired to the KYC controller.
+// The <digilocker-kyc> element: its API, language and focus; the controller runs it, kyc-view.ts draws it.
 import type { DocumentType, KycMode, WidgetStatus } from '@digilocker-kyc/shared/protocol';
 import { type PropertyValues, ReactiveElement } from '@lit/reactive-element';
 import {
@@ -11,11 +11,11 @@ import {
 import { styles } from './digilocker-kyc.styles.js';
 import { emit } from './emit.js';
 import { KycController } from './kyc-controller.js';
+import { kycView } from './kyc-view.js';
 import { fetchWords, pickLocale, wordsOf } from './locale.js';
-import { checkMark, lockMark } from './marks.js';
-import { rememberedLocale, rememberLocale } from './page-locale.js';
-import { type Child, h, render } from './render.js';
-import { errorText, type KycLocale, type KycStrings, resolveStrings } from './strings.js';
+import { rememberLocale } from './page-locale.js';
+import { type Child, render } from './render.js';
+import { type KycLocale, type KycStrings, resolveStrings } from './strings.js';
 
 const MODES: readonly string[] = ['popup', 'redirect'];
 
@@ -119,14 +119,12 @@ export class DigilockerKyc extends ReactiveElement {
   /** How redirect mode leaves the page; replace it to route through your app (or in tests). */
   navigate: (url: string) => void = (url) => window.location.assign(url);
 
-  readonly #controller = new KycController({
+  readonly #controller = new KycController(this, {
     win: window,
     config: () => this.#config(),
     emit: (name, detail, options) => emit(this, name, detail, options),
-    changed: () => this.requestUpdate(),
   });
   // Unset until first used (no constructor assignments in the bundle).
-  #resumeChecked?: boolean;
   #focusBefore?: Element | null;
   #shownStatus?: WidgetStatus;
   /** The language whose file this element has asked for, and one it stopped waiting for. */
@@ -135,7 +133,7 @@ export class DigilockerKyc extends ReactiveElement {
 
   /** Where the journey is: `idle creating awaiting verifying complete cancelled error`. */
   get status(): WidgetStatus {
-    return this.#controller.status;
+    return this.#controller.state.status;
   }
 
   /**
@@ -152,7 +150,8 @@ export class DigilockerKyc extends ReactiveElement {
    */
   start(): void {
     const controller = this.#controller;
-    if (this.disabled || (controller.status === 'complete' && !controller.outcome?.retry)) return;
+    const { state } = controller;
+    if (this.disabled || (state.status === 'complete' && !state.outcome?.retry)) return;
     if (!controller.busy) this.#focusBefore = document.activeElement;
     controller.start();
   }
@@ -176,39 +175,20 @@ export class DigilockerKyc extends ReactiveElement {
     if (typeof outcome?.ok !== 'boolean') {
       throw new TypeError('settle() expects { ok: true } or { ok: false, message?, retry? }');
     }
-    if (this.status === 'complete') {
-      this.#controller.outcome = outcome;
-      this.requestUpdate();
-    }
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('pageshow', this.#onPageShow);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('pageshow', this.#onPageShow);
-    // A move in the DOM (or React StrictMode) reconnects at once: only a real removal disposes.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#controller.dispose();
-    });
+    this.#controller.settle(outcome);
   }
 
   protected override updated(): void {
     // Busy for assistive technology while we talk to the server; not while the customer is on
     // DigiLocker (that wait is theirs, and the status line says so).
-    const { status: state, outcome } = this.#controller;
+    const state = this.#controller.state;
+    const { status } = state;
     const working =
-      state === 'creating' || state === 'verifying' || (state === 'complete' && !outcome);
+      status === 'creating' ||
+      status === 'verifying' ||
+      (state.status === 'complete' && !state.outcome);
     if (working) this.setAttribute('aria-busy', 'true');
     else this.removeAttribute('aria-busy');
-    if (!this.#resumeChecked && this.endpoint) {
-      this.#resumeChecked = true;
-      this.#resume();
-    }
-    const status = this.#controller.status;
     if (status === this.#shownStatus) return;
     this.#shownStatus = status;
     this.#moveFocus(status);
@@ -225,103 +205,17 @@ export class DigilockerKyc extends ReactiveElement {
     const language = this.#language();
     // Nothing until the language's lines are here: no flash of English before them.
     if (!language) return null;
-    const { lang, strings } = language;
-    // `{merchant}` in a line is the merchant's name, or a generic word when none is given.
-    const fill = (text: string) => text.replace('{merchant}', this.merchant || strings.site);
-    const { status, error, mode, busy, outcome } = this.#controller;
-    // After complete (unless the page offered a retry), or failed in a way a retry cannot fix:
-    // no control that starts another attempt.
-    const final = (status === 'complete' && !outcome?.retry) || error?.retryable === false;
-    // The page settled the complete as not verified: its message, or a generic line.
-    const refused =
-      outcome?.ok === false &&
-      (outcome.message || errorText(strings, 'internal_error', Boolean(outcome.retry)));
-    let actions: Child = null;
-    // While a popup journey runs, Reopen and Cancel replace the start button.
-    if (mode === 'popup' && status !== 'creating') {
-      const controller = this.#controller;
-      actions = h(
-        'div',
-        { lang },
-        // Continue comes first when consent was given but its return has not reached this page.
-        controller.unconfirmed &&
-          h(
-            'button',
-            { part: 'continue-button', onclick: () => controller.confirm() },
-            strings.continue,
-          ),
-        h('button', { part: 'reopen-button', onclick: () => controller.reopen() }, strings.reopen),
-        h('button', { part: 'cancel-button', onclick: () => this.cancel() }, strings.cancel),
-      );
-    } else if (!final) {
-      actions = [
-        h('p', { part: 'share', lang }, fill(strings.share)),
-        h(
-          'div',
-          { lang },
-          h(
-            'button',
-            {
-              part: 'button',
-              disabled: this.disabled || busy,
-              'aria-describedby': 'status error',
-              onclick: () => this.start(),
-            },
-            lockMark,
-            h('slot', null, status === 'error' || refused ? strings.retry : strings.start),
-          ),
-        ),
-      ];
-    }
-    const line = { tabindex: '-1', lang };
-    return [
-      actions,
-      h(
-        'p',
-        { id: 'status', part: 'status', role: 'status', ...line },
-        this.#statusLine(strings, fill),
-      ),
-      h(
-        'p',
-        { id: 'error', part: 'error', role: 'alert', ...line },
-        error ? fill(errorText(strings, error.code, error.retryable)) : refused && fill(refused),
-      ),
-    ];
-  }
-
-  #statusLine(strings: KycStrings, fill: (text: string) => string): Child {
-    const { status, mode, cancelReason, outcome } = this.#controller;
-    // The spinner while we talk to the server: connecting (in redirect mode the page is about to
-    // leave for DigiLocker while it is `awaiting`), checking, and after complete, checking until
-    // the page settles it.
-    const connecting = status === 'creating' || (status === 'awaiting' && mode === 'redirect');
-    const checking = status === 'verifying' || (status === 'complete' && !outcome);
-    if (connecting || checking) {
-      return [
-        h('span', { part: 'spinner' }),
-        connecting
-          ? strings.connecting
-          : status === 'verifying'
-            ? strings.verifying
-            : strings.received,
-      ];
-    }
-    // Settled: verified only when the page says so (a refusal is in the error line).
-    if (outcome) {
-      return (
-        outcome.ok !== false && [
-          outcome.ok && checkMark,
-          h('b', null, outcome.ok ? strings.complete : fill(strings.shared)),
-          h('br', null),
-          h('span', { part: 'next' }, strings.next),
-        ]
-      );
-    }
-    if (status === 'cancelled' && cancelReason === 'denied') return strings.denied;
-    if (this.#controller.unconfirmed) return strings.unconfirmed;
-    if (this.#controller.popupClosed) return strings.closed;
-    // Awaiting and cancelled have a line of the same name; idle and error have none.
-    return (strings as Partial<Record<WidgetStatus, string>>)[status] ?? '';
+    const controller = this.#controller;
+    return kycView({
+      ...language,
+      state: controller.state,
+      merchant: this.merchant,
+      disabled: this.disabled,
+      onStart: () => this.start(),
+      onCancel: () => this.cancel(),
+      onReopen: () => controller.reopen(),
+      onContinue: () => controller.confirm(),
+    });
   }
 
   /**
@@ -393,17 +287,5 @@ export class DigilockerKyc extends ReactiveElement {
       ? before
       : (find('button') ?? find(status === 'error' ? 'error' : 'status'))
     )?.focus();
-  }
-
-  // Back/forward cache restore: finish a parked redirect attempt; never start a new one.
-  #onPageShow = (event: PageTransitionEvent) => {
-    if (event.persisted && this.endpoint) this.#resume();
-  };
-
-  /** On load and on a bfcache restore: finishes a parked redirect attempt, if any. */
-  #resume(): void {
-    // The language a redirect journey left for its return page is spent once the page is back.
-    rememberedLocale(window);
-    this.#controller.resume();
   }
 }

@@ -1,132 +1,158 @@
 // Runs one DigiLocker attempt at a time for an element: create, open, wait, verify, report.
 //
-// Orchestration only: how the journey opens (open-journey.ts), the popup (popup.ts), the return
-// channel (return-channel.ts), redirect resume (redirect-resume.ts) and status polling
-// (status-polling.ts) each live in their own module; this file decides what happens next.
-import type {
-  CancelReason,
-  KycEventDetails,
-  OpenedMode,
-  WidgetStatus,
-} from '@digilocker-kyc/shared/protocol';
-import { type Attempt, createAttempt } from './attempt.js';
+// A Lit ReactiveController: the element adds it, and it follows the element's life (start-up
+// once the endpoint is set, the bfcache listener while connected, the attempt ended when the
+// element leaves the document). Orchestration only: how the journey opens (open-journey.ts), the
+// popup (popup.ts), the return channel (return-channel.ts), redirect resume (redirect-resume.ts)
+// and status polling (status-polling.ts) each live in their own module; this file decides what
+// happens next, and holds where the journey is as one value (kyc-state.ts).
+import type { CancelReason, KycEventDetails, OpenedMode } from '@digilocker-kyc/shared/protocol';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { type Attempt, type AttemptSession, createAttempt } from './attempt.js';
 import { needsHop, postHop } from './binding-hop.js';
-import type { EndEvent, KycConfig, KycHost, KycResult } from './config.js';
+import type { EndEvent, KycConfig, KycContext, KycResult } from './config.js';
 import { asWidgetError, WidgetError } from './errors.js';
+import type { Ended, KycState, Running, SettledOutcome } from './kyc-state.js';
 import { openJourneyWindow } from './open-journey.js';
+import { rememberedLocale } from './page-locale.js';
 import { openPopup, POPUP_NAME, showPlaceholder, watchPopup } from './popup.js';
 import { park, relayPopupReturn, takeResumable } from './redirect-resume.js';
 import { listenForReturn } from './return-channel.js';
-import { createSession, endpointBase, isSafeJourneyUrl } from './session-client.js';
-import { checkStatus, pollStatus } from './status-polling.js';
+import {
+  createSession,
+  endpointBase,
+  getSessionStatus,
+  isSafeJourneyUrl,
+} from './session-client.js';
+import { createStatusPolling, type Verdict } from './status-polling.js';
 
-export class KycController {
-  status: WidgetStatus = 'idle';
-  error?: WidgetError;
-  /** Why the last attempt was cancelled (the UI words a denial differently). */
-  cancelReason?: CancelReason;
-  /** The last attempt's end event (the element's `result`); unset while one runs and after reset. */
-  result?: KycResult;
-  /**
-   * After `complete`, what the page said through the element's `settle()`; `{}` once
-   * `settleTimeoutMs` passed without a word; unset while the page checks.
-   */
-  outcome?: { ok?: boolean; message?: string; retry?: boolean };
+/** The element as its controller's host: Lit's controller host, and whether it is in a document. */
+export type KycHost = ReactiveControllerHost & { readonly isConnected: boolean };
+
+export class KycController implements ReactiveController {
+  #state: KycState = { status: 'idle' };
   readonly #host: KycHost;
-  #attempt?: Attempt;
+  readonly #context: KycContext;
+  /** Start-up has run (once, at the first update with an endpoint). */
+  #startedUp?: boolean;
 
-  constructor(host: KycHost) {
+  constructor(host: KycHost, context: KycContext) {
     this.#host = host;
+    this.#context = context;
+    host.addController(this);
   }
 
+  get state(): KycState {
+    return this.#state;
+  }
+
+  /** An attempt runs: `creating`, `awaiting` or `verifying`. */
   get busy(): boolean {
-    return this.status === 'creating' || this.status === 'awaiting' || this.status === 'verifying';
+    return 'attempt' in this.#state;
   }
 
-  /**
-   * The server says `consented` but this browser never saw DigiLocker's return (a popup severed
-   * by COOP with the server on another origin, or a consent given in another browser): the
-   * element offers Continue, which asks the server whether this browser saw the return.
-   */
-  get unconfirmed(): boolean {
-    return this.busy && Boolean(this.#attempt?.consented && !this.#attempt.returned);
-  }
-
-  /** The customer closed the DigiLocker window: the element asks them to reopen it or cancel. */
-  get popupClosed(): boolean {
-    return this.busy && Boolean(this.#attempt?.popupClosed);
+  /** The last attempt's end event (the element's `result`); unset while one runs and after reset. */
+  get result(): KycResult | undefined {
+    const state = this.#state;
+    return 'result' in state ? state.result : undefined;
   }
 
   /** How the running attempt reaches DigiLocker, or null when none runs. */
   get mode(): OpenedMode | null {
-    return this.busy ? (this.#attempt?.mode ?? null) : null;
+    const state = this.#state;
+    return 'attempt' in state ? state.attempt.mode : null;
+  }
+
+  hostConnected(): void {
+    this.#context.win.addEventListener('pageshow', this.#onPageShow);
+  }
+
+  hostDisconnected(): void {
+    this.#context.win.removeEventListener('pageshow', this.#onPageShow);
+    // A move in the DOM (or React StrictMode) reconnects at once: only a real removal ends it.
+    queueMicrotask(() => {
+      if (!this.#host.isConnected) this.#dispose();
+    });
+  }
+
+  hostUpdated(): void {
+    if (this.#startedUp || !this.#context.config().endpoint) return;
+    this.#startedUp = true;
+    this.#pageShown(true);
   }
 
   /** Starts an attempt. Synchronous up to `window.open`, so the popup keeps the user gesture. */
   start(): void {
-    if (this.busy) {
-      this.#attempt?.popup?.focus();
+    const state = this.#state;
+    if ('attempt' in state) {
+      state.attempt.popup?.focus();
       return;
     }
-    const config = this.#host.config();
+    const context = this.#context;
+    const config = context.config();
     if (!config.endpoint) {
       const error = new WidgetError('config_error', 'No endpoint attribute', false);
       this.#fail(this.#begin('popup', config), error);
       return;
     }
-    const start = this.#host.emit(
-      'digilocker-kyc-start',
-      { mode: config.mode },
-      { cancelable: true },
-    );
+    const start = context.emit('digilocker-kyc-start', { mode: config.mode }, { cancelable: true });
     if (start.defaultPrevented || this.busy) return;
 
-    const { handle, reason, error } = openJourneyWindow(this.#host.win, config.mode);
+    const { handle, reason, error } = openJourneyWindow(context.win, config.mode);
     const attempt = this.#begin(handle || error ? 'popup' : 'redirect', config);
     if (error) {
       this.#fail(attempt, error);
       return;
     }
     if (handle) {
-      attempt.popup = watchPopup(handle, config.waits, (severed) =>
-        this.#onClosed(attempt, severed),
-      );
+      attempt.popup = watchPopup(handle, config.waits, (severed) => {
+        void this.#onClosed(attempt, severed);
+      });
     }
-    this.#set('creating');
-    if (reason) this.#host.emit('digilocker-kyc-fallback', { reason });
+    this.#set({ status: 'creating', attempt });
+    if (reason) context.emit('digilocker-kyc-fallback', { reason });
     void this.#create(attempt, config);
     // Only now, with the request on its way: writing into the new window takes about 1 ms.
     if (handle) showPlaceholder(handle, config.popupText);
   }
 
-  /** The customer gave up: closes the popup and reports `cancel {reason: 'cancelled'}`. */
+  /** The customer gave up: aborts the attempt and reports `cancel {reason: 'cancelled'}`. */
   cancel(): void {
-    if (this.#attempt && this.busy) this.#cancel(this.#attempt, 'cancelled');
+    const state = this.#state;
+    if ('attempt' in state) this.#cancel(state.attempt, 'cancelled');
   }
 
   /** Forgets the attempt and its result without an event and returns to idle. */
   reset(): void {
-    this.dispose();
-    this.error = this.result = this.outcome = undefined;
-    this.#set('idle');
+    this.#dispose();
+    this.#set({ status: 'idle' });
+  }
+
+  /** After `complete`: the page's word on it (the element's `settle()`). Ignored otherwise. */
+  settle(outcome: SettledOutcome): void {
+    const state = this.#state;
+    if (state.status === 'complete') this.#set({ ...state, outcome });
   }
 
   /** Focuses the DigiLocker window, or opens it again at the same URL when it is gone. */
   reopen(): void {
-    const attempt = this.#attempt;
-    const popup = attempt?.popup;
-    const url = attempt?.session?.url;
-    if (!popup || !url || !this.busy) return;
+    const state = this.#state;
+    if (!('attempt' in state)) return;
+    const { attempt } = state;
+    const popup = attempt.popup;
+    const url = attempt.session?.url;
+    if (!popup || !url) return;
     if (popup.live) {
       popup.focus();
       return;
     }
-    const handle = openPopup(this.#host.win);
+    const handle = openPopup(this.#context.win);
     if (!handle) return;
-    showPlaceholder(handle, this.#host.config().popupText);
+    showPlaceholder(handle, this.#context.config().popupText);
     popup.navigate(url, handle, this.#hop(attempt, POPUP_NAME));
-    attempt.popupClosed = false;
-    this.#host.changed();
+    if (state.status === 'awaiting' && state.prompt === 'closed') {
+      this.#set({ status: 'awaiting', attempt });
+    }
   }
 
   /**
@@ -137,45 +163,57 @@ export class KycController {
    * nothing, and the attempt keeps waiting (then times out).
    */
   confirm(): void {
-    // Unconfirmed: an attempt runs, its session created and its consent reported.
-    if (!this.unconfirmed) return;
-    const attempt = this.#attempt!;
-    const { state } = attempt.session!;
-    const handle = openPopup(this.#host.win, `${attempt.base}/confirm/${state}`, 'dlkyc-confirm');
+    const state = this.#state;
+    if (state.status !== 'awaiting' || state.prompt !== 'continue') return;
+    const { attempt } = state;
+    // A consent was reported, so the session exists.
+    const { state: sessionState } = attempt.session!;
+    const handle = openPopup(
+      this.#context.win,
+      `${attempt.base}/confirm/${sessionState}`,
+      'dlkyc-confirm',
+    );
     if (!handle) return;
     attempt.onRelease(() => handle.close());
-    this.#listen(attempt, state, attempt.base, () => handle);
+    this.#listen(attempt, sessionState, attempt.base, () => handle);
   }
 
-  /** The binding hop into window `target`, when the signing server is on another origin. */
-  #hop(attempt: Attempt, target: string): (() => void) | undefined {
-    const { session, base } = attempt;
-    const win = this.#host.win;
-    if (!session?.url || !needsHop(base, win)) return;
-    return () => postHop(win.document, base, session, target);
+  /** Ends the running attempt without an event (the element left the document). */
+  #dispose(): void {
+    const state = this.#state;
+    if (!('attempt' in state)) return;
+    state.attempt.release();
+    this.#set({ status: 'idle' });
   }
 
-  /** Stops every listener and timer without an event (the element left the document). */
-  dispose(): void {
-    this.#attempt?.release(this.#host.win);
-    this.#attempt = undefined;
-    if (this.busy) this.#set('idle');
+  /** The page loaded (`first`, at start-up) or came back from the back/forward cache. */
+  #pageShown(first: boolean): void {
+    const { win } = this.#context;
+    // The language a redirect journey left for its return page is spent once the page is back.
+    rememberedLocale(win);
+    // First step at start-up: a page that is DigiLocker's return (the merchant's `redirect-url`)
+    // inside the widget's own popup hands the return to its opener and closes. It has nothing
+    // to resume: the attempt runs in the opener.
+    if (first && relayPopupReturn(win)) return;
+    this.#resume();
   }
+
+  #onPageShow = (event: PageTransitionEvent): void => {
+    if (event.persisted && this.#context.config().endpoint) this.#pageShown(false);
+  };
 
   /**
-   * On page load and bfcache restore: finish the redirect-mode attempt this page parked (never a
-   * new one), confirming with the server before any event. A page that is DigiLocker's return
-   * inside the widget's own popup relays it to the opener instead.
+   * Finishes the redirect-mode attempt this page parked (never a new one), confirming with the
+   * server before any event.
    */
-  resume(): void {
-    const config = this.#host.config();
-    const win = this.#host.win;
-    if (!config.endpoint || this.mode === 'popup' || relayPopupReturn(win)) return;
+  #resume(): void {
+    const { win } = this.#context;
+    const config = this.#context.config();
+    if (!config.endpoint || this.mode === 'popup') return;
     const resumed = takeResumable(win, endpointBase(config.endpoint, win.document.baseURI));
     if (!resumed) return;
-    this.#attempt?.release(win);
     const attempt = this.#begin('redirect', config);
-    attempt.session = resumed;
+    this.#hold(attempt, resumed);
     if (resumed.receipt) {
       this.#onReturn(attempt, resumed.receipt, resumed.verification_id);
       attempt.later(config.waits.resumeTimeoutMs, () => void this.#lastCheck(attempt));
@@ -183,29 +221,52 @@ export class KycController {
     }
     // Here without DigiLocker's return (a reload, the back button): never a complete. A consent
     // the server knows of was given elsewhere, or its return never reached this tab.
-    this.#set('verifying');
+    this.#set({ status: 'verifying', attempt });
     void this.#lastCheck(attempt, () => this.#cancel(attempt, 'closed'));
   }
 
+  /** A new attempt; the running one, if any, ends first (without an event). */
   #begin(mode: OpenedMode, config: KycConfig): Attempt {
-    const base = endpointBase(config.endpoint, this.#host.win.document.baseURI);
-    this.error = this.result = this.outcome = undefined;
-    this.#attempt = createAttempt(mode, base, config.waits);
-    return this.#attempt;
+    const { win } = this.#context;
+    const state = this.#state;
+    if ('attempt' in state) state.attempt.release();
+    const base = endpointBase(config.endpoint, win.document.baseURI);
+    return createAttempt(win, mode, base, config.waits);
+  }
+
+  /** The attempt has its session: keep it, and set up its status checks. */
+  #hold(attempt: Attempt, session: AttemptSession): void {
+    attempt.session = session;
+    attempt.polling = createStatusPolling({
+      ask: () =>
+        getSessionStatus(
+          attempt.base,
+          session.reference_id,
+          session.session_token,
+          attempt.waits.requestTimeoutMs,
+          attempt.signal,
+          this.#receiptOf(attempt),
+        ),
+      waits: attempt.waits,
+      signal: attempt.signal,
+      onVerdict: (verdict) => this.#decide(attempt, verdict),
+    });
   }
 
   async #create(attempt: Attempt, config: KycConfig): Promise<void> {
-    const win = this.#host.win;
+    const { win } = this.#context;
     // JSON leaves out an unset (undefined) member: the server then uses its defaults.
     const session = await createSession(
       attempt.base,
       { documents: config.documents, redirect_url: config.redirectUrl },
       config.waits.requestTimeoutMs,
+      attempt.signal,
     ).catch((error: unknown) => {
-      if (!attempt.settled) this.#fail(attempt, error);
+      // Aborted because the attempt ended (cancel, reset, removal): nothing more to say.
+      if (!attempt.signal.aborted) this.#fail(attempt, error);
     });
-    if (!session || attempt.settled) return;
-    attempt.session = session;
+    if (!session || attempt.signal.aborted) return;
+    this.#hold(attempt, session);
     if (!isSafeJourneyUrl(session.url)) {
       const error = new WidgetError('invalid_response', 'DigiLocker URL not https', true);
       return this.#fail(attempt, error);
@@ -222,77 +283,118 @@ export class KycController {
     } else {
       park(win, { ...session, return_to: win.location.href, endpoint: attempt.base });
     }
-    this.#set('awaiting');
-    this.#host.emit('digilocker-kyc-open', {
+    this.#set({ status: 'awaiting', attempt });
+    this.#context.emit('digilocker-kyc-open', {
       reference_id: session.reference_id,
       mode: attempt.mode,
     });
+    // A listener of `open` may have ended the attempt.
+    if (attempt.signal.aborted) return;
     if (!popup) {
-      if (!attempt.settled) {
-        const hop = this.#hop(attempt, '_self');
-        if (hop) hop();
-        else config.navigate(session.url);
-      }
+      const hop = this.#hop(attempt, '_self');
+      if (hop) hop();
+      else config.navigate(session.url);
       return;
     }
-    this.#poll(attempt, config.waits.pollInitialMs);
+    attempt.polling?.every(config.waits.pollInitialMs);
     attempt.later(config.waits.journeyTimeoutMs, () => void this.#lastCheck(attempt));
+  }
+
+  /** The binding hop into window `target`, when the signing server is on another origin. */
+  #hop(attempt: Attempt, target: string): (() => void) | undefined {
+    const { session, base } = attempt;
+    const { win } = this.#context;
+    if (!session?.url || !needsHop(base, win)) return;
+    return () => postHop(win.document, base, session, target);
   }
 
   /** Listens for the return message of `state`, posted by `source` from the origin of `url`. */
   #listen(attempt: Attempt, state: string, url: string, source: () => Window | null): void {
+    const { win } = this.#context;
     attempt.onRelease(
       listenForReturn({
-        win: this.#host.win,
+        win,
         state,
-        origin: new URL(url, this.#host.win.document.baseURI).origin,
+        origin: new URL(url, win.document.baseURI).origin,
         source,
         onReturn: (message) => this.#onReturn(attempt, message.receipt, message.verification_id),
       }),
     );
   }
 
+  /** `state` when it is `attempt`'s (a running attempt's), else undefined. */
+  #runningState(attempt: Attempt): Running | undefined {
+    const state = this.#state;
+    return 'attempt' in state && state.attempt === attempt ? state : undefined;
+  }
+
+  /** The receipt of `attempt`'s return, once this browser has seen it. */
+  #receiptOf(attempt: Attempt): string | undefined {
+    const state = this.#runningState(attempt);
+    return state?.status === 'verifying' ? state.receipt : undefined;
+  }
+
   /**
    * The return leg reached this browser for this attempt's state, with the server's receipt:
-   * now ask the server, presenting the receipt.
+   * now ask the server at once, presenting the receipt.
    */
   #onReturn(attempt: Attempt, receipt: string, verificationId: string | undefined): void {
-    if (attempt.returned) return;
-    attempt.returned = true;
-    attempt.receipt = receipt;
-    attempt.verificationId = verificationId;
-    this.#set('verifying');
-    this.#poll(attempt, 0);
+    if (attempt.signal.aborted || this.#receiptOf(attempt)) return;
+    this.#set({ status: 'verifying', attempt, receipt, verificationId });
+    attempt.polling?.every(0);
   }
 
-  #poll(attempt: Attempt, delay: number): void {
-    pollStatus(attempt, delay, () => this.#check(attempt));
+  /** One status check now, decided on; the verdict, or undefined for a blip. */
+  async #check(attempt: Attempt): Promise<Verdict | undefined> {
+    const verdict = await attempt.polling?.check();
+    if (verdict) this.#decide(attempt, verdict);
+    return verdict;
   }
 
-  /** Asks the server and settles the attempt on a final answer; a blip is left to the next poll. */
-  async #check(attempt: Attempt): Promise<void> {
-    const reply = await checkStatus(attempt);
-    if (!reply || attempt.settled) return;
-    if (reply instanceof WidgetError) return this.#fail(attempt, reply);
-    const { status } = reply;
-    if (status === 'denied') return this.#cancel(attempt, 'denied');
-    if (status === 'expired') {
-      return this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
+  /**
+   * What a verdict means for the attempt: the end (denied, expired, an error, or a consent
+   * proven to belong to this browser), or a wait. Returns whether polling should go on.
+   */
+  #decide(attempt: Attempt, verdict: Verdict): boolean {
+    const state = this.#runningState(attempt);
+    if (!state) return false;
+    switch (verdict.status) {
+      case 'pending':
+        return true;
+      case 'denied':
+        this.#cancel(attempt, 'denied');
+        return false;
+      case 'expired':
+        this.#fail(attempt, new WidgetError('session_expired', 'Link expired', true));
+        return false;
+      case 'error':
+        this.#fail(attempt, verdict.error);
+        return false;
     }
-    if (status !== 'consented') return;
-    const token = reply.completion_token;
-    if (!attempt.returned || !token) {
+    const receipt = this.#receiptOf(attempt);
+    const token = verdict.completion_token;
+    if (!receipt || !token) {
       // Consent, but not (yet) proven to belong to this browser: offer Continue. Only the
       // server's completion token (minted for the receipt of a bound return) completes.
-      attempt.consented = true;
-      return this.#host.changed();
+      if (state.status === 'awaiting' && state.prompt !== 'continue') {
+        this.#set({ status: 'awaiting', attempt, prompt: 'continue' });
+      }
+      // After a seen return, keep asking (a reply to a request sent before it carries no
+      // token). Before one, the proof must come first: a return, or Continue.
+      return Boolean(receipt);
     }
-    const { verificationId: verification_id } = attempt;
-    this.#end(attempt, 'complete', 'digilocker-kyc-complete', {
-      ...(verification_id ? { verification_id } : {}),
-      documents: reply.documents,
-      session_token: token,
-    });
+    const verification_id = state.status === 'verifying' ? state.verificationId : undefined;
+    this.#end(
+      attempt,
+      'digilocker-kyc-complete',
+      {
+        ...(verification_id ? { verification_id } : {}),
+        documents: verdict.documents,
+        session_token: token,
+      },
+      (result) => ({ status: 'complete', result }),
+    );
+    return false;
   }
 
   /**
@@ -302,20 +404,22 @@ export class KycController {
    * result may still arrive, and Cancel, status polling or the journey timeout end the wait.
    */
   async #onClosed(attempt: Attempt, severed: boolean): Promise<void> {
-    // A consent waiting for Continue is no cancel either: the return may yet be proven.
-    const gone = () =>
-      attempt.settled || attempt.returned || attempt.consented || Boolean(attempt.popup?.live);
-    if (gone()) return;
+    // Still waiting on the customer alone, the window not reopened. A return, or a consent
+    // waiting for Continue, is no cancel: the return may yet be proven.
+    const waiting = () => {
+      const state = this.#runningState(attempt);
+      return state?.status === 'awaiting' && state.prompt !== 'continue' && !attempt.popup?.live;
+    };
+    if (!waiting()) return;
     // Say so at once; the result may still arrive late (a channel, or the checks below).
-    attempt.popupClosed = true;
-    this.#host.changed();
+    this.#set({ status: 'awaiting', attempt, prompt: 'closed' });
     if (severed) return;
     await this.#check(attempt);
-    if (gone()) return;
+    if (!waiting()) return;
     attempt.later(attempt.waits.closedGraceMs, async () => {
-      if (gone()) return;
+      if (!waiting()) return;
       await this.#check(attempt);
-      if (!gone()) this.#cancel(attempt, 'closed');
+      if (waiting()) this.#cancel(attempt, 'closed');
     });
   }
 
@@ -329,62 +433,73 @@ export class KycController {
     orElse = () =>
       this.#fail(attempt, new WidgetError('journey_timeout', 'DigiLocker timed out', true)),
   ): Promise<void> {
-    await this.#check(attempt);
-    if (attempt.settled) return;
-    if (!attempt.consented) return orElse();
+    const verdict = await this.#check(attempt);
+    const state = this.#runningState(attempt);
+    if (!state) return;
+    const consented =
+      verdict?.status === 'consented' ||
+      (state.status === 'awaiting' && state.prompt === 'continue');
+    if (!consented) return orElse();
     const message = 'DigiLocker did not return to this browser';
     this.#fail(attempt, new WidgetError('consent_unconfirmed', message, true));
   }
 
   #cancel(attempt: Attempt, reason: CancelReason): void {
-    this.cancelReason = reason;
-    this.#end(attempt, 'cancelled', 'digilocker-kyc-cancel', { reason });
+    this.#end(attempt, 'digilocker-kyc-cancel', { reason }, (result) => ({
+      status: 'cancelled',
+      result,
+      reason,
+    }));
   }
 
   #fail(attempt: Attempt, error: unknown): void {
     const failure = asWidgetError(error);
     const { code, message, retryable } = failure;
-    this.error = failure;
-    this.#end(attempt, 'error', 'digilocker-kyc-error', { code, message, retryable });
+    this.#end(attempt, 'digilocker-kyc-error', { code, message, retryable }, (result) => ({
+      status: 'error',
+      result,
+      error: failure,
+    }));
   }
 
   /**
-   * Ends the attempt: releases it, shows `status`, keeps the result, and fires `name` with its
-   * reference id once the document has loaded. A redirect-mode attempt resumed on page load can
-   * end before the page's own scripts have run (a module waiting on its imports attaches its
-   * listeners just before DOMContentLoaded); `load` comes after all of them. After `complete`,
-   * the page has `settleTimeoutMs` to `settle()` before the element shows a neutral line.
+   * Ends the attempt: releases it, moves to the state `ended` builds around the result, and
+   * fires `name` with its reference id once the document has loaded. A redirect-mode attempt
+   * resumed on page load can end before the page's own scripts have run (a module waiting on its
+   * imports attaches its listeners just before DOMContentLoaded); `load` comes after all of them.
+   * After `complete`, the page has `settleTimeoutMs` to `settle()` before the element shows a
+   * neutral line.
    */
   #end<K extends EndEvent>(
     attempt: Attempt,
-    status: WidgetStatus,
     name: K,
     detail: Omit<KycEventDetails[K], 'reference_id'>,
+    ended: (result: KycResult) => Ended,
   ): void {
-    const { win } = this.#host;
+    const { win } = this.#context;
     const reference_id = attempt.session?.reference_id;
     const full = (reference_id ? { reference_id, ...detail } : detail) as KycEventDetails[K];
     const result = { type: name, detail: full } as KycResult;
-    attempt.release(win);
-    this.result = result;
-    this.#set(status);
+    attempt.release();
+    this.#set(ended(result));
     // Only while this is still the element's result: reset() or a new attempt drop it.
     const fire = () => {
       if (this.result !== result) return;
-      this.#host.emit(name, full);
-      if (status === 'complete') {
-        setTimeout(() => {
-          if (this.result === result) this.outcome ??= {};
-          this.#host.changed();
-        }, attempt.waits.settleTimeoutMs);
-      }
+      this.#context.emit(name, full);
+      if (name !== 'digilocker-kyc-complete') return;
+      setTimeout(() => {
+        const state = this.#state;
+        if (state.status === 'complete' && state.result === result && !state.outcome) {
+          this.#set({ ...state, outcome: {} });
+        }
+      }, attempt.waits.settleTimeoutMs);
     };
     if (win.document.readyState === 'complete') fire();
     else win.addEventListener('load', fire, { once: true });
   }
 
-  #set(status: WidgetStatus): void {
-    this.status = status;
-    this.#host.changed();
+  #set(state: KycState): void {
+    this.#state = state;
+    this.#host.requestUpdate();
   }
 }

@@ -4,7 +4,7 @@ import type { KycEventName, KycMode } from '@digilocker-kyc/shared/protocol';
 import { expect } from '@open-wc/testing';
 import { KycController } from './kyc-controller.js';
 import { openJourneyWindow } from './open-journey.js';
-import { FAST, FakePopup, stubFetch } from './test-helpers.js';
+import { controllerHost, FAST, FakePopup, stubFetch } from './test-helpers.js';
 
 const INSTAGRAM =
   'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/120 Mobile Safari/537.36 Instagram 312.0';
@@ -100,7 +100,7 @@ describe('KycController in a cross-origin frame', () => {
   const controllerIn = (win: Window) => {
     const events: [KycEventName, unknown][] = [];
     const navigations: string[] = [];
-    const controller = new KycController({
+    const controller = new KycController(controllerHost(), {
       win,
       config: () => ({
         endpoint: '/kyc',
@@ -115,7 +115,6 @@ describe('KycController in a cross-origin frame', () => {
         events.push([name, detail]);
         return new CustomEvent(name, { ...options, detail });
       },
-      changed: () => {},
     });
     return { controller, events, navigations };
   };
@@ -126,7 +125,7 @@ describe('KycController in a cross-origin frame', () => {
     const { controller, events } = controllerIn(fakeWindow({ framed: true, popup }).win);
     controller.start();
     expect(events.map(([name]) => name)).to.deep.equal(['digilocker-kyc-start']);
-    expect([controller.status, controller.mode]).to.deep.equal(['creating', 'popup']);
+    expect([controller.state.status, controller.mode]).to.deep.equal(['creating', 'popup']);
     expect(fetchStub.posts().length).to.equal(1);
     controller.reset();
     expect(popup.closed).to.equal(true);
@@ -143,7 +142,7 @@ describe('KycController in a cross-origin frame', () => {
       'digilocker-kyc-error',
     ]);
     expect(events[1]?.[1]).to.deep.include({ code: 'popup_blocked', retryable: false });
-    expect(controller.status).to.equal('error');
+    expect(controller.state.status).to.equal('error');
     expect(fetchStub.calls.length, 'no Eko session minted').to.equal(0);
     expect(navigations).to.deep.equal([]);
   });

@@ -4,7 +4,7 @@ import { WidgetError } from './errors.js';
 import { isCrossOriginFrame, isInAppBrowser } from './in-app-browser.js';
 import { openPopup } from './popup.js';
 
-export interface JourneyWindow {
+interface JourneyWindow {
   /** The popup, still blank, or null for a redirect. */
   handle: Window | null;
   /** Why a popup was not used, when the mode allowed one (the `fallback` event's reason). */

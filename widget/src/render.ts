@@ -22,7 +22,7 @@ export interface ViewNode {
  * Attribute values: a string sets it, `true` sets it empty, `false`/`null`/`undefined` removes it.
  * `onclick` is the click listener (an event handler property, never an attribute).
  */
-export interface Attrs {
+interface Attrs {
   onclick?: (event: MouseEvent) => void;
   [name: string]: string | boolean | null | undefined | ((event: MouseEvent) => void);
 }

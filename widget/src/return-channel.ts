@@ -56,7 +56,7 @@ export function sendReturn(win: Window, message: ReturnMessage, origins: string[
   }
 }
 
-export interface ReturnListenOptions {
+interface ReturnListenOptions {
   win: Window;
   /** This attempt's state: a message for any other state is ignored. */
   state: string;

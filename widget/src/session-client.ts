@@ -12,7 +12,7 @@ import {
 } from '@digilocker-kyc/shared/protocol';
 import { WidgetError } from './errors.js';
 
-export interface CreateSessionBody {
+interface CreateSessionBody {
   documents?: DocumentType[];
   redirect_url?: string;
 }
@@ -22,14 +22,17 @@ export function endpointBase(endpoint: string, baseUrl: string): string {
   return new URL(endpoint, baseUrl).href.replace(/\/+$/, '');
 }
 
+/** Creates an attempt; `signal` (the attempt's) aborts the request when the attempt ends first. */
 export function createSession(
   base: string,
   body: CreateSessionBody,
   timeoutMs: number,
+  signal: AbortSignal,
 ): Promise<CreatedSession> {
   return call(
     `${base}/sessions`,
     timeoutMs,
+    signal,
     isCreatedSession,
     {
       method: 'POST',
@@ -45,26 +48,54 @@ export function createSession(
 
 /**
  * `referenceId` matches REFERENCE_ID_PATTERN (checked by the guards): no escaping needed. With
- * the return's `receipt`, a consented reply carries the completion token.
+ * the return's `receipt`, a consented reply carries the completion token. `signal` (the
+ * attempt's) aborts the request when the attempt ends first.
  */
 export function getSessionStatus(
   base: string,
   referenceId: string,
   sessionToken: string,
   timeoutMs: number,
+  signal: AbortSignal,
   receipt?: string,
 ): Promise<SessionStatusReply> {
   const headers: Record<string, string> = { Authorization: `Bearer ${sessionToken}` };
   if (receipt) headers[RECEIPT_HEADER] = receipt;
-  return call(`${base}/sessions/${referenceId}`, timeoutMs, isSessionStatusReply, {
+  return call(`${base}/sessions/${referenceId}`, timeoutMs, signal, isSessionStatusReply, {
     headers,
     cache: 'no-store',
   });
 }
 
+/**
+ * One request and its checked JSON reply. It is aborted after `timeoutMs` (reading the body
+ * included) or when `signal` aborts, whichever comes first: one controller for both, since
+ * `AbortSignal.any` is missing from browsers the widget still serves (Safari before 17.4).
+ */
 async function call<T>(
   url: string,
   timeoutMs: number,
+  signal: AbortSignal,
+  isValid: (value: unknown) => value is T,
+  init: RequestInit,
+  probe?: string,
+): Promise<T> {
+  const aborter = new AbortController();
+  const abort = () => aborter.abort();
+  const timer = setTimeout(abort, timeoutMs);
+  signal.addEventListener('abort', abort);
+  if (signal.aborted) abort();
+  try {
+    return await callWith(aborter.signal, url, isValid, init, probe);
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', abort);
+  }
+}
+
+async function callWith<T>(
+  signal: AbortSignal,
+  url: string,
   isValid: (value: unknown) => value is T,
   init: RequestInit,
   probe?: string,
@@ -72,7 +103,7 @@ async function call<T>(
   let response: Response;
   // Read `fetch` at call time, so a polyfill or a test stub installed later is used.
   const send = (target: string, options: RequestInit) =>
-    globalThis.fetch(target, { ...options, signal: AbortSignal.timeout(timeoutMs) });
+    globalThis.fetch(target, { ...options, signal });
   try {
     response = await send(url, init);
   } catch (error) {

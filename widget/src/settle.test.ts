@@ -4,6 +4,7 @@ import './define.js';
 import type { DigilockerKyc } from './define.js';
 import { KycController } from './kyc-controller.js';
 import {
+  controllerHost,
   created,
   FAST,
   FakePopup,
@@ -193,7 +194,7 @@ describe('end events wait for the document to load', () => {
   /** A controller on `win`, recording the names of the events it fires. */
   function controllerIn(win: Window) {
     const events: string[] = [];
-    const controller = new KycController({
+    const controller = new KycController(controllerHost(), {
       win,
       config: () => ({
         endpoint: '/kyc',
@@ -208,7 +209,6 @@ describe('end events wait for the document to load', () => {
         events.push(name);
         return new CustomEvent(name, { ...options, detail });
       },
-      changed: () => {},
     });
     return { controller, events };
   }
@@ -217,7 +217,7 @@ describe('end events wait for the document to load', () => {
     const { win, document } = loadingWindow();
     const { controller, events } = controllerIn(win);
     controller.start();
-    expect(controller.status).to.equal('error');
+    expect(controller.state.status).to.equal('error');
     expect(controller.result?.type).to.equal('digilocker-kyc-error');
     expect(events, 'nothing ended yet for listeners').to.deep.equal(['digilocker-kyc-start']);
     document.readyState = 'complete';

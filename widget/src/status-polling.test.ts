@@ -1,16 +1,45 @@
-// Status polling on its own: the backoff, the offline deadline, and when polling stops.
+// Status polling on its own: the verdicts, the backoff, the offline deadline, and when polling stops.
 import { expect } from '@open-wc/testing';
-import { type Attempt, createAttempt } from './attempt.js';
 import { WidgetError } from './errors.js';
-import { checkStatus, nextPollDelay, pollStatus } from './status-polling.js';
+import { getSessionStatus } from './session-client.js';
+import {
+  createStatusPolling,
+  nextPollDelay,
+  type StatusPollingOptions,
+  type Verdict,
+} from './status-polling.js';
 import { created, errorBody, FAST, json, sleep, status, stubFetch } from './test-helpers.js';
 
-/** A popup-mode attempt with a created session, polling the stubbed server. */
-function attemptWith(timings: Partial<typeof FAST> = {}) {
-  const attempt = createAttempt('popup', `${location.origin}/kyc`, { ...FAST, ...timings });
-  const { reference_id, state, session_token } = created();
-  attempt.session = { reference_id, state, session_token };
-  return attempt;
+/**
+ * Polling of a created session against the stubbed server, recording each reported verdict;
+ * `keep` decides whether to go on after one (default: always).
+ */
+function pollingWith(
+  options: Partial<Omit<StatusPollingOptions, 'waits'>> & { waits?: Partial<typeof FAST> } = {},
+  keep: (verdict: Verdict, n: number) => boolean = () => true,
+) {
+  const { reference_id, session_token } = created();
+  const ending = new AbortController();
+  const waits = { ...FAST, ...options.waits };
+  const verdicts: Verdict[] = [];
+  const polling = createStatusPolling({
+    ask: () =>
+      getSessionStatus(
+        `${location.origin}/kyc`,
+        reference_id,
+        session_token,
+        waits.requestTimeoutMs,
+        ending.signal,
+      ),
+    signal: ending.signal,
+    onVerdict: (verdict) => {
+      verdicts.push(verdict);
+      return keep(verdict, verdicts.length);
+    },
+    ...options,
+    waits,
+  });
+  return { polling, verdicts, end: () => ending.abort() };
 }
 
 describe('nextPollDelay', () => {
@@ -22,34 +51,42 @@ describe('nextPollDelay', () => {
   });
 });
 
-describe('checkStatus', () => {
+describe('StatusPolling.check', () => {
   let fetchStub: ReturnType<typeof stubFetch> | undefined;
   afterEach(() => fetchStub?.restore());
 
-  it('gives concurrent callers one request and its reply', async () => {
+  it('reports each server status as its verdict', async () => {
+    for (const value of ['pending', 'consented', 'denied', 'expired'] as const) {
+      fetchStub = stubFetch({ status: () => json(200, status(value)) });
+      expect(await pollingWith().polling.check(), value).to.deep.equal(status(value));
+      fetchStub.restore();
+    }
+    fetchStub = undefined;
+  });
+
+  it('gives concurrent callers one request and its verdict', async () => {
     fetchStub = stubFetch({ status: () => json(200, status('pending')) });
-    const attempt = attemptWith();
-    const [a, b] = await Promise.all([checkStatus(attempt), checkStatus(attempt)]);
+    const { polling } = pollingWith();
+    const [a, b] = await Promise.all([polling.check(), polling.check()]);
     expect(a).to.deep.equal(status('pending'));
     expect(b).to.equal(a);
     expect(fetchStub.gets().length).to.equal(1);
-    await checkStatus(attempt);
+    await polling.check();
     expect(fetchStub.gets().length, 'a later check asks again').to.equal(2);
   });
 
   it('takes an unreachable server for a blip until it has been gone for offlineTimeoutMs', async () => {
     fetchStub = stubFetch({ status: () => 'network-error' });
-    const attempt = attemptWith({ offlineTimeoutMs: 100 });
-    expect(await checkStatus(attempt)).to.equal(undefined);
-    const since = attempt.offlineSince;
-    expect(since).to.be.a('number');
+    const { polling } = pollingWith({ waits: { offlineTimeoutMs: 100 } });
+    expect(await polling.check()).to.equal(undefined);
     await sleep(50);
-    expect(await checkStatus(attempt)).to.equal(undefined);
-    expect(attempt.offlineSince, 'the clock runs from the first failure').to.equal(since);
+    expect(await polling.check(), 'the clock runs from the first failure').to.equal(undefined);
     await sleep(60);
-    const failure = await checkStatus(attempt);
-    expect(failure).to.be.instanceOf(WidgetError);
-    expect(failure).to.include({ code: 'network_error', retryable: true });
+    const verdict = await polling.check();
+    expect(verdict?.status).to.equal('error');
+    const { error } = verdict as { error: WidgetError };
+    expect(error).to.be.instanceOf(WidgetError);
+    expect(error).to.include({ code: 'network_error', retryable: true });
   });
 
   it('restarts the offline clock on any reply, even an error reply', async () => {
@@ -57,11 +94,13 @@ describe('checkStatus', () => {
       status: (n) =>
         n === 1 ? json(503, errorBody('upstream_unavailable', true)) : 'network-error',
     });
-    const attempt = attemptWith();
-    await checkStatus(attempt);
-    expect(attempt.offlineSince).to.be.a('number');
-    expect(await checkStatus(attempt), 'a retryable error is a blip').to.equal(undefined);
-    expect(attempt.offlineSince).to.equal(undefined);
+    const { polling } = pollingWith({ waits: { offlineTimeoutMs: 60 } });
+    expect(await polling.check()).to.equal(undefined);
+    await sleep(40);
+    expect(await polling.check(), 'a retryable error reply is a blip').to.equal(undefined);
+    await sleep(40);
+    // 80 ms since the first failure, but only 40 since the reply: still a blip.
+    expect(await polling.check()).to.equal(undefined);
   });
 
   it('ends at once on an error a retry cannot fix, and on an expired session', async () => {
@@ -70,72 +109,104 @@ describe('checkStatus', () => {
       ['session_expired', true],
     ] as const) {
       fetchStub = stubFetch({ status: () => json(401, errorBody(code, retryable)) });
-      expect(await checkStatus(attemptWith()), code).to.include({ code });
+      const verdict = await pollingWith().polling.check();
+      expect(verdict?.status, code).to.equal('error');
+      expect((verdict as { error: WidgetError }).error).to.include({ code });
       fetchStub.restore();
     }
     fetchStub = undefined;
   });
 });
 
-describe('pollStatus', () => {
+describe('StatusPolling.every', () => {
   let fetchStub: ReturnType<typeof stubFetch> | undefined;
   afterEach(() => fetchStub?.restore());
 
-  /** Polls with a check that records when it ran and applies `effect` to the attempt. */
-  function poll(attempt: Attempt, effect: (n: number) => void = () => {}) {
-    const times: number[] = [];
+  /** The times (ms since the start) of the status requests made so far. */
+  function timed() {
     const start = Date.now();
-    const check = async () => {
-      times.push(Date.now() - start);
-      effect(times.length);
-    };
-    pollStatus(attempt, 0, check);
+    const times: number[] = [];
+    fetchStub = stubFetch({
+      status: () => {
+        times.push(Date.now() - start);
+        return json(200, status('pending'));
+      },
+    });
     return times;
   }
 
-  it('checks at once, then backs off up to the cap', async () => {
-    const attempt = attemptWith({ pollInitialMs: 20, pollFactor: 2, pollMaxMs: 40 });
-    const times = poll(attempt);
-    await sleep(170);
-    attempt.release(window);
-    // 0, then +20, +40, +40, +40…: four or five checks, never one every 20 ms.
+  it('checks at once, then backs off up to the cap, reporting each verdict', async () => {
+    const times = timed();
+    const { polling, verdicts, end } = pollingWith({
+      waits: { pollInitialMs: 40, pollFactor: 2, pollMaxMs: 80 },
+    });
+    polling.every(0);
+    await sleep(340);
+    end();
+    // 0, then +40, +80, +80, +80…: four or five checks, never one every 40 ms.
     expect(times.length).to.be.within(4, 5);
-    expect(times[1]! - times[0]!).to.be.within(15, 35);
-    expect(times[2]! - times[1]!).to.be.within(35, 60);
+    expect(times[1]! - times[0]!).to.be.within(35, 70);
+    expect(times[2]! - times[1]!).to.be.within(75, 120);
+    expect(verdicts.length).to.equal(times.length);
+    expect(verdicts.every((verdict) => verdict.status === 'pending')).to.equal(true);
   });
 
-  it('retries at the first step while the server is unreachable', async () => {
-    const attempt = attemptWith({ pollInitialMs: 20, pollFactor: 4, pollMaxMs: 1000 });
-    attempt.offlineSince = Date.now();
-    const times = poll(attempt);
+  it('retries at the first step while the server is unreachable, reporting no blip', async () => {
+    let gets = 0;
+    fetchStub = stubFetch({
+      status: () => {
+        gets++;
+        return 'network-error';
+      },
+    });
+    const { polling, verdicts, end } = pollingWith({
+      waits: { pollInitialMs: 20, pollFactor: 4, pollMaxMs: 1000, offlineTimeoutMs: 10_000 },
+    });
+    polling.every(0);
     await sleep(130);
-    attempt.release(window);
-    expect(times.length, 'every 20 ms, not 20, 80, 320').to.be.greaterThanOrEqual(5);
+    end();
+    expect(gets, 'every 20 ms, not 20, 80, 320').to.be.greaterThanOrEqual(5);
+    expect(verdicts).to.deep.equal([]);
   });
 
-  it('stops at a consent waiting for its proof, and when the attempt settles', async () => {
-    const waiting = attemptWith({ pollInitialMs: 10 });
-    const consented = poll(waiting, (n) => {
-      if (n === 2) waiting.consented = true;
+  it('stops when the controller says so, and when the signal aborts: no request after either', async () => {
+    const times = timed();
+    const stopped = pollingWith({ waits: { pollInitialMs: 10 } }, (_verdict, n) => n < 2);
+    const aborted = pollingWith({ waits: { pollInitialMs: 10 } }, (_verdict, n) => {
+      if (n === 3) aborted.end();
+      return true;
     });
-    const released = attemptWith({ pollInitialMs: 10 });
-    const settled = poll(released, (n) => {
-      if (n === 3) released.release(window);
-    });
+    stopped.polling.every(0);
+    aborted.polling.every(0);
     await sleep(120);
-    expect([consented.length, settled.length]).to.deep.equal([2, 3]);
-    waiting.release(window);
+    expect([stopped.verdicts.length, aborted.verdicts.length]).to.deep.equal([2, 3]);
+    expect(times.length).to.equal(5);
+    aborted.polling.every(0);
+    await sleep(30);
+    expect(times.length, 'nothing is scheduled once aborted').to.equal(5);
+    stopped.end();
   });
 
-  it('keeps polling a consent whose return was seen, and a new call replaces the scheduled one', async () => {
-    const attempt = attemptWith({ pollInitialMs: 30 });
-    attempt.consented = attempt.returned = true;
-    const times: number[] = [];
-    pollStatus(attempt, 1000, async () => void times.push(1));
-    pollStatus(attempt, 0, async () => void times.push(2));
+  it('aborts the request in flight when the signal aborts, and reports nothing', async () => {
+    fetchStub = stubFetch({}); // The status request never answers.
+    const { polling, verdicts, end } = pollingWith();
+    polling.every(0);
+    await sleep(20);
+    expect(fetchStub.gets().length).to.equal(1);
+    end();
+    expect(fetchStub.gets()[0]?.signal?.aborted, 'the request was aborted').to.equal(true);
+    await sleep(20);
+    expect(verdicts).to.deep.equal([]);
+  });
+
+  it('a new call replaces the schedule: only its checks report', async () => {
+    timed();
+    const { polling, verdicts, end } = pollingWith({ waits: { pollInitialMs: 30 } });
+    polling.every(1000);
+    polling.every(0);
     await sleep(100);
-    attempt.release(window);
-    expect(times.length).to.be.greaterThanOrEqual(2);
-    expect(times.every((which) => which === 2)).to.equal(true);
+    end();
+    expect(verdicts.length, 'at 0, 30 and 90 ms').to.be.within(2, 3);
+    expect(fetchStub!.gets().length).to.equal(verdicts.length);
   });
 });

@@ -1,6 +1,7 @@
 // Small fakes for the widget's browser tests: fetch, window.open, a popup window, and replies.
 import { fixture, html } from '@open-wc/testing';
 import type { DigilockerKyc } from './digilocker-kyc.js';
+import type { KycHost } from './kyc-controller.js';
 
 export const STATE = 'StAtE_0123456789abcdefXYZ';
 export const REFERENCE_ID = '7483920';
@@ -47,6 +48,8 @@ export const json = (httpStatus: number, body: unknown) =>
 
 export interface FetchCall {
   url: string;
+  /** The request's signal: aborted when the widget gave up on it. */
+  signal: AbortSignal | undefined;
   method: string;
   mode: RequestMode | undefined;
   credentials: RequestCredentials | undefined;
@@ -60,8 +63,8 @@ type Reply = Response | Promise<Response> | 'network-error';
 /**
  * Replaces `fetch`. `create` answers POST /sessions; `status` answers each GET of the status
  * (a function gets the call's index); `probe` answers the `no-cors` request that tells a CORS
- * refusal from an unreachable server (a network error unless given). Unanswered calls hang, as
- * a slow server would.
+ * refusal from an unreachable server (a network error unless given). Unanswered calls hang, as a
+ * slow server would, until their signal aborts.
  */
 export function stubFetch(replies: {
   create?: () => Reply;
@@ -75,6 +78,7 @@ export function stubFetch(replies: {
     const url = String(input);
     calls.push({
       url,
+      signal: init.signal ?? undefined,
       method: init.method ?? 'GET',
       mode: init.mode,
       credentials: init.credentials,
@@ -88,9 +92,15 @@ export function stubFetch(replies: {
         : init.method === 'POST'
           ? replies.create?.()
           : replies.status?.(statusCalls++);
-    if (reply === undefined) return new Promise<Response>(() => {});
+    // Like a real fetch, an aborted signal rejects the request, even one never answered.
+    const signal = init.signal;
+    const aborted = new Promise<never>((_, reject) => {
+      const abort = () => reject(new DOMException('The operation was aborted.', 'AbortError'));
+      if (signal?.aborted) abort();
+      signal?.addEventListener('abort', abort);
+    });
     if (reply === 'network-error') throw new TypeError('Failed to fetch');
-    return reply;
+    return Promise.race([reply ?? new Promise<Response>(() => {}), aborted]);
   };
   return {
     calls,
@@ -122,6 +132,15 @@ export class FakePopup {
     this.closed = true;
   }
 }
+
+/** A controller host outside an element: connected, and updates are no-ops. */
+export const controllerHost = (): KycHost => ({
+  isConnected: true,
+  addController() {},
+  removeController() {},
+  requestUpdate() {},
+  updateComplete: Promise.resolve(true),
+});
 
 /** Replaces `window.open`; each call gets the next of `results` (the last one repeats). */
 export function stubOpen(...results: (FakePopup | Window | null)[]) {

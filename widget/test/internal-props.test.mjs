@@ -27,3 +27,10 @@ test('each of INTERNAL_PROPS is still a property in the widget sources', () => {
   const stale = INTERNAL_PROPS.filter((name) => !member(name).test(sources));
   assert.deepEqual(stale, []);
 });
+
+test('no source tests one of INTERNAL_PROPS with `in`: the string would keep the old name', () => {
+  const tested = INTERNAL_PROPS.filter((name) =>
+    new RegExp(`['"\`]${name}['"\`]\\s+in\\b`).test(sources),
+  );
+  assert.deepEqual(tested, []);
+});
