@@ -11,7 +11,7 @@ import type { PollTimings } from './status-polling.js';
 
 /**
  * Every wait of a journey, in ms; the element's `timings` property overrides any of them. Each
- * one bounds a state, so no state lasts for ever (README "Timings" lists them with defaults).
+ * one bounds a state, so no state lasts for ever (docs/timings.md lists them with defaults).
  */
 export interface KycTimings extends PopupTimings, PollTimings {
   /**

@@ -111,8 +111,8 @@ export class DigilockerKyc extends ReactiveElement {
   strings: Partial<KycStrings> = {};
 
   /**
-   * Overrides for the journey's timings in ms: polling, grace periods, timeouts (see "Timings"
-   * in the README; each one's default is in `KycTimings`).
+   * Overrides for the journey's timings in ms: polling, grace periods, timeouts (see
+   * docs/timings.md; each one's default is in `KycTimings`).
    */
   timings: Partial<KycTimings> = {};
 
