@@ -49,7 +49,7 @@ export const REQUIREMENTS = [
     debian: 'redis-server',
     env: 'REDIS_SERVER_PATH',
     paths: ['/usr/bin/redis-server'],
-    usedBy: 'server/src/redis-store.test.ts, test/scaleout',
+    usedBy: 'server/src/limits/redis-store.test.ts, test/scaleout',
   },
   {
     name: 'Noto fonts',

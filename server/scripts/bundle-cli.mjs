@@ -1,4 +1,4 @@
-// Bundles the standalone server's CLI (src/cli.ts) into dist/cli.js, after tsc has built the
+// Bundles the standalone server's CLI (src/cli/cli.ts) into dist/cli.js, after tsc has built the
 // library. Start-up time is module loading: resolving and reading several hundred small files
 // through pnpm's symlinks takes most of it, and one pre-linked file removes that cost. The
 // library (dist/index.js) is not bundled: merchants import it with their own copies of express,
@@ -7,14 +7,14 @@
 // The sandbox is reached only through the CLI's dynamic import() in sandbox mode, so esbuild's
 // code splitting gives it chunks of its own. A chunk that holds sandbox code and is also loaded
 // by a production start would defeat that; checkSandboxSplit() fails the build if one appears
-// (src/cli-bundle.test.ts runs the same check).
+// (src/cli/cli-bundle.test.ts runs the same check).
 import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 export const CLI_BUILD_OPTIONS = {
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/cli/cli.ts'],
   outdir: 'dist',
   entryNames: '[name]',
   chunkNames: 'cli-chunks/[name]-[hash]',
@@ -37,7 +37,7 @@ export const CLI_BUILD_OPTIONS = {
 };
 
 /** Library modules the sandbox may share with the production path: pure helpers and constants. */
-export const NEUTRAL_MODULES = ['src/defaults.ts', 'src/issue-messages.ts', 'src/signing.ts'];
+export const NEUTRAL_MODULES = ['src/defaults.ts', 'src/issue-messages.ts', 'src/eko/signing.ts'];
 
 const isSandboxSource = (input) => input.startsWith('src/sandbox/');
 const isServerSource = (input) => input.startsWith('src/');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadedModules, pathOf } from '../../scripts/loaded-modules.mjs';
-import { killAll, start } from './cli-process.js';
+import { killAll, start } from '../test/cli-process.js';
 
 const SERVER_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../../scripts/load-recorder.mjs', import.meta.url));
@@ -33,10 +33,10 @@ const sandboxFiles = (paths: string[]) =>
         sourcesOf(path).some((source) => SANDBOX_PATH.test(source))),
   );
 
-describe('the library entry', () => {
+describe('the standalone entry', () => {
   it('loads no sandbox module and no classic zod, even once an app is created', () => {
     const loaded = loadedModules(
-      `const server = await import('@digilocker-kyc/server');
+      `const server = await import('@digilocker-kyc/server/standalone');
        const config = server.loadConfig({
          EKO_ENV: 'uat', EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3',
          ALLOWED_ORIGINS: 'https://shop.example', SESSION_SECRET: 'x'.repeat(40),
@@ -44,7 +44,7 @@ describe('the library entry', () => {
        server.createApp({ config });`,
       SERVER_ROOT,
     ).map(pathOf);
-    expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
+    expect(loaded).toContain(join(SERVER_ROOT, 'dist/standalone.js'));
     expect(sandboxFiles(loaded)).toEqual([]);
     expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
   });
@@ -98,7 +98,7 @@ describe('the sandbox', () => {
   it('reads no environment: only its own cli.ts may', () => {
     const dir = fileURLToPath(new URL('./sandbox/', import.meta.url));
     const library = readdirSync(dir).filter(
-      (name) => name.endsWith('.ts') && !/\.test\.ts$|^test-support\.ts$|^cli\.ts$/.test(name),
+      (name) => name.endsWith('.ts') && !/\.test\.ts$|^cli\.ts$/.test(name),
     );
     expect(library).toContain('sandbox.ts');
     const readers = library.filter((name) =>

@@ -7,8 +7,8 @@ describe("zod's global configuration", () => {
   it('is the same after importing the library, creating an app and reporting bad input', async () => {
     const z = await import('zod/mini');
     const before = { ...z.config() };
-    const { loadConfig } = await import('./index.js');
-    const { PAGE_ORIGIN, testApp } = await import('./test-helpers.js');
+    const { loadConfig } = await import('./standalone.js');
+    const { PAGE_ORIGIN, testApp } = await import('../test/helpers.js');
     const t = testApp();
     const res = await request(t.app)
       .post('/kyc/sessions')

@@ -16,7 +16,7 @@ import {
   startSandbox,
 } from './support.js';
 
-type RedisHelper = typeof import('../../server/src/redis-test-server.js');
+type RedisHelper = typeof import('../../server/test/redis-test-server.js');
 const { startRedis } = (await import(REDIS_HELPER)) as RedisHelper;
 
 const PAGE_ORIGIN = 'http://merchant.test';

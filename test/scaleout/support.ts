@@ -10,7 +10,7 @@ const root = (path: string) => fileURLToPath(new URL(`../../${path}`, import.met
 export const SERVER_CLI = root('server/dist/cli.js');
 export const SANDBOX_CLI = root('server/dist/sandbox/cli.js');
 /** The built helper that starts redis-server for the server's own tests. */
-export const REDIS_HELPER = root('server/src/redis-test-server.ts');
+export const REDIS_HELPER = root('server/test/redis-test-server.ts');
 
 export interface Proc {
   url: string;

@@ -1,7 +1,7 @@
 // The attempt store: ids, one-time decisions, expiry on the injected clock, the eviction bound.
 import { describe, expect, it } from 'vitest';
+import { START_MS, seededRandom } from '../../test/sandbox-support.js';
 import { AttemptStore, statusOf } from './attempts.js';
-import { START_MS, seededRandom } from './test-support.js';
 
 function store(maxAttempts = 100, lifetime = 60_000) {
   const clock = { now: START_MS };

@@ -1,8 +1,5 @@
 // Eko's signature check, pure and over loopback HTTP: every way a request can earn a 403.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EKO_UAT_CREDENTIALS } from '../defaults.js';
-import { computeSecretKey } from '../signing.js';
-import { SIGNATURE_TOLERANCE_MS, verifyEkoAuth } from './auth.js';
 import {
   AGENT,
   call,
@@ -10,7 +7,10 @@ import {
   type Harness,
   signedHeaders,
   startSandbox,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
+import { EKO_UAT_CREDENTIALS } from '../defaults.js';
+import { computeSecretKey } from '../eko/signing.js';
+import { SIGNATURE_TOLERANCE_MS, verifyEkoAuth } from './auth.js';
 
 const { developerKey, accessKey } = EKO_UAT_CREDENTIALS;
 

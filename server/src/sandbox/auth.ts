@@ -1,7 +1,7 @@
 // Eko's request authentication, checked the way Eko does: developer_key, then the timed HMAC signature.
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { computeSecretKey } from '../signing.js';
+import { computeSecretKey } from '../eko/signing.js';
 import { protocolError } from './envelope.js';
 import { sendEkoReply } from './respond.js';
 

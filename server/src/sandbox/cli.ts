@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Starts the sandbox alone (no signing server) and prints where everything is. The only sandbox file that reads env.
 import { DEFAULT_SANDBOX_PORT, EKO_UAT_CREDENTIALS } from '../defaults.js';
-import { computeSecretKey } from '../signing.js';
+import { computeSecretKey } from '../eko/signing.js';
 import { CONSENT_PATH } from './consent-page.js';
 import { CONTROL_PREFIX, createSandbox } from './sandbox.js';
 

@@ -1,15 +1,15 @@
 // The simulated consent page: markup, CSP, form handling, and the return URL it builds.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { escapeHtml } from './consent-page.js';
-import { appendVerificationId } from './return-url.js';
 import {
   createAttempt,
   getPage,
   type Harness,
   startSandbox,
   submitConsent,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
+import { escapeHtml } from './consent-page.js';
+import { appendVerificationId } from './return-url.js';
 
 describe('appendVerificationId', () => {
   it.each([

@@ -1,7 +1,6 @@
 // The loopback control API that end-to-end tests use to arm faults and count attempts.
 import { request } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isLoopback } from './control-api.js';
 import {
   AGENT,
   call,
@@ -9,7 +8,8 @@ import {
   createBody,
   type Harness,
   startSandbox,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
+import { isLoopback } from './control-api.js';
 
 let h: Harness;
 beforeEach(async () => {

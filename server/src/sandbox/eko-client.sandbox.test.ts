@@ -1,10 +1,10 @@
 // The real Eko client against the sandbox over loopback: the journey, and each fault as the KycError it becomes.
 import { isKycError, type KycError } from '@digilocker-kyc/shared';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Harness, startSandbox, submitConsent } from '../../test/sandbox-support.js';
 import { EKO_UAT_CREDENTIALS } from '../defaults.js';
-import { createEkoClient } from '../eko-client.js';
-import type { EkoClient, EkoClientOptions } from '../eko-types.js';
-import { type Harness, startSandbox, submitConsent } from './test-support.js';
+import { createEkoClient } from '../eko/client.js';
+import type { EkoClient, EkoClientOptions } from '../eko/types.js';
 
 let h: Harness;
 const clients: EkoClient[] = [];

@@ -1,8 +1,14 @@
 // Protocol-level refusals (404, 405, 415, 400, 413) and the order the checks run in.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  call,
+  createBody,
+  type Harness,
+  signedHeaders,
+  startSandbox,
+} from '../../test/sandbox-support.js';
 import { MAX_BODY_BYTES } from './eko-gateway.js';
-import { call, createBody, type Harness, signedHeaders, startSandbox } from './test-support.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -9,7 +9,7 @@ import {
   type Harness,
   startSandbox,
   submitConsent,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
 
 let h: Harness;
 beforeEach(async () => {

@@ -1,7 +1,6 @@
 // Each fault over real loopback HTTP: what a client actually sees on the wire.
 import { request } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FAULT_HEADER } from './fault-control.js';
 import {
   AGENT,
   call,
@@ -11,7 +10,8 @@ import {
   type Harness,
   signedHeaders,
   startSandbox,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
+import { FAULT_HEADER } from './fault-control.js';
 
 let h: Harness;
 beforeAll(async () => {

@@ -1,6 +1,5 @@
 // The three Eko calls end to end over loopback HTTP, through approve, deny, expiry and replay.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PLACEHOLDER_PHOTO_JPEG_BASE64 } from './personas.js';
 import {
   AGENT,
   call,
@@ -9,7 +8,8 @@ import {
   type Harness,
   startSandbox,
   submitConsent,
-} from './test-support.js';
+} from '../../test/sandbox-support.js';
+import { PLACEHOLDER_PHOTO_JPEG_BASE64 } from './personas.js';
 
 let h: Harness;
 beforeEach(async () => {

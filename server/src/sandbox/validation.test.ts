@@ -1,6 +1,6 @@
 // Field-by-field validation of the three calls and the business errors Eko answers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, call, createBody, type Harness, startSandbox } from './test-support.js';
+import { AGENT, call, createBody, type Harness, startSandbox } from '../../test/sandbox-support.js';
 
 let h: Harness;
 beforeAll(async () => {

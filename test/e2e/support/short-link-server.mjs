@@ -3,8 +3,8 @@
 // "expired link → Retry" journey runs in seconds. The CLI has no setting for the link lifetime;
 // `createSandbox({ linkLifetimeMs })` is the documented way (server/src/sandbox/README.md).
 import { createServer } from 'node:http';
-import { createApp, loadConfig } from '@digilocker-kyc/server';
 import { createSandbox } from '@digilocker-kyc/server/sandbox';
+import { createApp, loadConfig } from '@digilocker-kyc/server/standalone';
 
 const linkLifetimeMs = Number(process.env.LINK_LIFETIME_MS ?? '5000');
 let config = loadConfig(process.env);

@@ -1,0 +1,131 @@
+// digilockerKyc(options): the Express adapter, a router a merchant mounts, e.g. app.use('/kyc', …).
+import type { IncomingMessage } from 'node:http';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import getRawBody from 'raw-body';
+import { requestIdOf } from '../core/access-log.js';
+import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
+import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
+import { type DigilockerKycOptions, resolveOptions } from '../core/options.js';
+import type { AssetInfo } from '../pages/built-asset.js';
+
+export { MAX_CLOCK_SKEW_MS };
+
+export interface KycRouter extends Router {
+  /**
+   * Readiness: false while the circuit is open or the clock is badly skewed against Eko;
+   * `redis_unavailable` in `reasons` leaves it ready (each instance holds the rate limits in its own memory).
+   */
+  health(): { ready: boolean; reasons: string[] };
+  /**
+   * The widget bundle's content-hashed URL (under `publicBaseUrl`) and its `integrity` value,
+   * for a `<script type="module" src integrity crossorigin>` tag; undefined when not built.
+   */
+  widgetAsset(): AssetInfo | undefined;
+  close(): Promise<void>;
+}
+
+/**
+ * The core behind Express: the merchant's app decides the client address (`trust proxy`) and
+ * the mount; hooks receive Express's own request, with `req.body` parsed as express.json()
+ * would have. Every path under the mount is answered here (404s included), as before.
+ */
+export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
+  const options = resolveOptions(input);
+  const core = createKycCore(options);
+  const router = express.Router() as KycRouter;
+  router.use(function digilockerKyc(req: Request, res: Response, next: NextFunction) {
+    const started = performance.now();
+    const id = requestIdOf(headerOf(req, 'x-request-id'));
+    req.id = id;
+    let fields: AccessLogFields | undefined;
+    // 'close' fires once, after the reply or when the client went away first.
+    res.once('close', () =>
+      core.logAccess({
+        id,
+        method: req.method,
+        url: req.originalUrl,
+        status: res.statusCode,
+        started,
+        finished: res.writableFinished,
+        fields,
+      }),
+    );
+    // Express 4 does not look at a returned promise: every failure goes to `next` here, or it
+    // would be an unhandled rejection that ends the merchant's process. The core answers every
+    // error itself; what is left is a failure to write the reply (headers already sent).
+    core
+      .handle(expressRequest(req, id))
+      .then((reply) => {
+        fields = reply.logFields;
+        send(res, req.method, reply);
+      })
+      .catch((error: unknown) => {
+        core.logWriteFailure(id, req.method, req.originalUrl, error);
+        next(error);
+      });
+  });
+  router.health = () => core.health();
+  router.widgetAsset = () => core.widgetAsset();
+  router.close = () => core.close();
+  return router;
+}
+
+function expressRequest(req: Request, id: string): CoreRequest {
+  const url = req.url;
+  const query = url.indexOf('?');
+  // A body the merchant's own express.json() already read: the stream is spent.
+  const parsed = (req as { _body?: boolean })._body === true;
+  return {
+    id,
+    method: req.method,
+    path: query === -1 ? url : url.slice(0, query),
+    query: query === -1 ? '' : url.slice(query + 1),
+    mount: req.baseUrl,
+    header: (name) => headerOf(req, name),
+    ip: req.ip ?? '',
+    secure: req.secure,
+    hasBody:
+      req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined,
+    readBody: (limit) => readNodeBody(req, limit),
+    ...(parsed ? { parsedBody: { value: req.body } } : {}),
+    onBody(value) {
+      req.body = value;
+    },
+    hookRequest: () => req,
+  };
+}
+
+/** A header as one string: repeated ones joined, as Express's `req.get()` gives them. */
+export function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(', ') : value;
+}
+
+/**
+ * The body as raw-body reads it for express.json(): the declared length checked first (a 413
+ * without reading), at most `limit` bytes, and an unread rest is drained, not reset.
+ */
+export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+  const encoded = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
+  const length = encoded ? undefined : req.headers['content-length'];
+  return getRawBody(req, { limit, ...(length !== undefined ? { length } : {}) });
+}
+
+/** Writes a core reply on an Express response, keeping headers the app set before (Vary). */
+function send(res: Response, method: string, reply: CoreResponse): void {
+  for (const [name, value] of reply.headers.entries()) {
+    if (name === 'Vary') res.vary(Array.isArray(value) ? value.join(', ') : value);
+    else res.setHeader(name, value);
+  }
+  for (const name of reply.removed) res.removeHeader(name);
+  res.statusCode = reply.status;
+  const body = reply.body;
+  if (body === null) {
+    // A 204 says its length, as the cors package's preflight reply did; a 304 repeats none.
+    if (reply.status !== 304) res.setHeader('Content-Length', 0);
+    res.end();
+    return;
+  }
+  res.setHeader('Content-Length', typeof body === 'string' ? Buffer.byteLength(body) : body.length);
+  res.end(method === 'HEAD' ? undefined : body);
+}

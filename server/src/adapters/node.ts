@@ -1,0 +1,113 @@
+// The node:http adapter: (req, res, next?) for plain node:http servers, Connect-style stacks and the CLI.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { requestIdOf } from '../core/access-log.js';
+import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
+import type { KycHookRequest } from '../core/hook-request.js';
+import type { KycCore } from '../core/kyc-core.js';
+import { headerOf, readNodeBody } from './express.js';
+
+/** Where a request's path falls: under the mount (`below`), or elsewhere. */
+export function splitMount(
+  url: string,
+  basePath: string,
+): { below: string; query: string } | undefined {
+  const mark = url.indexOf('?');
+  const path = mark === -1 ? url : url.slice(0, mark);
+  const query = mark === -1 ? '' : url.slice(mark + 1);
+  if (basePath === '') return { below: path || '/', query };
+  // As Express mounts: the prefix in any case, followed by `/` or nothing.
+  if (path.length < basePath.length) return undefined;
+  if (path.slice(0, basePath.length).toLowerCase() !== basePath.toLowerCase()) return undefined;
+  const below = path.slice(basePath.length);
+  if (below !== '' && below[0] !== '/') return undefined;
+  return { below: below || '/', query };
+}
+
+export type NodeHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  next?: (error?: unknown) => void,
+) => void;
+
+/** A request outside the mount goes to `next` when given; otherwise it is the core's 404. */
+export function nodeAdapter(
+  core: KycCore,
+  basePath: string,
+  client: (req: IncomingMessage) => { ip: string; secure: boolean },
+): NodeHandler {
+  return function digilockerKycNode(req, res, next) {
+    const started = performance.now();
+    const url = req.url ?? '/';
+    const place = splitMount(url, basePath);
+    if (place === undefined && next) {
+      next();
+      return;
+    }
+    const { ip, secure } = client(req);
+    const id = requestIdOf(headerOf(req, 'x-request-id'));
+    req.id = id;
+    let fields: AccessLogFields | undefined;
+    // 'close' fires once, after the reply or when the client went away first.
+    res.once('close', () =>
+      core.logAccess({
+        id,
+        method: req.method ?? 'GET',
+        url,
+        status: res.statusCode,
+        started,
+        finished: res.writableFinished,
+        fields,
+      }),
+    );
+    const path = place?.below ?? url.split('?')[0] ?? '/';
+    const request: CoreRequest = {
+      id,
+      method: req.method ?? 'GET',
+      path,
+      query: place?.query ?? '',
+      mount: basePath,
+      header: (name) => headerOf(req, name),
+      ip,
+      secure,
+      hasBody:
+        req.headers['transfer-encoding'] !== undefined ||
+        req.headers['content-length'] !== undefined,
+      readBody: (limit) => readNodeBody(req, limit),
+      hookRequest: (): KycHookRequest => ({
+        method: req.method ?? 'GET',
+        path,
+        ip,
+        get: (name) => headerOf(req, name.toLowerCase()),
+        raw: req,
+      }),
+    };
+    const replied = place === undefined ? core.notFound(request, url) : core.handle(request);
+    replied
+      .then((reply) => {
+        fields = reply.logFields;
+        writeReply(res, reply);
+      })
+      .catch((error: unknown) => {
+        // The core answers every error itself; this is a failure to write the reply (headers
+        // already sent): never an unhandled rejection, which would end the process.
+        core.logWriteFailure(id, request.method, url, error);
+        if (next) next(error);
+        else res.destroy(error as Error);
+      });
+  };
+}
+
+/** Writes a core reply in one `writeHead` + `end` (Node drops the body of a HEAD reply). */
+export function writeReply(res: ServerResponse, reply: CoreResponse): void {
+  const headers: Record<string, string | string[] | number> = {};
+  for (const [name, value] of reply.headers.entries()) headers[name] = value;
+  const body = reply.body;
+  if (reply.status !== 304) {
+    headers['Content-Length'] =
+      body === null ? 0 : typeof body === 'string' ? Buffer.byteLength(body) : body.length;
+  }
+  // Headers set earlier (a Connect stack's X-Powered-By) may be dropped, as helmet does.
+  for (const name of reply.removed) res.removeHeader(name);
+  res.writeHead(reply.status, headers);
+  res.end(body ?? undefined);
+}

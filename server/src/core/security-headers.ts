@@ -1,0 +1,99 @@
+// Fast, uniform JSON replies and the precomputed security headers, for the core and the app.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import helmet from 'helmet';
+import type { HeaderBag } from './exchange.js';
+
+/**
+ * Writes a JSON reply with `Cache-Control: no-store` (a DigiLocker URL is a one-time
+ * credential) on a node:http response. No ETag: hashing every body costs CPU on the hot path,
+ * and these replies are never cached or revalidated anyway. A string body also lets Node send
+ * the headers and the body in one write.
+ */
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.statusCode = status;
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Content-Type', 'application/json; charset=utf-8');
+  res.setHeader('Content-Length', Buffer.byteLength(text));
+  res.end(text);
+}
+
+/** Sets the JSON reply headers on a core reply's headers; the body is the caller's. */
+export function jsonHeaders(headers: HeaderBag): void {
+  headers.set('Cache-Control', 'no-store');
+  headers.set('Content-Type', 'application/json; charset=utf-8');
+}
+
+/** What a header-setting middleware sets and removes, recorded once. */
+export interface HeaderSet {
+  set: readonly (readonly [string, string])[];
+  removed: readonly string[];
+}
+
+type Middleware = (req: never, res: never, next: (error?: unknown) => void) => void;
+
+/**
+ * Runs a header-setting middleware such as `helmet()` once, at start-up, and records the
+ * headers it sets and removes. helmet's values depend only on its options, so replaying them is
+ * identical, without running its chain of thirteen middlewares per request. Throws if the
+ * middleware does anything but set and remove headers synchronously.
+ */
+export function recordHeaders(middleware: Middleware): HeaderSet {
+  const set: [string, string][] = [];
+  const removed: string[] = [];
+  const recorder = {
+    setHeader(name: string, value: string | number | readonly string[]) {
+      set.push([name, String(value)]);
+    },
+    removeHeader(name: string) {
+      removed.push(name);
+    },
+  };
+  let completed = false;
+  middleware({} as never, recorder as never, (error?: unknown) => {
+    if (error) throw error;
+    completed = true;
+  });
+  if (!completed) {
+    throw new Error('Expected the header middleware to complete synchronously at start-up.');
+  }
+  return { set, removed };
+}
+
+/** Puts a recorded header set on a core reply. */
+export function applyHeaders(headers: HeaderBag, recorded: HeaderSet): void {
+  for (const [name, value] of recorded.set) headers.set(name, value);
+}
+
+/**
+ * The recorded headers as a node:http (and Express) middleware: for the standalone app's
+ * static files and probes, and for merchants' own routes.
+ */
+export function precomputedHeaders(middleware: Middleware) {
+  const { set, removed } = recordHeaders(middleware);
+  return function digilockerKycSecurityHeaders(
+    _req: IncomingMessage,
+    res: ServerResponse,
+    next: (error?: unknown) => void,
+  ): void {
+    for (const [name, value] of set) res.setHeader(name, value);
+    for (const name of removed) res.removeHeader(name);
+    next();
+  };
+}
+
+/** helmet's default headers, for every API reply, health probe and 404. */
+export const SECURITY_HEADERS: HeaderSet = recordHeaders(helmet());
+
+/**
+ * The return page and the files it loads must not send Cross-Origin-Opener-Policy (it would
+ * sever the popup from the widget), must not leak their query through Referer, and carry their
+ * own CSP.
+ */
+export const PAGE_SECURITY_HEADERS: HeaderSet = recordHeaders(
+  helmet({
+    contentSecurityPolicy: false,
+    crossOriginOpenerPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  }),
+);
