@@ -32,3 +32,19 @@ export function loadedModules(code, cwd) {
 
 /** The file path of a recorded module URL (node: builtins stay as they are). */
 export const pathOf = (url) => (url.startsWith('file:') ? fileURLToPath(url) : url);
+
+/**
+ * The npm packages among loaded module paths, by name (`@scope/name` or `name`): pnpm's store
+ * path and a plain node_modules path both count, and a file of the workspace counts as none.
+ */
+export function packagesOf(paths) {
+  const names = new Set();
+  for (const path of paths) {
+    const parts = path.split(/[/\\]/);
+    const at = parts.lastIndexOf('node_modules');
+    if (at === -1 || at + 1 >= parts.length) continue;
+    const first = parts[at + 1];
+    names.add(first.startsWith('@') ? `${first}/${parts[at + 2]}` : first);
+  }
+  return [...names].sort();
+}

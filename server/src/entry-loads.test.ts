@@ -1,11 +1,12 @@
-// What each way of running the server loads: the library and a production/UAT start never load
-// the sandbox (it is test tooling, published as @digilocker-kyc/server/sandbox).
+// What each entry and each way of running the server loads: the library loads no Express and no
+// CLI, and neither it nor a production/UAT start loads the sandbox (test tooling, published as
+// @digilocker-kyc/server/sandbox).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadedModules, pathOf } from '../../scripts/loaded-modules.mjs';
+import { loadedModules, packagesOf, pathOf } from '../../scripts/loaded-modules.mjs';
 import { killAll, start } from '../test/cli-process.js';
 
 const SERVER_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -33,7 +34,46 @@ const sandboxFiles = (paths: string[]) =>
         sourcesOf(path).some((source) => SANDBOX_PATH.test(source))),
   );
 
-describe('the standalone entry', () => {
+/** A handler as a merchant creates one: the smallest valid options. */
+const CREATE_HANDLER = `s.createKycHandler({
+  allowedOrigins: ['https://shop.example'],
+  publicBaseUrl: 'https://shop.example/kyc',
+  sessionSecrets: ['x'.repeat(40)],
+  eko: { developerKey: 'k', accessKey: 'a', initiatorId: '9000000001', userCode: '1',
+         baseUrl: 'https://staging.eko.in/ekoapi/v3' },
+});`;
+/** Packages only the Express adapter and the standalone app may load. */
+const EXPRESS_ONLY = ['express', 'helmet', 'serve-static'];
+const CLI_PATH = /[/\\]dist[/\\]cli[/\\.]/;
+
+describe('the library entry, @digilocker-kyc/server', () => {
+  it('loads no Express, helmet, serve-static, CLI or sandbox module, even once a handler exists', () => {
+    const loaded = loadedModules(
+      `const s = await import('@digilocker-kyc/server'); ${CREATE_HANDLER}`,
+      SERVER_ROOT,
+    ).map(pathOf);
+    expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
+    expect(packagesOf(loaded).filter((name) => EXPRESS_ONLY.includes(name))).toEqual([]);
+    expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
+    expect(sandboxFiles(loaded)).toEqual([]);
+    expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
+  });
+});
+
+describe('the Express entry, @digilocker-kyc/server/express', () => {
+  it('loads Express (so the check above can see it), and no CLI or sandbox module', () => {
+    const loaded = loadedModules(
+      `const { digilockerKyc } = await import('@digilocker-kyc/server/express');
+       const s = { createKycHandler: digilockerKyc }; ${CREATE_HANDLER}`,
+      SERVER_ROOT,
+    ).map(pathOf);
+    expect(packagesOf(loaded)).toContain('express');
+    expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
+    expect(sandboxFiles(loaded)).toEqual([]);
+  });
+});
+
+describe('the standalone entry, @digilocker-kyc/server/standalone', () => {
   it('loads no sandbox module and no classic zod, even once an app is created', () => {
     const loaded = loadedModules(
       `const server = await import('@digilocker-kyc/server/standalone');

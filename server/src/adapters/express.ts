@@ -1,12 +1,11 @@
 // digilockerKyc(options): the Express adapter, a router a merchant mounts, e.g. app.use('/kyc', …).
-import type { IncomingMessage } from 'node:http';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import getRawBody from 'raw-body';
 import { requestIdOf } from '../core/access-log.js';
 import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
 import { type DigilockerKycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
+import { headerOf, readNodeBody } from './node-io.js';
 
 export { MAX_CLOCK_SKEW_MS };
 
@@ -93,22 +92,6 @@ function expressRequest(req: Request, id: string): CoreRequest {
     },
     hookRequest: () => req,
   };
-}
-
-/** A header as one string: repeated ones joined, as Express's `req.get()` gives them. */
-export function headerOf(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value.join(', ') : value;
-}
-
-/**
- * The body as raw-body reads it for express.json(): the declared length checked first (a 413
- * without reading), at most `limit` bytes, and an unread rest is drained, not reset.
- */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
-  const encoded = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
-  const length = encoded ? undefined : req.headers['content-length'];
-  return getRawBody(req, { limit, ...(length !== undefined ? { length } : {}) });
 }
 
 /** Writes a core reply on an Express response, keeping headers the app set before (Vary). */

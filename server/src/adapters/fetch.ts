@@ -3,8 +3,8 @@ import { requestIdOf } from '../core/access-log.js';
 import type { CoreRequest, CoreResponse } from '../core/exchange.js';
 import type { KycHookRequest } from '../core/hook-request.js';
 import type { KycCore } from '../core/kyc-core.js';
+import { splitMount } from '../core/mount.js';
 import { tooLarge } from '../core/request-body.js';
-import { splitMount } from './node.js';
 
 export function fetchAdapter(
   core: KycCore,

@@ -10,7 +10,7 @@ import { memoryOnceStore, redisOnceStore } from '../limits/once-store.js';
 import { createLimiters, type Limiter, statusLimiters } from '../limits/rate-limits.js';
 import { sharedRedis } from '../limits/redis-store.js';
 import { storeOutage } from '../limits/store-outage.js';
-import type { KycMetrics } from '../observability/metrics.js';
+import type { KycMetrics } from '../observability/metric-hooks.js';
 import { openApiDocument } from '../openapi/document.js';
 import {
   type AssetInfo,

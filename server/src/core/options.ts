@@ -14,12 +14,8 @@ import type { BreakerOptions } from '../limits/circuit-breaker.js';
 import { DEFAULT_STATUS_LIMITS, type StatusLimits } from '../limits/rate-limits.js';
 import { type RedisOption, redisUrlProblem } from '../limits/redis-store.js';
 import { defaultLibraryLogger } from '../observability/logger.js';
-import {
-  type KycMetrics,
-  type MetricsOption,
-  measuredEko,
-  resolveMetrics,
-} from '../observability/metrics.js';
+import type { KycMetrics } from '../observability/metric-hooks.js';
+import { type MetricsOption, measuredEko, resolveMetrics } from '../observability/metrics.js';
 import { locateWidgetAssets, type WidgetAssets } from '../pages/widget-files.js';
 import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';

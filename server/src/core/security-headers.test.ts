@@ -1,3 +1,4 @@
+// The headers every reply carries (helmet's, written out), the CORS headers and the JSON reply.
 import cors from 'cors';
 import express, { type RequestHandler } from 'express';
 import helmet from 'helmet';
@@ -14,7 +15,13 @@ import {
 } from '../../test/helpers.js';
 import { corsHeaders as corsOf } from './edge-checks.js';
 import { HeaderBag } from './exchange.js';
-import { precomputedHeaders, sendJson } from './security-headers.js';
+import {
+  PAGE_SECURITY_HEADERS,
+  precomputedHeaders,
+  recordHeaders,
+  SECURITY_HEADERS,
+  sendJson,
+} from './security-headers.js';
 
 /** The headers `middleware` sets on a real Express response. */
 async function headersOf(middleware: RequestHandler, origin?: string) {
@@ -49,6 +56,19 @@ afterEach(async () => {
 });
 
 describe('security headers (G4)', () => {
+  it('written out, they are what the installed helmet sets, in its order', () => {
+    expect(recordHeaders(helmet())).toEqual(SECURITY_HEADERS);
+    expect(
+      recordHeaders(
+        helmet({
+          contentSecurityPolicy: false,
+          crossOriginOpenerPolicy: false,
+          referrerPolicy: { policy: 'no-referrer' },
+        }),
+      ),
+    ).toEqual(PAGE_SECURITY_HEADERS);
+  });
+
   it('precomputed, they are exactly what helmet() sets', async () => {
     const direct = await headersOf(helmet());
     const replayed = await headersOf(precomputedHeaders(helmet()));

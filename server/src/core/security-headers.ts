@@ -1,6 +1,5 @@
-// Fast, uniform JSON replies and the precomputed security headers, for the core and the app.
+// Fast, uniform JSON replies and the security headers every reply carries, for the core and the app.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import helmet from 'helmet';
 import type { HeaderBag } from './exchange.js';
 
 /**
@@ -82,18 +81,44 @@ export function precomputedHeaders(middleware: Middleware) {
   };
 }
 
-/** helmet's default headers, for every API reply, health probe and 404. */
-export const SECURITY_HEADERS: HeaderSet = recordHeaders(helmet());
+/** Headers helmet 8 sets with any of the options used here, and the one it removes. */
+const HELMET_COMMON: readonly (readonly [string, string])[] = [
+  ['Cross-Origin-Resource-Policy', 'same-origin'],
+  ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Strict-Transport-Security', 'max-age=31536000; includeSubDomains'],
+  ['X-Content-Type-Options', 'nosniff'],
+  ['X-DNS-Prefetch-Control', 'off'],
+  ['X-Download-Options', 'noopen'],
+  ['X-Frame-Options', 'SAMEORIGIN'],
+  ['X-Permitted-Cross-Domain-Policies', 'none'],
+  ['X-XSS-Protection', '0'],
+];
+
+/**
+ * helmet()'s default headers, for every API reply, health probe and 404. Written out rather than
+ * recorded from helmet at import, so the library loads no helmet; security-headers.test.ts
+ * compares both tables with what the installed helmet sets.
+ */
+export const SECURITY_HEADERS: HeaderSet = {
+  set: [
+    [
+      'Content-Security-Policy',
+      "default-src 'self';base-uri 'self';font-src 'self' https: data:;form-action 'self';frame-ancestors 'self';img-src 'self' data:;object-src 'none';script-src 'self';script-src-attr 'none';style-src 'self' https: 'unsafe-inline';upgrade-insecure-requests",
+    ],
+    ['Cross-Origin-Opener-Policy', 'same-origin'],
+    ...HELMET_COMMON,
+  ],
+  removed: ['X-Powered-By'],
+};
 
 /**
  * The return page and the files it loads must not send Cross-Origin-Opener-Policy (it would
  * sever the popup from the widget), must not leak their query through Referer, and carry their
- * own CSP.
+ * own CSP: helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false,
+ * referrerPolicy: { policy: 'no-referrer' } }).
  */
-export const PAGE_SECURITY_HEADERS: HeaderSet = recordHeaders(
-  helmet({
-    contentSecurityPolicy: false,
-    crossOriginOpenerPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  }),
-);
+export const PAGE_SECURITY_HEADERS: HeaderSet = {
+  set: HELMET_COMMON,
+  removed: ['X-Powered-By'],
+};

@@ -1,6 +1,6 @@
 // The core's metric hooks as prom-client metrics, prefixed digilocker_kyc_; loaded only when metrics are on.
 import { Counter, Gauge, Histogram, type Metric, type Registry } from 'prom-client';
-import type { KycMetrics } from './metrics.js';
+import type { KycMetrics } from './metric-hooks.js';
 
 /** Eko answers in well under a second when healthy; the client gives up at 10 s. */
 const EKO_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
