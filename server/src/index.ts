@@ -30,6 +30,7 @@ export {
   DEFAULT_HOST,
   DEFAULT_PORT,
   DEFAULT_SANDBOX_PORT,
+  EKO_BASE_URLS,
   EKO_UAT_CREDENTIALS,
 } from './defaults.js';
 // The Eko client, for fetching the verified document server-side.

@@ -77,7 +77,7 @@ export const STATUS_PATH =
   '/ekoapi/v3/tools/kyc/digilocker/status?initiator_id=9962981729&reference_id=7483920';
 
 /** Eko answers the next create call (the default: reference 7483920 on digilocker.gov.in). */
-export function interceptCreate(agent: MockAgent, reply: object = createReply()): void {
+function interceptCreate(agent: MockAgent, reply: object = createReply()): void {
   agent
     .get(EKO_ORIGIN)
     .intercept({ path: CREATE_PATH, method: 'POST' })

@@ -4,7 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 
-export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
+const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
 /** npm test's preflight (scripts/preflight.mjs) installs it; a test without it fails, saying so. */
 const NO_REDIS_MESSAGE = `${REDIS_SERVER} not found: the Redis tests need Debian's redis-server (apt-get install redis-server, or set REDIS_SERVER_PATH).`;
 

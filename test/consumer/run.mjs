@@ -1,6 +1,7 @@
 // The consumer test: packs shared, server and widget as they would be published, installs the
 // tarballs into fresh apps (Vite + TypeScript, React 19, Vue 3, Svelte 5, Express 5, Express 4,
-// the CLI through npx), then type-checks (skipLibCheck false), builds and exercises each.
+// a node:http app with no Express, the CLI through npx), then type-checks (skipLibCheck false),
+// builds and exercises each.
 // Third-party packages come from the npm registry at pinned versions, cached in the system's
 // temp folder across runs (DLKYC_NPM_CACHE to move it). Run after `npm run build`.
 // Writes its counts to `${DLKYC_TEST_REPORT}-consumer.json` when that variable is set.
@@ -8,9 +9,9 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { attw, inspectTarball, packPackages, publint } from '../../scripts/check-packages.mjs';
-import { browserApps, expressApps, loadRecipes } from './support/apps.mjs';
+import { browserApps, expressApps, loadRecipes, nodeHttpApp } from './support/apps.mjs';
 import { checkBuiltApp, launchBrowser } from './support/browser.mjs';
-import { checkCli, checkExpressApp } from './support/server-checks.mjs';
+import { checkCli, checkExpressApp, checkNodeHttpApp } from './support/server-checks.mjs';
 import { assert, Steps, sh } from './support/steps.mjs';
 
 const steps = new Steps();
@@ -49,7 +50,10 @@ function install(app, tarballs) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  sh('npm', ['install', '--prefer-offline', '--no-package-lock'], { cwd: dir, env: npmEnv });
+  sh('npm', ['install', '--prefer-offline', '--no-package-lock', ...(app.npmFlags ?? [])], {
+    cwd: dir,
+    env: npmEnv,
+  });
   for (const name of app.absent ?? []) {
     assert(
       !existsSync(join(dir, 'node_modules', name)),
@@ -147,6 +151,23 @@ for (const app of expressApps(recipes).filter(wanted)) {
       checkCli(dir, npmEnv),
     );
   }
+}
+
+for (const app of [nodeHttpApp()].filter(wanted)) {
+  const group = { name: app.name };
+  if (!tarballs) {
+    steps.skip(group, ['install', 'type-check', 'run'], 'no tarballs');
+    continue;
+  }
+  const dir = await steps.run(group, 'npm install the tarballs, and no express', () =>
+    install(app, tarballs),
+  );
+  await steps.run(group, 'tsc build (no @types/express)', () =>
+    sh(bin(dir, 'tsc'), ['-p', '.'], { cwd: dir, timeoutMs: 180_000 }),
+  );
+  await steps.run(group, 'createKycHandler().node + sandbox: create a session, widget.js', () =>
+    checkNodeHttpApp(dir),
+  );
 }
 
 if (process.env.DLKYC_KEEP_CONSUMER) console.log(`consumer apps kept in ${work}`);

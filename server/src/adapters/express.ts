@@ -3,11 +3,14 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { requestIdOf } from '../core/access-log.js';
 import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
-import { type DigilockerKycOptions, resolveOptions } from '../core/options.js';
+import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
 import { headerOf, readNodeBody } from './node-io.js';
 
 export { MAX_CLOCK_SKEW_MS };
+
+/** digilockerKyc()'s options: the hooks receive Express's own request. */
+export type DigilockerKycOptions<Req = Request> = KycOptions<Req>;
 
 export interface KycRouter extends Router {
   /**

@@ -2,13 +2,13 @@
 import type { IncomingMessage } from 'node:http';
 import type { KycHookRequest } from '../core/hook-request.js';
 import { createKycCore } from '../core/kyc-core.js';
-import { type DigilockerKycOptions, resolveOptions } from '../core/options.js';
+import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
 import { fetchClient, nodeClient } from './client-address.js';
 import { fetchAdapter } from './fetch.js';
 import { type NodeHandler, nodeAdapter } from './node.js';
 
-export interface KycHandlerOptions extends DigilockerKycOptions<KycHookRequest> {
+export interface KycHandlerOptions extends KycOptions<KycHookRequest> {
   /**
    * Where the routes live in the URL space (default `/kyc`): a Next.js route handler at
    * `app/kyc/[...path]/route.ts` keeps the default. `` or `/` serves at the root.

@@ -82,7 +82,7 @@ export function nodeAdapter(
 }
 
 /** Writes a core reply in one `writeHead` + `end` (Node drops the body of a HEAD reply). */
-export function writeReply(res: ServerResponse, reply: CoreResponse): void {
+function writeReply(res: ServerResponse, reply: CoreResponse): void {
   const headers: Record<string, string | string[] | number> = {};
   for (const [name, value] of reply.headers.entries()) headers[name] = value;
   const body = reply.body;

@@ -30,7 +30,7 @@ export interface AppDeps {
   router?: Partial<KycHandlerOptions>;
 }
 
-export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
+type RequestListener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface KycApp {
   /** The request listener: `http.createServer(app)` (or supertest, or a Connect stack). */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EKO_UAT_CREDENTIALS } from '../defaults.js';
-import { ConfigError, EKO_BASE_URLS, loadConfig } from './config.js';
+import { EKO_BASE_URLS, EKO_UAT_CREDENTIALS } from '../defaults.js';
+import { ConfigError, loadConfig } from './config.js';
 
 const SECRET = 'config-test-secret-value-with-32-bytes+';
 const PRODUCTION = {

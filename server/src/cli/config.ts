@@ -13,8 +13,6 @@ import {
 import { IN_ENGLISH } from '../issue-messages.js';
 import { redisUrlProblem } from '../limits/redis-store.js';
 
-export { DEFAULT_DIGILOCKER_URL_HOSTS, EKO_BASE_URLS };
-
 export interface ServerConfig {
   port: number;
   host: string;

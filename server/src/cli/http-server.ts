@@ -19,7 +19,7 @@ export interface HttpLimits {
   checkIntervalMs?: number;
 }
 
-export const DEFAULT_MAX_HEADERS_COUNT = 100;
+const DEFAULT_MAX_HEADERS_COUNT = 100;
 
 /**
  * Node enforces the head and request timeouts itself (a 408, then the socket is closed), so a

@@ -8,8 +8,6 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AccessLogFields } from './exchange.js';
 
-export type { AccessLogFields } from './exchange.js';
-
 declare module 'node:http' {
   interface IncomingMessage {
     /** The request id: the caller's X-Request-Id when well-formed, else a fresh UUID. */

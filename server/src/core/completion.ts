@@ -25,7 +25,7 @@ export interface KycCompletion {
 export type OnComplete = (completion: KycCompletion) => void | Promise<void>;
 
 /** How long the watcher started by a bound return keeps asking Eko: waits between checks, ms. */
-export const WATCH_DELAYS_MS: readonly number[] = [0, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+const WATCH_DELAYS_MS: readonly number[] = [0, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
 
 interface Deps {
   store: OnceStore;

@@ -4,13 +4,12 @@ import express from 'express';
 import request from 'supertest';
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { digilockerKyc } from '../adapters/express.js';
+import { type DigilockerKycOptions, digilockerKyc } from '../adapters/express.js';
 import { createKycHandler, type KycHandlerOptions } from '../adapters/kyc-handler.js';
 import { loadConfig } from '../cli/config.js';
 import { EKO_BASE_URLS, EKO_UAT_CREDENTIALS, SANDBOX_SESSION_SECRET } from '../defaults.js';
 import { createLogger } from '../observability/logger.js';
 import { ConfigError, ENV_NAMES, OPTION_NAMES } from './config-safety.js';
-import type { DigilockerKycOptions } from './options.js';
 
 /** Options both adapters accept (hooks are not used here). */
 type Options = DigilockerKycOptions & KycHandlerOptions;

@@ -179,7 +179,7 @@ function isSecureOrLoopback(value: string): boolean {
 }
 
 /** localhost, 127.0.0.0/8 or [::1]; for any URL scheme (http:, redis:). */
-export function isLoopback(value: string): boolean {
+function isLoopback(value: string): boolean {
   try {
     const { hostname } = new URL(value);
     return hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);

@@ -125,7 +125,7 @@ export function checkJsonOnly(req: CoreRequest): void {
 }
 
 /** `Application/JSON; charset=utf-8` → `application/json`. */
-export function mediaType(value: string | undefined): string | undefined {
+function mediaType(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   const semicolon = value.indexOf(';');
   return (semicolon === -1 ? value : value.slice(0, semicolon)).trim().toLowerCase();

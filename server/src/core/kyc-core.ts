@@ -89,7 +89,7 @@ const ASSET = new RegExp(`^(widget|return)(?:\\.([0-9a-f]{${HASH_LENGTH}}))?\\.j
  * Matches as Express's router did: names in any case, one optional trailing slash, parameters
  * percent-decoded (a parameter that does not decode is a 400).
  */
-export function matchRoute(path: string): Route {
+function matchRoute(path: string): Route {
   const trimmed = path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
   const parts = trimmed.split('/');
   if (parts[0] !== '' || parts.length > 4) return { name: 'none' };

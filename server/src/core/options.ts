@@ -3,7 +3,6 @@
 
 import { randomBytes } from 'node:crypto';
 import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
-import type { Request } from 'express';
 import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -21,10 +20,11 @@ import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
 
 /**
- * What the merchant's hooks receive: the Express request for `digilockerKyc`, a
- * `KycHookRequest` for `createKycHandler` (it has `get(name)` too, so one hook serves both).
+ * Options of every adapter. `Req` is what the merchant's hooks receive: the Express request for
+ * `digilockerKyc`, a `KycHookRequest` for `createKycHandler` (it has `get(name)` too, so one hook
+ * serves both). Nothing here names Express, so the library's types load without it.
  */
-export interface DigilockerKycOptions<Req = Request> {
+export interface KycOptions<Req> {
   /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
   eko: EkoClient | Omit<EkoClientOptions, 'dispatcher' | 'now'>;
   /** Exact origins of the pages that embed the widget (CORS and the server-side Origin check). */
@@ -132,7 +132,7 @@ export interface ResolvedOptions<Req = unknown> {
   rateLimitKey: ((req: Req) => string | undefined) | undefined;
   rateLimitStore: (() => Store) | undefined;
   redis: RedisOption | undefined;
-  hooks: Pick<DigilockerKycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
+  hooks: Pick<KycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
   onComplete: OnComplete | undefined;
   breaker: BreakerOptions;
   /** The metric hooks the core calls (no-ops without the `metrics` option). */
@@ -144,7 +144,7 @@ export interface ResolvedOptions<Req = unknown> {
   random: (size: number) => Uint8Array;
 }
 
-export function resolveOptions<Req>(options: DigilockerKycOptions<Req>): ResolvedOptions<Req> {
+export function resolveOptions<Req>(options: KycOptions<Req>): ResolvedOptions<Req> {
   if (options === null || typeof options !== 'object' || 'socket' in options) {
     throw new TypeError(
       'digilockerKyc(options) expects an options object. It looks like you wrote app.use(digilockerKyc) instead of app.use(digilockerKyc({ ... })).',
@@ -252,7 +252,7 @@ function checkHook<T>(value: T | undefined, name: string): T | undefined {
  * Eko's production API, the sandbox's published secret outside a sandbox. A base whose http:
  * origin is in `insecureUrlOrigins` is the caller's declared sandbox.
  */
-function refuseUnsafeOptions<Req>(options: DigilockerKycOptions<Req>, secrets: string[]): void {
+function refuseUnsafeOptions<Req>(options: KycOptions<Req>, secrets: string[]): void {
   const eko = 'createDigilockerUrl' in options.eko ? undefined : options.eko;
   const base = eko?.baseUrl;
   const declaredSandbox =

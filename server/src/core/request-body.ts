@@ -5,7 +5,7 @@ import { KycError } from '@digilocker-kyc/shared';
 import type { CoreRequest } from './exchange.js';
 
 /** The largest body the create route reads, after decompression (its fields are a few dozen bytes). */
-export const BODY_LIMIT = 2_048;
+const BODY_LIMIT = 2_048;
 
 const INFLATE: Record<string, (data: Uint8Array, options: { maxOutputLength: number }) => Buffer> =
   {

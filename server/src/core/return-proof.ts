@@ -14,7 +14,7 @@ import { RECEIPT_PATTERN } from '@digilocker-kyc/shared';
 import { constantTimeEqual, mac, requireSecrets } from './session-token.js';
 
 /** The return secret's spelling: 32 bytes of HMAC, base64url. */
-export const RETURN_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+const RETURN_SECRET_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 const SECRET_DOMAIN = 'dlkyc-return-secret\n';
 const RECEIPT_DOMAIN = 'dlkyc-return-receipt\n';

@@ -53,7 +53,7 @@ type Kind = 'v1' | 'b1';
 const VERSION: Kind = 'v1';
 const MAX_TOKEN_LENGTH = 2048;
 /** What the router enforces on its sessionSecrets, enforced here too for direct callers. */
-export const MIN_SECRET_BYTES = 32;
+const MIN_SECRET_BYTES = 32;
 export const MAX_SUBJECT_LENGTH = 128;
 
 /**

@@ -17,7 +17,7 @@ import { referenceHash } from '../observability/logger.js';
 import type { Completions } from './completion.js';
 import type { AccessLogFields, CoreRequest } from './exchange.js';
 import { linkLeaksReturn } from './link-leak.js';
-import type { DigilockerKycOptions, ResolvedOptions } from './options.js';
+import type { KycOptions, ResolvedOptions } from './options.js';
 import { returnBase } from './return-base.js';
 import { readReceipt, returnSecret } from './return-proof.js';
 import {
@@ -30,7 +30,7 @@ import { StatusCache } from './status-cache.js';
 
 interface Deps {
   options: ResolvedOptions;
-  hooks: Pick<DigilockerKycOptions<never>, 'resolveUserCode' | 'resolveSubject'>;
+  hooks: Pick<KycOptions<never>, 'resolveUserCode' | 'resolveSubject'>;
   breaker: UpstreamBreaker;
   logger: Logger;
   now: () => number;

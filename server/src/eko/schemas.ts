@@ -34,7 +34,6 @@ export const ekoCreateUrlDataSchema = z.looseObject({
   redirect_url: z.optional(z.string()),
   verification_id: z.optional(ekoId),
 });
-export type EkoCreateUrlData = z.output<typeof ekoCreateUrlDataSchema>;
 
 /** One consent entry: a bare "Y"/"N" (old docs) or `{ document_type, consent }` (new docs). */
 const consentEntry = z.union([
@@ -79,7 +78,7 @@ const addressFields = {
 };
 
 /** Get Document, new docs (POST): `{ verification_status, documents: [...] }`. */
-export const ekoDocumentListDataSchema = z.looseObject({
+const ekoDocumentListDataSchema = z.looseObject({
   verification_status: z.optional(z.nullable(z.string())),
   documents: z.array(
     z.looseObject({
@@ -96,7 +95,7 @@ export const ekoDocumentListDataSchema = z.looseObject({
 });
 
 /** Get Document, old docs (GET) and Cashfree: one flat Aadhaar record. */
-export const ekoFlatAadhaarDataSchema = z.looseObject({
+const ekoFlatAadhaarDataSchema = z.looseObject({
   name: looseString,
   dob: looseString,
   gender: looseString,

@@ -23,7 +23,7 @@ export function computeSecretKey(accessKey: string, timestampMs: number | string
 }
 
 /** Milliseconds only: Eko's docs warn against sending finer precision. */
-export function formatTimestamp(timestampMs: number): string {
+function formatTimestamp(timestampMs: number): string {
   if (!Number.isSafeInteger(timestampMs) || timestampMs < 0) {
     throw new TypeError(
       `Expected the timestamp to be a non-negative whole number of milliseconds, received ${timestampMs}.`,

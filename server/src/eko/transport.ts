@@ -100,7 +100,7 @@ function errorCode(error: unknown): string {
 }
 
 /** Reads the body as UTF-8, refusing more than `limit` bytes: Eko's replies are small. */
-export async function readCappedText(
+async function readCappedText(
   body: Dispatcher.ResponseData['body'],
   limit: number,
 ): Promise<string> {

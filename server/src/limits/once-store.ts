@@ -18,7 +18,7 @@ export interface OnceStore {
   available(): boolean;
 }
 
-export const ONCE_KEY_PREFIX = 'digilocker-kyc:once:';
+const ONCE_KEY_PREFIX = 'digilocker-kyc:once:';
 /** Enough for every attempt alive at once on one instance; the oldest are dropped first. */
 const MAX_MEMORY_KEYS = 100_000;
 

@@ -14,7 +14,7 @@ import { errorFields, type StoreOutage } from './store-outage.js';
  * A connected node-redis client (`createClient()` from `redis` or `@redis/client`), or anything
  * with its `sendCommand(args)`; `isReady` and `on('error')` are used when present.
  */
-export interface RedisClientLike {
+interface RedisClientLike {
   sendCommand(args: string[]): Promise<unknown>;
   readonly isReady?: boolean;
   on?(event: 'error' | 'ready', listener: (error?: unknown) => void): unknown;

@@ -7,7 +7,7 @@ import pino, { type DestinationStream, type Logger } from 'pino';
  * in the first place (request logs carry method, path and status only). These paths catch a
  * future mistake. Paths are fixed here and never come from input.
  */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-digilocker-kyc"]',

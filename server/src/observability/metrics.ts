@@ -10,7 +10,7 @@ export interface MetricsOption {
 }
 
 const noop = () => {};
-export const NO_METRICS: KycMetrics = {
+const NO_METRICS: KycMetrics = {
   sessionCreated: noop,
   ekoRequest: noop,
   completed: noop,

@@ -24,7 +24,7 @@ const assetInfoSchema = z.object({
 });
 
 /** `GET {mount}/widget.json` (built-asset.ts answers it). */
-export const widgetManifestSchema = z.object({
+const widgetManifestSchema = z.object({
   widget: assetInfoSchema,
   return_script: z.optional(assetInfoSchema),
   /** The bundle's language files by code (`ta`), when built beside it. */

@@ -23,9 +23,9 @@ export interface AssetInfo {
 }
 
 /** Stable URLs may change on a redeploy: browsers reuse them for 5 minutes, then revalidate. */
-export const STABLE_CACHE = 'public, max-age=300';
+const STABLE_CACHE = 'public, max-age=300';
 /** A hashed URL names one version's bytes forever. */
-export const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
+const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 export const HASH_LENGTH = 10;
 
 type Encoding = 'br' | 'gzip' | 'identity';
@@ -97,7 +97,7 @@ export interface BuiltAsset {
   serve(req: CoreRequest, headers: HeaderBag, hash: string | undefined): Promise<AssetReply>;
 }
 
-export interface AssetReply {
+interface AssetReply {
   status: number;
   body: Uint8Array | null;
 }

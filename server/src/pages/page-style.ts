@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 // The spinner is the first line's ::before, shown only where scripts run (the script is what
 // finishes the page) and only until the script marks the page done with data-done.
 // The colours match the widget's defaults; #1f2937 text on white is 14.7:1.
-export const PAGE_CSS = [
+const PAGE_CSS = [
   'body{margin:0;min-height:100vh;display:grid;place-items:center;background:#f3f4f6;color:#1f2937;font:1.125rem/1.5 system-ui,sans-serif}',
   'main{box-sizing:border-box;max-width:28rem;margin:1rem;padding:2rem;background:#fff;border-radius:.75rem;box-shadow:0 1px 3px rgb(0 0 0/.12);text-align:center}',
   'p{margin:0}',

@@ -5,7 +5,7 @@ import escapeHtmlText from 'escape-html';
 import type { Persona } from './personas.js';
 
 export const CONSENT_PATH = '/digilocker/consent';
-export const STYLESHEET_PATH = '/digilocker/sandbox.css';
+const STYLESHEET_PATH = '/digilocker/sandbox.css';
 
 const DOCUMENT_NAMES: Record<DocumentType, string> = {
   AADHAAR: 'Aadhaar card',

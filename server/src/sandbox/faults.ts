@@ -22,7 +22,7 @@ export interface FaultSet {
   leakyLink?: boolean;
 }
 
-export const FAULT_NAMES = [
+const FAULT_NAMES = [
   'latency',
   'error',
   'malformed',
@@ -33,7 +33,7 @@ export const FAULT_NAMES = [
 ] as const;
 
 /** Upper bound for `latency`, so a typo cannot park a request for hours. */
-export const MAX_LATENCY_MS = 120_000;
+const MAX_LATENCY_MS = 120_000;
 
 const EXPECTED =
   'Expected a comma-separated list of latency=<ms>, error=<status>, malformed, reset, slow-body, coop, leaky-link';

@@ -8,7 +8,7 @@ import { type FaultSet, parseFaults } from './faults.js';
 /** Cashfree's DigiLocker links, which Eko wraps, expire 10 minutes after creation. */
 export const DEFAULT_LINK_LIFETIME_MS = 10 * 60_000;
 export const DEFAULT_MAX_ATTEMPTS = 10_000;
-export const DEFAULT_SLOW_BODY_MS = 5_000;
+const DEFAULT_SLOW_BODY_MS = 5_000;
 
 export interface SandboxOptions {
   developerKey?: string;

@@ -41,7 +41,7 @@ export interface Sandbox {
 }
 
 /** A browser cannot go to a wildcard address; the loopback address stands in for it. */
-export function originFor(host: string, port: number): string {
+function originFor(host: string, port: number): string {
   const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
 }

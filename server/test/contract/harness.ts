@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import express from 'express';
 import { Agent, MockAgent, request } from 'undici';
+import type { DigilockerKycOptions } from '../../src/adapters/express.js';
 import { digilockerKyc } from '../../src/adapters/express.js';
 import { createKycHandler, type KycHandlerOptions } from '../../src/adapters/kyc-handler.js';
-import type { DigilockerKycOptions } from '../../src/core/options.js';
 import { createLogger } from '../../src/observability/logger.js';
 import {
   type ContractRequest,

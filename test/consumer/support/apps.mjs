@@ -213,3 +213,65 @@ export function expressApps(recipes) {
   });
   return [app('express-5', '5.3.0', '5.0.6'), app('express-4', '4.22.3', '4.17.25')];
 }
+
+/**
+ * A merchant's plain node:http server with no Express installed: createKycHandler().node in
+ * front of the sandbox (started by the test as its own process, SANDBOX_URL).
+ */
+export function nodeHttpApp() {
+  return {
+    name: 'node-http-no-express',
+    tarballs: ['shared', 'widget', 'server'],
+    dependencies: {},
+    devDependencies: { typescript: '5.9.3', '@types/node': '20.19.43' },
+    // express-rate-limit names express as a peer, which npm installs by default; without peers
+    // on disk, loading express anywhere in the library fails this app.
+    npmFlags: ['--omit=peer'],
+    absent: ['express', '@types/express'],
+    files: {
+      'src/server.ts': `import { createServer } from 'node:http';
+import { createKycHandler, EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
+
+const port = Number(process.env.PORT ?? 3000);
+const site = \`http://127.0.0.1:\${port}\`;
+const sandbox = process.env.SANDBOX_URL ?? 'http://127.0.0.1:3001';
+
+const kyc = createKycHandler({
+  eko: { ...EKO_UAT_CREDENTIALS, baseUrl: \`\${sandbox}/ekoapi/v3\` },
+  insecureUrlOrigins: [sandbox],
+  digilockerUrlHosts: [new URL(sandbox).hostname],
+  allowedOrigins: [site],
+  publicBaseUrl: \`\${site}/kyc\`,
+  sessionSecrets: ['a sandbox-only secret, at least 32 bytes long'],
+});
+createServer((req, res) => {
+  if (req.url === '/') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<script type="module" src="/kyc/widget.js"></script><digilocker-kyc endpoint="/kyc"></digilocker-kyc>');
+    return;
+  }
+  kyc.node(req, res);
+}).listen(port, '127.0.0.1', () => console.log(\`KYC app on \${site}\`));
+`,
+      'tsconfig.json': JSON.stringify(
+        {
+          compilerOptions: {
+            target: 'ES2022',
+            module: 'NodeNext',
+            moduleResolution: 'NodeNext',
+            strict: true,
+            // express-rate-limit's .d.ts (the type of the rateLimit.store option) imports express's
+            // types, which this app does not have.
+            skipLibCheck: true,
+            types: ['node'],
+            outDir: 'dist',
+            rootDir: 'src',
+          },
+          include: ['src'],
+        },
+        null,
+        2,
+      ),
+    },
+  };
+}

@@ -1,6 +1,7 @@
 // Real requests against the consumer's server apps on 127.0.0.1: the router-with-sandbox recipe
 // (Express 4 and 5) and the standalone CLI run through npx, both in sandbox mode.
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { assert, freePort, start, waitForUrl } from './steps.mjs';
 
 const API_HEADERS = { 'x-digilocker-kyc': '1', 'content-type': 'application/json' };
@@ -105,5 +106,36 @@ export async function checkCli(dir, npmEnv) {
     await expectCreated(site, site);
   } finally {
     await cli.stop();
+  }
+}
+
+const SANDBOX_CLI = fileURLToPath(new URL('../../../server/dist/sandbox/cli.js', import.meta.url));
+
+/** The node:http app with no Express: creates a session against the sandbox (its own process). */
+export async function checkNodeHttpApp(dir) {
+  const port = await freePort();
+  const sandboxPort = await freePort();
+  const site = `http://127.0.0.1:${port}`;
+  const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
+  const sandbox = start(process.execPath, [SANDBOX_CLI], {
+    cwd: dir,
+    env: { HOST: '127.0.0.1', SANDBOX_PORT: String(sandboxPort) },
+  });
+  const app = start(process.execPath, [join(dir, 'dist', 'server.js')], {
+    cwd: dir,
+    env: { PORT: String(port), SANDBOX_URL: sandboxUrl },
+  });
+  try {
+    await waitForUrl(`${site}/`, app);
+    await expectCreated(site, site);
+    const widget = await fetch(`${site}/kyc/widget.js`, { signal: AbortSignal.timeout(10_000) });
+    assert(widget.status === 200, `GET /kyc/widget.js answered ${widget.status}.`);
+  } catch (error) {
+    throw new Error(
+      `${error instanceof Error ? error.message : error}\n--- the app's output:\n${app.output()}\n--- the sandbox's:\n${sandbox.output()}`,
+    );
+  } finally {
+    await app.stop();
+    await sandbox.stop();
   }
 }
