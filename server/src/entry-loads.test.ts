@@ -13,6 +13,8 @@ const SERVER_ROOT = fileURLToPath(new URL('..', import.meta.url));
 const RECORDER = fileURLToPath(new URL('../../scripts/load-recorder.mjs', import.meta.url));
 const SANDBOX_PATH = /[/\\]sandbox[/\\]/;
 const CLASSIC_ZOD = /[/\\]zod[/\\]v4[/\\]classic[/\\]/;
+/** Each check spawns Node and imports an entry: seconds on a busy machine (loadedModules allows 20). */
+const LOAD_TIMEOUT_MS = 20_000;
 
 afterEach(killAll);
 
@@ -47,57 +49,73 @@ const EXPRESS_ONLY = ['express', 'helmet', 'serve-static'];
 const CLI_PATH = /[/\\]dist[/\\]cli[/\\.]/;
 
 describe('the library entry, @digilocker-kyc/server', () => {
-  it('loads no Express, helmet, serve-static, CLI or sandbox module, even once a handler exists', () => {
-    const loaded = loadedModules(
-      `const s = await import('@digilocker-kyc/server'); ${CREATE_HANDLER}`,
-      SERVER_ROOT,
-    ).map(pathOf);
-    expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
-    expect(packagesOf(loaded).filter((name) => EXPRESS_ONLY.includes(name))).toEqual([]);
-    expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
-    expect(sandboxFiles(loaded)).toEqual([]);
-    expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
-  });
+  it(
+    'loads no Express, helmet, serve-static, CLI or sandbox module, even once a handler exists',
+    () => {
+      const loaded = loadedModules(
+        `const s = await import('@digilocker-kyc/server'); ${CREATE_HANDLER}`,
+        SERVER_ROOT,
+      ).map(pathOf);
+      expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
+      expect(packagesOf(loaded).filter((name) => EXPRESS_ONLY.includes(name))).toEqual([]);
+      expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
+      expect(sandboxFiles(loaded)).toEqual([]);
+      expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
+    },
+    LOAD_TIMEOUT_MS,
+  );
 });
 
 describe('the Express entry, @digilocker-kyc/server/express', () => {
-  it('loads Express (so the check above can see it), and no CLI or sandbox module', () => {
-    const loaded = loadedModules(
-      `const { digilockerKyc } = await import('@digilocker-kyc/server/express');
+  it(
+    'loads Express (so the check above can see it), and no CLI or sandbox module',
+    () => {
+      const loaded = loadedModules(
+        `const { digilockerKyc } = await import('@digilocker-kyc/server/express');
        const s = { createKycHandler: digilockerKyc }; ${CREATE_HANDLER}`,
-      SERVER_ROOT,
-    ).map(pathOf);
-    expect(packagesOf(loaded)).toContain('express');
-    expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
-    expect(sandboxFiles(loaded)).toEqual([]);
-  });
+        SERVER_ROOT,
+      ).map(pathOf);
+      expect(packagesOf(loaded)).toContain('express');
+      expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
+      expect(sandboxFiles(loaded)).toEqual([]);
+    },
+    LOAD_TIMEOUT_MS,
+  );
 });
 
 describe('the standalone entry, @digilocker-kyc/server/standalone', () => {
-  it('loads no sandbox module and no classic zod, even once an app is created', () => {
-    const loaded = loadedModules(
-      `const server = await import('@digilocker-kyc/server/standalone');
+  it(
+    'loads no sandbox module and no classic zod, even once an app is created',
+    () => {
+      const loaded = loadedModules(
+        `const server = await import('@digilocker-kyc/server/standalone');
        const config = server.loadConfig({
          EKO_ENV: 'uat', EKO_BASE_URL: 'https://staging.eko.in/ekoapi/v3',
          ALLOWED_ORIGINS: 'https://shop.example', SESSION_SECRET: 'x'.repeat(40),
        });
        server.createApp({ config });`,
-      SERVER_ROOT,
-    ).map(pathOf);
-    expect(loaded).toContain(join(SERVER_ROOT, 'dist/standalone.js'));
-    expect(sandboxFiles(loaded)).toEqual([]);
-    expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
-  });
+        SERVER_ROOT,
+      ).map(pathOf);
+      expect(loaded).toContain(join(SERVER_ROOT, 'dist/standalone.js'));
+      expect(sandboxFiles(loaded)).toEqual([]);
+      expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);
+    },
+    LOAD_TIMEOUT_MS,
+  );
 
-  it('publishes the sandbox as its own entry, which the same check sees', () => {
-    const loaded = loadedModules(
-      `const { createSandbox } = await import('@digilocker-kyc/server/sandbox');
+  it(
+    'publishes the sandbox as its own entry, which the same check sees',
+    () => {
+      const loaded = loadedModules(
+        `const { createSandbox } = await import('@digilocker-kyc/server/sandbox');
        if (typeof createSandbox !== 'function') throw new Error('no createSandbox');`,
-      SERVER_ROOT,
-    ).map(pathOf);
-    expect(loaded).toContain(join(SERVER_ROOT, 'dist/sandbox/index.js'));
-    expect(sandboxFiles(loaded).length).toBeGreaterThan(5);
-  });
+        SERVER_ROOT,
+      ).map(pathOf);
+      expect(loaded).toContain(join(SERVER_ROOT, 'dist/sandbox/index.js'));
+      expect(sandboxFiles(loaded).length).toBeGreaterThan(5);
+    },
+    LOAD_TIMEOUT_MS,
+  );
 });
 
 describe('the standalone CLI', () => {

@@ -9,6 +9,10 @@
 //   express:     the same core as a merchant mounts it, app.use('/kyc', digilockerKyc(…))
 //   fetch:       the same core's fetch handler, hosted on node:http through Request/Response
 //
+// Then the start-up costs against a bare `node -e 0` in the same run (startup.mjs): the
+// serverless cold start through the built package's fetch handler, import alone, and the CLI's
+// spawn to its first /readyz 200; and the standalone server's peak memory, split by a probe.
+//
 // Besides requests/s, each row gives the CPU time per request of the server under test and of
 // the sandbox, read from /proc: on a shared machine it varies far less than requests/s.
 //
@@ -22,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import { computeSecretKey, EKO_UAT_CREDENTIALS } from '@digilocker-kyc/server';
 import autocannon from 'autocannon';
 import { CREATE_REQUEST, startServer } from '../lib/server-process.mjs';
-import { markdownReport, writeReadme } from './report.mjs';
+import { goalsTable, markdownReport, writeReadme } from './report.mjs';
+import { measureColdStart, measureSpawnToReady } from './startup.mjs';
 import { measureWidgetOverhead } from './widget-overhead.mjs';
 
 const SECONDS = Number(process.env.DLKYC_BENCH_SECONDS ?? 10);
@@ -32,6 +37,7 @@ const NAIVE = fileURLToPath(new URL('./naive-server.mjs', import.meta.url));
 const FLOOR = fileURLToPath(new URL('./floor-server.mjs', import.meta.url));
 const EXPRESS_MOUNTED = fileURLToPath(new URL('./express-mounted.mjs', import.meta.url));
 const FETCH_ON_NODE = fileURLToPath(new URL('./fetch-on-node.mjs', import.meta.url));
+const MEMORY_PROBE = fileURLToPath(new URL('./memory-probe.mjs', import.meta.url));
 const RESULTS = new URL('./results/', import.meta.url);
 
 function spawnListening(script, env, pattern) {
@@ -101,23 +107,21 @@ function summarise(name, connections, result, pid, cpu) {
   };
 }
 
-/** Milliseconds from spawning the standalone server to its first 200 on /readyz. */
-async function timeToReady(sandboxBase) {
-  const started = performance.now();
-  const server = await startServer({
-    EKO_ENV: 'sandbox',
-    EKO_BASE_URL: sandboxBase,
-    RATE_LIMIT_PER_MINUTE: '0',
-  });
-  let ready = false;
-  while (!ready) {
-    ready = (await fetch(`${server.url}/readyz`).catch(() => undefined))?.status === 200;
-    // A short pause, so the poll does not take a core from the server it is waiting for.
-    if (!ready) await new Promise((resolve) => setTimeout(resolve, 2));
+/** The memory probe's peak sample from the standalone server (memory-probe.mjs), in MB. */
+async function peakMemorySplit(server) {
+  const seen = server.output().split('MEMORY_PROBE ').length;
+  process.kill(server.pid, 'SIGUSR2');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    const parts = server.output().split('MEMORY_PROBE ');
+    if (parts.length > seen) {
+      const sample = JSON.parse(parts[seen].split('\n')[0]);
+      const mb = (bytes) => Math.round(bytes / 2 ** 20 / 0.1) / 10;
+      return Object.fromEntries(Object.entries(sample).map(([key, value]) => [key, mb(value)]));
+    }
+    if (Date.now() > deadline) throw new Error('The server did not answer the memory probe');
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
-  const ms = performance.now() - started;
-  await server.stop();
-  return Math.round(ms);
 }
 
 async function main() {
@@ -127,12 +131,10 @@ async function main() {
     /(http:\/\/127\.0\.0\.1:\d+)\/ekoapi\/v3/,
   );
   const apiBase = `${sandbox.url}/ekoapi/v3`;
-  const ours = await startServer({
-    EKO_ENV: 'sandbox',
-    EKO_BASE_URL: apiBase,
-    RATE_LIMIT_PER_MINUTE: '0',
-    LOG_LEVEL: 'info',
-  });
+  const ours = await startServer(
+    { EKO_ENV: 'sandbox', EKO_BASE_URL: apiBase, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' },
+    { nodeArgs: ['--import', MEMORY_PROBE] },
+  );
   const credentials = {
     EKO_BASE_URL: apiBase,
     EKO_DEVELOPER_KEY: EKO_UAT_CREDENTIALS.developerKey,
@@ -210,6 +212,7 @@ async function main() {
     },
   ];
   const rows = [];
+  let memory;
   try {
     for (const target of targets) {
       await load(target.url, 50, target.requests(), 3); // warm-up: JIT and connection pools
@@ -224,12 +227,14 @@ async function main() {
         process.stderr.write(`  measured ${target.name} at ${connections} connections\n`);
       }
     }
+    memory = await peakMemorySplit(ours);
   } finally {
     await ours.stop();
     for (const child of [naive, floor, mounted, onNode]) child.proc.kill('SIGTERM');
   }
-  const readyMs = [];
-  for (let i = 0; i < 3; i++) readyMs.push(await timeToReady(apiBase));
+  process.stderr.write('  measuring the cold start and spawn to ready\n');
+  const coldStart = await measureColdStart(apiBase);
+  const spawnToReady = await measureSpawnToReady(apiBase);
   sandbox.proc.kill('SIGTERM');
   const widget = await measureWidgetOverhead();
 
@@ -245,6 +250,9 @@ async function main() {
       return {
         server,
         connections,
+        requests_per_s: o.requests_per_s,
+        naive_requests_per_s: b.requests_per_s,
+        floor_requests_per_s: c.requests_per_s,
         rps_over_naive: ratio(o.requests_per_s, b.requests_per_s),
         rps_over_floor: ratio(o.requests_per_s, c.requests_per_s),
         rps_over_ceiling: ratio(o.requests_per_s, a.requests_per_s),
@@ -266,7 +274,9 @@ async function main() {
     seconds_per_run: SECONDS,
     rows,
     ratios,
-    ready_ms: { runs: readyMs, median: readyMs.sort((x, y) => x - y)[1] },
+    cold_start: coldStart,
+    spawn_to_ready: spawnToReady,
+    standalone_memory_mb: memory,
     widget_overhead: widget,
   };
   mkdirSync(RESULTS, { recursive: true });
@@ -280,7 +290,7 @@ async function main() {
   );
   console.table(rows);
   console.table(ratios);
-  console.log(`Start to /readyz: ${readyMs.join(', ')} ms (median ${report.ready_ms.median} ms)`);
+  console.log(goalsTable(report));
   console.log('Widget overhead on a click (ms):', widget);
   console.log(`Written to ${fileURLToPath(new URL('latest.json', RESULTS))}`);
 }

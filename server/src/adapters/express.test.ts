@@ -281,6 +281,11 @@ describe('POST /kyc/sessions', () => {
     );
     expect((await post()).status).toBe(403);
     expect(upstreamCalls(t.agent)).toHaveLength(0);
+    const warned = t.logs
+      .map((line) => JSON.parse(line))
+      .find((l) => /authorize hook threw/.test(l.msg));
+    expect(warned?.level).toBe(40);
+    expect(warned?.err?.message).toBe('db down');
   });
 
   it.each([

@@ -29,7 +29,7 @@ export interface KycRouter extends Router {
 /**
  * The core behind Express: the merchant's app decides the client address (`trust proxy`) and
  * the mount; hooks receive Express's own request, with `req.body` parsed as express.json()
- * would have. Every path under the mount is answered here (404s included), as before.
+ * would have. Every path under the mount is answered here, 404s included.
  */
 export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
   const options = resolveOptions(input);
@@ -107,7 +107,7 @@ function send(res: Response, method: string, reply: CoreResponse): void {
   res.statusCode = reply.status;
   const body = reply.body;
   if (body === null) {
-    // A 204 says its length, as the cors package's preflight reply did; a 304 repeats none.
+    // A 204 (a CORS preflight) says its length, 0; a 304 repeats none.
     if (reply.status !== 304) res.setHeader('Content-Length', 0);
     res.end();
     return;

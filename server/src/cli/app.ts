@@ -1,9 +1,9 @@
 // createApp: the standalone server — the core at /kyc through the node adapter, health probes and
 // the optional static site — as one node:http request listener, with injected parts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import serveStatic from 'serve-static';
 import type { Dispatcher } from 'undici';
 import {
   createKycHandler,
@@ -80,9 +80,7 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     { trustProxyHops: config.trustProxyHops, loopbackAlias: sandbox },
     log,
   );
-  const files = config.staticDir
-    ? serveStatic(config.staticDir, { index: 'index.html', dotfiles: 'ignore' })
-    : undefined;
+  const files = config.staticDir ? siteFiles(config.staticDir) : undefined;
 
   const probes: Record<string, (res: ServerResponse) => void> = {
     '/livez': (res) => sendJson(res, 200, { status: 'ok' }),
@@ -174,4 +172,15 @@ function isUnderMount(url = '/'): boolean {
 function probePath(url: string | undefined): string {
   const path = pathOf(url).toLowerCase();
   return path.length > 1 && path.endsWith('/') ? path.slice(0, -1) : path;
+}
+
+/**
+ * The demo site's static files. serve-static (with send and the MIME database) is loaded only
+ * when STATIC_DIR is set: a production start never serves a site and does not pay for it.
+ */
+function siteFiles(dir: string): ReturnType<typeof import('serve-static')> {
+  const serveStatic = createRequire(import.meta.url)(
+    'serve-static',
+  ) as typeof import('serve-static');
+  return serveStatic(dir, { index: 'index.html', dotfiles: 'ignore' });
 }

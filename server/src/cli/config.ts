@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import * as z from 'zod/mini';
 import { ConfigError, ENV_NAMES, realEkoInSandbox, unsafeSettings } from '../core/config-safety.js';
+import { isStrongSecret, MIN_SECRET_BYTES } from '../core/session-token.js';
 import {
   DEFAULT_DIGILOCKER_URL_HOSTS,
   DEFAULT_HOST,
@@ -261,9 +262,9 @@ export function loadConfig(given: Record<string, string | undefined>): ServerCon
       'HEADERS_TIMEOUT_MS is invalid: Expected it to be at most REQUEST_TIMEOUT_MS (the whole request includes its headers).',
     );
   }
-  if (sessionSecrets.some((secret) => Buffer.byteLength(secret) < 32)) {
+  if (!sessionSecrets.every(isStrongSecret)) {
     problems.push(
-      'SESSION_SECRET is invalid: Expected each comma-separated secret to be at least 32 bytes.',
+      `SESSION_SECRET is invalid: Expected each comma-separated secret to be at least ${MIN_SECRET_BYTES} bytes.`,
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);

@@ -33,7 +33,7 @@ export interface CoreRequest {
   readBody(limit: number): Promise<Uint8Array>;
   /** A body a framework has already parsed (Express with its own express.json()); skips reading. */
   parsedBody?: { value: unknown };
-  /** Told the parsed body (Express sets `req.body`, as express.json() did, for the hooks). */
+  /** Told the parsed body (Express sets `req.body`, so its hooks read it as from express.json()). */
   onBody?(value: unknown): void;
   /** What the merchant's hooks receive (authorize, resolveSubject, …); built on demand. */
   hookRequest(): unknown;

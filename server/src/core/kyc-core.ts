@@ -9,7 +9,7 @@ import { createUpstreamBreaker } from '../limits/circuit-breaker.js';
 import { memoryOnceStore, redisOnceStore } from '../limits/once-store.js';
 import { createLimiters, type Limiter, statusLimiters } from '../limits/rate-limits.js';
 import { sharedRedis } from '../limits/redis-store.js';
-import { storeOutage } from '../limits/store-outage.js';
+import { errorFields, storeOutage } from '../limits/store-outage.js';
 import type { KycMetrics } from '../observability/metric-hooks.js';
 import { openApiDocument } from '../openapi/document.js';
 import {
@@ -205,7 +205,10 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     for (const limiter of limiters) await limiter.hit(req, headers);
   }
 
-  /** The merchant's authorize hook, when given: anything but `true` (or a throw) is a 403. */
+  /**
+   * The merchant's authorize hook, when given: anything but `true` is a 403. A throw is a 403 too
+   * (the request is refused either way), logged at warn so a broken hook is not a silent refusal.
+   */
   async function authorize(req: CoreRequest): Promise<void> {
     if (!hooks.authorize) return;
     let allowed = false;
@@ -213,6 +216,10 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
       allowed = await hooks.authorize(req.hookRequest() as Req);
     } catch (error) {
       if (error instanceof KycError) throw error;
+      logger.warn(
+        { request_id: req.id, err: errorFields(error) },
+        'the authorize hook threw: the request is refused',
+      );
     }
     if (allowed !== true) {
       throw new KycError('forbidden', 'The merchant did not authorize this request.');

@@ -18,6 +18,7 @@ import { type MetricsOption, measuredEko, resolveMetrics } from '../observabilit
 import { locateWidgetAssets, type WidgetAssets } from '../pages/widget-files.js';
 import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
+import { isStrongSecret, MIN_SECRET_BYTES } from './session-token.js';
 
 /**
  * Options of every adapter. `Req` is what the merchant's hooks receive: the Express request for
@@ -160,12 +161,9 @@ export function resolveOptions<Req>(options: KycOptions<Req>): ResolvedOptions<R
     typeof options.sessionSecrets === 'string'
       ? [options.sessionSecrets]
       : [...(options.sessionSecrets ?? [])];
-  if (
-    secrets.length === 0 ||
-    secrets.some((s) => typeof s !== 'string' || Buffer.byteLength(s) < 32)
-  ) {
+  if (secrets.length === 0 || !secrets.every(isStrongSecret)) {
     throw new TypeError(
-      'digilockerKyc: expected sessionSecrets to be one or more strings of at least 32 bytes.',
+      `digilockerKyc: expected sessionSecrets to be one or more strings of at least ${MIN_SECRET_BYTES} bytes.`,
     );
   }
   for (const url of options.returnUrls ?? []) requireUrl(url, 'returnUrls');

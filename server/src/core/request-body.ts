@@ -15,7 +15,7 @@ const INFLATE: Record<string, (data: Uint8Array, options: { maxOutputLength: num
   };
 
 /**
- * The behaviour of `express.json({ limit: '2kb', strict: true })`, which this replaces: the
+ * What `express.json({ limit: '2kb', strict: true })` accepts, without Express: the
  * charset must be a UTF one (415), the Content-Encoding gzip, deflate or br (415), the inflated
  * size at most the limit (413: a decompression bomb is caught by its output, not its input),
  * undecodable compression is 400, and the text must parse to an object or array (400). An empty

@@ -52,19 +52,29 @@ interface WireClaims {
 type Kind = 'v1' | 'b1';
 const VERSION: Kind = 'v1';
 const MAX_TOKEN_LENGTH = 2048;
-/** What the router enforces on its sessionSecrets, enforced here too for direct callers. */
-const MIN_SECRET_BYTES = 32;
+/** The shortest session secret accepted anywhere: the options, SESSION_SECRET and direct callers. */
+export const MIN_SECRET_BYTES = 32;
 export const MAX_SUBJECT_LENGTH = 128;
+
+/** Whether `secret` may sign session tokens: a string of at least MIN_SECRET_BYTES bytes. */
+export function isStrongSecret(secret: unknown): secret is string {
+  return typeof secret === 'string' && Buffer.byteLength(secret) >= MIN_SECRET_BYTES;
+}
+
+/** Whether `subject` may be carried in a token: undefined, or 1 to MAX_SUBJECT_LENGTH characters. */
+export function isValidSubject(subject: unknown): subject is string | undefined {
+  return (
+    subject === undefined ||
+    (typeof subject === 'string' && subject.length > 0 && subject.length <= MAX_SUBJECT_LENGTH)
+  );
+}
 
 /**
  * Throws KycError `config_error` unless there is at least one secret of at least 32 bytes:
  * a list holding an unset variable's `''` must never verify a token forged with the empty key.
  */
 export function requireSecrets(secrets: unknown): readonly string[] {
-  const ok =
-    Array.isArray(secrets) &&
-    secrets.length > 0 &&
-    secrets.every((s) => typeof s === 'string' && Buffer.byteLength(s) >= MIN_SECRET_BYTES);
+  const ok = Array.isArray(secrets) && secrets.length > 0 && secrets.every(isStrongSecret);
   if (!ok) {
     throw new KycError(
       'config_error',
@@ -104,10 +114,7 @@ export function readBinding(
 function sign(kind: Kind, claims: SessionClaims, secrets: readonly string[]): string {
   const [secret] = requireSecrets(secrets) as [string];
   const { subject } = claims;
-  if (
-    subject !== undefined &&
-    (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
-  ) {
+  if (!isValidSubject(subject)) {
     throw new KycError(
       'config_error',
       `Expected the session subject (resolveSubject) to be a string of 1-${MAX_SUBJECT_LENGTH} characters.`,

@@ -21,6 +21,7 @@ import type { KycOptions, ResolvedOptions } from './options.js';
 import { returnBase } from './return-base.js';
 import { readReceipt, returnSecret } from './return-proof.js';
 import {
+  isValidSubject,
   MAX_SUBJECT_LENGTH,
   type SessionClaims,
   signSessionToken,
@@ -84,10 +85,7 @@ export function sessionHandlers({
     const documents = body.documents ?? options.defaultDocuments;
     // Asked before Eko is called: a hook that fails must not leave an attempt upstream.
     const subject = await hooks.resolveSubject?.(req.hookRequest() as never);
-    if (
-      subject !== undefined &&
-      (typeof subject !== 'string' || subject.length === 0 || subject.length > MAX_SUBJECT_LENGTH)
-    ) {
+    if (!isValidSubject(subject)) {
       throw new KycError(
         'config_error',
         `Expected resolveSubject to return undefined or a string of 1-${MAX_SUBJECT_LENGTH} characters.`,

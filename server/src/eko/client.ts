@@ -1,12 +1,12 @@
-// The Eko DigiLocker client: signs each request, calls Eko (undici on Node, fetch elsewhere), treats replies as untrusted.
+// The Eko DigiLocker client: signs each request, calls Eko (node:http on Node, fetch elsewhere), treats replies as untrusted.
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLIENT_REF_ID_PATTERN, DEFAULT_DOCUMENTS, KycError } from '@digilocker-kyc/shared';
-import { Pool } from 'undici';
 import { SkewWindow } from './clock-skew.js';
 import { fetchTransport } from './fetch-transport.js';
 import { normaliseDocuments } from './identity.js';
 import { parseBaseUrl, requireAbsoluteUrl, requireReferenceId } from './inputs.js';
+import { nodeHttpTransport } from './node-http-transport.js';
 import {
   type EkoEnvelope,
   ekoCreateUrlDataSchema,
@@ -382,9 +382,10 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
 }
 
 /**
- * undici on Node: a `Pool` (kept-alive connections, connect timeout) or the dispatcher passed in.
- * Elsewhere the runtime's own fetch: Bun's `undici` is a stub, and Workers cannot compile
- * undici's WASM parser. `options.fetch` picks fetch on any runtime.
+ * Node's own http client on Node (kept-alive connections, connect timeout): nothing beyond the
+ * runtime loads at start. An undici dispatcher when one is passed (a `MockAgent` in tests, a
+ * merchant's own `Pool`). Elsewhere the runtime's own fetch: Bun's `undici` is a stub, and
+ * Workers cannot compile undici's WASM parser. `options.fetch` picks fetch on any runtime.
  */
 function chooseTransport(
   options: EkoClientOptions,
@@ -393,12 +394,11 @@ function chooseTransport(
 ): EkoTransport {
   if (options.dispatcher) return undiciTransport(options.dispatcher, false);
   if (options.fetch || !isNode()) return fetchTransport(options.fetch);
-  const pool = new Pool(origin, {
+  return nodeHttpTransport(origin, {
     connections: 128,
-    keepAliveTimeout: 30_000,
-    connect: { timeout: timeouts.connectMs },
+    keepAliveTimeoutMs: 30_000,
+    connectTimeoutMs: timeouts.connectMs,
   });
-  return undiciTransport(pool, true);
 }
 
 /** Node itself, not a runtime that imitates it (Bun, Deno and Workers all set `process`). */

@@ -1,4 +1,4 @@
-// How the Eko client sends one request (undici on Node), failures mapped onto KycError codes.
+// How the Eko client sends one request (node:http, an undici dispatcher or fetch), failures mapped onto KycError codes.
 import { KycError } from '@digilocker-kyc/shared';
 import type { Dispatcher } from 'undici';
 import { boundedErrorCode, boundedMediaType } from './upstream-text.js';
@@ -25,8 +25,9 @@ export interface EkoReply {
 }
 
 /**
- * The client under the Eko calls: undici on Node (a `Pool`, or the `MockAgent` tests pass), the
- * runtime's own `fetch` on Bun, Deno and Workers (fetch-transport.ts).
+ * The client under the Eko calls: node:http on Node (node-http-transport.ts), an undici
+ * dispatcher when one is passed (the `MockAgent` tests pass), the runtime's own `fetch` on Bun,
+ * Deno and Workers (fetch-transport.ts).
  */
 export interface EkoTransport {
   send(request: EkoRequest): Promise<EkoReply>;

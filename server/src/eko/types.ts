@@ -26,11 +26,11 @@ export interface EkoClientOptions {
   initiatorId: string;
   /** The retailer/agent code sent when a call does not name its own. */
   userCode: string;
-  /** On Node, a `Pool` in production (the default), a `MockAgent` in tests. */
+  /** An undici dispatcher to send through instead of node:http: a `MockAgent` in tests, or your own `Pool`. */
   dispatcher?: Dispatcher;
   /**
-   * Call Eko through this fetch instead of undici. The default outside Node (Bun, Deno, Workers)
-   * is the runtime's global `fetch`; on Node, undici unless this is set.
+   * Call Eko through this fetch. The default outside Node (Bun, Deno, Workers) is the runtime's
+   * global `fetch`; on Node, node:http with kept-alive connections unless this is set.
    */
   fetch?: typeof fetch;
   /** Unix milliseconds; injected so signatures and skew are testable. */

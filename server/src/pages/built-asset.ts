@@ -50,13 +50,15 @@ const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
 /**
- * A version of the file: hashed at once; compressed in the thread pool (brotli at quality 11
- * takes ~150 ms for the bundle, which must not hold up the start). A failed compression falls
- * back to the plain bytes.
+ * A version of the file: hashed at once; each compressed form made in the thread pool the first
+ * time a client asks for it, then kept. Brotli at quality 11 takes ~150 ms of CPU for the bundle:
+ * a server that never serves the widget (an API-only serverless route) never pays it, and a
+ * start does not compete with it. A failed compression falls back to the plain bytes.
  */
 function version(body: Buffer, mtime: Date, size: number): Version {
-  const plain = Promise.resolve(body);
   const or = (encoded: Promise<Buffer>) => encoded.catch(() => body);
+  let br: Promise<Buffer> | undefined;
+  let gzip: Promise<Buffer> | undefined;
   return {
     mtimeMs: mtime.getTime(),
     size,
@@ -64,17 +66,23 @@ function version(body: Buffer, mtime: Date, size: number): Version {
     integrity: `sha384-${createHash('sha384').update(body).digest('base64')}`,
     lastModified: mtime.toUTCString(),
     bodies: {
-      identity: plain,
-      br: or(
-        brotli(body, {
-          params: {
-            [constants.BROTLI_PARAM_QUALITY]: 11,
-            [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-            [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          },
-        }),
-      ),
-      gzip: or(gzipped(body, { level: 9 })),
+      identity: Promise.resolve(body),
+      get br() {
+        br ??= or(
+          brotli(body, {
+            params: {
+              [constants.BROTLI_PARAM_QUALITY]: 11,
+              [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+              [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+            },
+          }),
+        );
+        return br;
+      },
+      get gzip() {
+        gzip ??= or(gzipped(body, { level: 9 }));
+        return gzip;
+      },
     },
   };
 }
