@@ -1,5 +1,5 @@
-// The import rules of server/src, checked from its import graph (madge): no cycle, adapters that
-// import only the core and neutral helpers, a library that never reaches the CLI or the sandbox,
+// The import rules of server/src and widget/src, checked from their import graphs (madge): no
+// cycle in either; in the server, adapters that import only the core and neutral helpers, a library that never reaches the CLI or the sandbox,
 // a sandbox that uses nothing of the library but its pure helpers, and no published file that
 // only the tests use. `npm run lint` runs it.
 // server/src/README.md draws the same layers.
@@ -100,13 +100,20 @@ export function serverProblems({ graph, cycles }) {
   return problems;
 }
 
+/** Problems with widget/src's import graph: a cycle is the one rule there. */
+export function widgetProblems({ cycles }) {
+  return cycles.map((cycle) => `Import cycle: ${[...cycle, cycle[0]].join(' → ')}.`);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const problems = serverProblems(await importGraph('server/src', 'server/tsconfig.json'));
-  if (problems.length > 0) {
-    console.error(`server/src breaks its import rules:\n- ${problems.join('\n- ')}`);
-    process.exit(1);
-  }
+  const server = serverProblems(await importGraph('server/src', 'server/tsconfig.json'));
+  const widget = widgetProblems(await importGraph('widget/src', 'widget/tsconfig.json'));
+  if (server.length > 0)
+    console.error(`server/src breaks its import rules:\n- ${server.join('\n- ')}`);
+  if (widget.length > 0)
+    console.error(`widget/src breaks its import rules:\n- ${widget.join('\n- ')}`);
+  if (server.length + widget.length > 0) process.exit(1);
   console.log(
-    'server/src: no import cycle; adapters, core, eko, sandbox and CLI keep their layers.',
+    'server/src: no import cycle; adapters, core, eko, sandbox and CLI keep their layers. widget/src: no import cycle.',
   );
 }
