@@ -181,7 +181,8 @@ async function runOnce(index) {
   log.end();
   const duration = Date.now() - started;
   // Whatever this run started and left behind is counted, then stopped, so the next run starts clean.
-  const leftovers = await waitForLeftovers({ runId, root: ROOT, since: started }, 5_000);
+  // By the run's marker alone: other runs in the same checkout may be going on at the same time.
+  const leftovers = await waitForLeftovers({ runId, since: started }, 10_000);
   killAll(leftovers);
   let counts = {};
   try {

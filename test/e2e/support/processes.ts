@@ -1,10 +1,13 @@
 // Spawns the real processes a journey runs against (the demo start script, or the short-link
-// server) on free loopback ports, waits until they listen, and stops them by their own pid.
+// server) on free loopback ports, each in a guarded process group, waits until they listen, and
+// stops the whole group: nothing they started outlives the suite, whether it passed or not.
 
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { RUN_MARKER } from '../../../scripts/leftover-processes.mjs';
 import { expectNoLeaks } from './journey.js';
-import { DEMO_DIST, DEMO_START, SHORT_LINK_SERVER } from './paths.js';
+import { DEMO_DIST, DEMO_START, GROUP_GUARD, SHORT_LINK_SERVER } from './paths.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -157,20 +160,63 @@ export async function startTogether<T extends unknown[]>(
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-/** Every process this worker started and has not seen exit: killed if the worker exits first. */
-const live = new Set<ChildProcess>();
-function killLive(): void {
-  for (const child of live) {
+/**
+ * Live (non-zombie) members of process group `pgid`, read from /proc. Where there is no /proc,
+ * whether the group still exists at all (signal 0), as a one-element list.
+ */
+export function groupMembers(pgid: number): number[] {
+  if (!existsSync('/proc/self/stat')) {
     try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      process.kill(-pgid, 0);
+      return [pgid];
     } catch {
-      // Already gone.
+      return [];
     }
   }
+  const found: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state, , group] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      if (Number(group) === pgid && state !== 'Z') found.push(Number(name));
+    } catch {
+      // Exited while being read.
+    }
+  }
+  return found;
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // No such group any more.
+  }
+}
+
+async function groupGone(pgid: number, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (groupMembers(pgid).length > 0) {
+    if (Date.now() >= deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return true;
+}
+
+/**
+ * The groups this worker started and has not seen empty. The leader exiting is not enough: what
+ * it started (the demo's signing server) stays in the group and would be orphaned.
+ */
+const live = new Set<number>();
+function killLive(): void {
+  for (const pgid of live) signalGroup(pgid, 'SIGKILL');
 }
 process.once('exit', killLive);
 // A worker ended by a signal (a runner's timeout, Ctrl-C) never sees 'exit': kill the groups,
-// then die of the same signal, as it would have without this handler.
+// then die of the same signal, as it would have without this handler. A worker killed outright
+// (vitest sends SIGKILL 500 ms after SIGTERM, sooner than a busy worker may run this) is covered
+// by each group's guard process instead.
 for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   process.once(signal, () => {
     killLive();
@@ -178,27 +224,88 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
   });
 }
 
-function adopt(child: ChildProcess): void {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
+/**
+ * A guard (group-guard.mjs) that stops group `pgid` when this worker dies in any way: it reads
+ * our end of a pipe, which the kernel closes with the worker. `release()` ends it normally.
+ */
+function guardGroup(pgid: number): { release: () => Promise<void> } {
+  const guard = spawn(process.execPath, [GROUP_GUARD, String(pgid)], {
+    stdio: ['pipe', 'ignore', 'inherit'],
+    detached: true,
+  });
+  // Neither the guard nor its pipe keeps this worker's event loop alive.
+  guard.unref();
+  (guard.stdin as unknown as { unref?: () => void } | null)?.unref?.();
+  guard.stdin?.on('error', () => undefined);
+  const exited = new Promise<void>((resolve) => {
+    if (guard.exitCode !== null || guard.signalCode !== null) resolve();
+    else guard.once('exit', () => resolve());
+  });
+  return {
+    release: async () => {
+      guard.stdin?.end();
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    },
+  };
 }
 
-/** SIGTERM to the process we started (it forwards to its child); SIGKILL to its group if stuck. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGKILL'); // the group we created with detached: true
-      } catch {
-        child.kill('SIGKILL');
+export interface Group {
+  child: ChildProcess;
+  /**
+   * SIGTERM to the leader and up to `graceMs` for it to exit by itself (the demo forwards the
+   * signal and drains); then SIGTERM and, 2 s later, SIGKILL to whatever is still in the group.
+   * Resolves once the group is empty; throws naming the pids if SIGKILL did not empty it.
+   */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Spawns `command` as the leader of a new process group (with everything it starts in that
+ * group), guarded so that the whole group is stopped whether the suite passes, fails, or its
+ * worker is killed.
+ */
+export function spawnGroup(
+  command: string,
+  args: readonly string[],
+  options: Omit<SpawnOptions, 'detached'>,
+): Group {
+  // A harness that passes its own environment still hands down the run's marker, so a leftover
+  // can be traced to its run (scripts/leftover-processes.mjs).
+  const marker = process.env[RUN_MARKER];
+  const env = options.env && marker ? { ...options.env, [RUN_MARKER]: marker } : options.env;
+  const child = spawn(command, args, { ...options, env, detached: true });
+  const pgid = child.pid;
+  if (pgid === undefined) {
+    // spawn failed (ENOENT...): the 'error' event says why; there is no group to stop.
+    return { child, stop: async () => undefined };
+  }
+  live.add(pgid);
+  const guard = guardGroup(pgid);
+  let stopped: Promise<void> | undefined;
+  const stop = (graceMs = 8_000) => {
+    stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, graceMs))]);
       }
-    }
-  }, 8_000);
-  await exited;
-  clearTimeout(timer);
+      if (!(await groupGone(pgid, 0))) {
+        signalGroup(pgid, 'SIGTERM');
+        if (!(await groupGone(pgid, 2_000))) {
+          signalGroup(pgid, 'SIGKILL');
+          if (!(await groupGone(pgid, 3_000))) {
+            throw new Error(
+              `Process group ${pgid} (${command}) still has ${groupMembers(pgid).join(', ')} after SIGKILL`,
+            );
+          }
+        }
+      }
+      live.delete(pgid);
+      await guard.release();
+    })();
+    return stopped;
+  };
+  return { child, stop };
 }
 
 export interface DemoOptions {
@@ -210,7 +317,7 @@ export interface DemoOptions {
 /** `node demo/scripts/start.mjs` on three free ports: server, sandbox, cross-origin pages. */
 export async function startDemo(options: DemoOptions = {}): Promise<Running & { urls: DemoUrls }> {
   const [port, sandboxPort, xoPort] = await freeConsecutivePorts(3);
-  const child = spawn(process.execPath, [DEMO_START], {
+  const { child, stop: stopGroup } = spawnGroup(process.execPath, [DEMO_START], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -225,14 +332,12 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  adopt(child);
   const { output, waitFor } = track(child);
   const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
   const urls = JSON.parse(match[1]!) as DemoUrls;
   const stop = async () => {
-    await stopChild(child);
+    await stopGroup();
     expectNoLeaks(output(), 'the demo server and sandbox logs');
   };
   return { child, output, urls, stop };
@@ -243,7 +348,7 @@ export async function startShortLinkServer(
   linkLifetimeMs: number,
 ): Promise<Running & { origin: string; sandbox: string }> {
   const [port, sandboxPort] = await freePorts(2);
-  const child = spawn(process.execPath, [SHORT_LINK_SERVER], {
+  const { child, stop } = spawnGroup(process.execPath, [SHORT_LINK_SERVER], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -255,9 +360,7 @@ export async function startShortLinkServer(
       LINK_LIFETIME_MS: String(linkLifetimeMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  adopt(child);
   const { output, waitFor } = track(child);
   await waitFor(/^SHORT_LINK_READY$/m, 20_000);
   return {
@@ -265,6 +368,6 @@ export async function startShortLinkServer(
     output,
     origin: `http://127.0.0.1:${port}`,
     sandbox: `http://127.0.0.1:${sandboxPort}`,
-    stop: () => stopChild(child),
+    stop: () => stop(),
   };
 }
