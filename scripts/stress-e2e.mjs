@@ -127,10 +127,17 @@ const stopBurners = () => {
     }
   }
 };
+/** The process group of the run in progress, stopped with the loop if the loop is stopped. */
+let current;
 process.once('exit', stopBurners);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.once(signal, () => {
     stopBurners();
+    try {
+      if (current !== undefined) process.kill(-current, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
     process.kill(process.pid, signal);
   });
 }
@@ -162,6 +169,7 @@ async function runOnce(index) {
       [RUN_MARKER]: runId,
     },
   });
+  current = child.pid;
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
   let timedOut = false;
@@ -176,6 +184,7 @@ async function runOnce(index) {
   const exit = await new Promise((done) =>
     child.once('close', (code, signal) => done({ code, signal })),
   );
+  current = undefined;
   clearTimeout(timer);
   clearInterval(sampler);
   log.end();
@@ -201,6 +210,7 @@ async function runOnce(index) {
     minutes: (duration / 60_000).toFixed(1),
     load: `${load.toFixed(1)} (max ${Math.max(...samples, loadavg()[0]).toFixed(1)})`,
     leftovers: leftovers.length,
+    leftoverCommands: leftovers.map(({ pid, command }) => `${pid} ${command.slice(0, 160)}`),
     failures: (counts.testResults ?? [])
       .flatMap((file) => file.assertionResults ?? [])
       .filter((test) => test.status === 'failed')
@@ -226,6 +236,7 @@ for (let index = 1; index <= runs; index++) {
     `run ${row.run}: ${row.result}, ${row.tests} tests passed, ${row.minutes} min, load ${row.load},` +
       ` ${row.leftovers} leftover process(es)${row.failures.length ? `; failed: ${row.failures.join(' | ')}` : ''}`,
   );
+  for (const command of row.leftoverCommands) console.log(`  left behind: ${command}`);
   writeFileSync(join(logs, 'table.json'), JSON.stringify(rows, null, 2));
   if (row.result !== 'pass' && values['stop-on-fail']) break;
 }
