@@ -152,6 +152,13 @@ const vitest = join(
 async function runOnce(index) {
   const runId = randomUUID();
   const started = Date.now();
+  // The tree each run tested: the harness may change between the runs of a long loop.
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  const dirty = spawnSync('git', ['status', '--porcelain', '--', 'test', 'scripts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  const commit = `${head.stdout.trim()}${dirty.stdout.trim() ? '+dirty' : ''}`;
   const report = join(logs, `report-${index}`);
   const log = createWriteStream(join(logs, `run-${index}.log`));
   const samples = [];
@@ -204,6 +211,7 @@ async function runOnce(index) {
   const load = samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : loadavg()[0];
   return {
     run: index,
+    commit,
     result: ok ? 'pass' : timedOut ? 'timeout' : 'FAIL',
     tests: `${counts.numPassedTests ?? '?'}/${counts.numTotalTests ?? '?'}`,
     failed: counts.numFailedTests ?? '?',
@@ -233,7 +241,7 @@ for (let index = 1; index <= runs; index++) {
   rows.push(row);
   streak = row.result === 'pass' ? streak + 1 : 0;
   console.log(
-    `run ${row.run}: ${row.result}, ${row.tests} tests passed, ${row.minutes} min, load ${row.load},` +
+    `run ${row.run} (${row.commit}): ${row.result}, ${row.tests} tests passed, ${row.minutes} min, load ${row.load},` +
       ` ${row.leftovers} leftover process(es)${row.failures.length ? `; failed: ${row.failures.join(' | ')}` : ''}`,
   );
   for (const command of row.leftoverCommands) console.log(`  left behind: ${command}`);
@@ -242,10 +250,20 @@ for (let index = 1; index <= runs; index++) {
 }
 stopBurners();
 
-const header = ['run', 'result', 'passed/total', 'minutes', 'load avg 1m (max)', 'leftovers'];
+const header = [
+  'run',
+  'commit',
+  'result',
+  'passed/total',
+  'minutes',
+  'load avg 1m (max)',
+  'leftovers',
+];
 const table = [
   header,
-  ...rows.map((r) => [r.run, r.result, r.tests, r.minutes, r.load, r.leftovers].map(String)),
+  ...rows.map((r) =>
+    [r.run, r.commit, r.result, r.tests, r.minutes, r.load, r.leftovers].map(String),
+  ),
 ];
 const widths = header.map((_, i) => Math.max(...table.map((line) => line[i].length)));
 const line = (cells) => `| ${cells.map((cell, i) => cell.padEnd(widths[i])).join(' | ')} |`;
