@@ -194,7 +194,7 @@ async function runOnce(index) {
   current = undefined;
   clearTimeout(timer);
   clearInterval(sampler);
-  log.end();
+  await new Promise((done) => log.end(done));
   const duration = Date.now() - started;
   // Whatever this run started and left behind is counted, then stopped, so the next run starts clean.
   // By the run's marker alone: other runs in the same checkout may be going on at the same time.
@@ -207,6 +207,13 @@ async function runOnce(index) {
   } catch {
     // The runner crashed or was killed before writing its report.
   }
+  // A test that passed only on a retry (the WebKit journeys allow one) keeps its first failure.
+  const results = (counts.testResults ?? []).flatMap((file) => file.assertionResults ?? []);
+  const retriedInReport = results.filter(
+    (test) => test.status === 'passed' && test.failureMessages?.length > 0,
+  ).length;
+  const output = readFileSync(join(logs, `run-${index}.log`), 'utf8');
+  const retriedInLog = (output.match(/\(retry x\d+\)/g) ?? []).length;
   const ok = exit.code === 0 && !timedOut && leftovers.length === 0;
   const load = samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : loadavg()[0];
   return {
@@ -218,11 +225,9 @@ async function runOnce(index) {
     minutes: (duration / 60_000).toFixed(1),
     load: `${load.toFixed(1)} (max ${Math.max(...samples, loadavg()[0]).toFixed(1)})`,
     leftovers: leftovers.length,
+    retried: Math.max(retriedInReport, retriedInLog),
     leftoverCommands: leftovers.map(({ pid, command }) => `${pid} ${command.slice(0, 160)}`),
-    failures: (counts.testResults ?? [])
-      .flatMap((file) => file.assertionResults ?? [])
-      .filter((test) => test.status === 'failed')
-      .map((test) => test.fullName),
+    failures: results.filter((test) => test.status === 'failed').map((test) => test.fullName),
   };
 }
 
@@ -241,7 +246,7 @@ for (let index = 1; index <= runs; index++) {
   rows.push(row);
   streak = row.result === 'pass' ? streak + 1 : 0;
   console.log(
-    `run ${row.run} (${row.commit}): ${row.result}, ${row.tests} tests passed, ${row.minutes} min, load ${row.load},` +
+    `run ${row.run} (${row.commit}): ${row.result}, ${row.retried} passed on a retry, ${row.tests} tests passed, ${row.minutes} min, load ${row.load},` +
       ` ${row.leftovers} leftover process(es)${row.failures.length ? `; failed: ${row.failures.join(' | ')}` : ''}`,
   );
   for (const command of row.leftoverCommands) console.log(`  left behind: ${command}`);
@@ -254,6 +259,7 @@ const header = [
   'run',
   'commit',
   'result',
+  'retried',
   'passed/total',
   'minutes',
   'load avg 1m (max)',
@@ -262,7 +268,7 @@ const header = [
 const table = [
   header,
   ...rows.map((r) =>
-    [r.run, r.commit, r.result, r.tests, r.minutes, r.load, r.leftovers].map(String),
+    [r.run, r.commit, r.result, r.retried, r.tests, r.minutes, r.load, r.leftovers].map(String),
   ),
 ];
 const widths = header.map((_, i) => Math.max(...table.map((line) => line[i].length)));
