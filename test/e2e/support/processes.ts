@@ -9,23 +9,34 @@ import { RUN_MARKER } from '../../../scripts/leftover-processes.mjs';
 import { expectNoLeaks } from './journey.js';
 import { DEMO_DIST, DEMO_START, GROUP_GUARD, SHORT_LINK_SERVER } from './paths.js';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
+/**
+ * The kernel's range for ports it picks itself (listen on 0, every outgoing connection), from
+ * /proc; Linux's default where there is no /proc.
+ */
+function ephemeralRange(): [number, number] {
+  try {
+    const [low, high] = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    if (Number.isInteger(low) && Number.isInteger(high)) return [low!, high!];
+  } catch {
+    // Not Linux.
+  }
+  return [32_768, 60_999];
 }
 
-/** Distinct free ports (a port just closed by freePort is not handed out twice here). */
-export async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
+/**
+ * Where a harness picks the ports it hands to a process to listen on later: outside the
+ * kernel's ephemeral range. A port picked inside it can be taken, between the pick and the
+ * child's listen, by any outgoing connection on the machine (a browser, another suite), and the
+ * child then fails with EADDRINUSE (seen in the stress runs).
+ */
+function pickablePorts(count: number): { from: number; to: number } {
+  const [low, high] = ephemeralRange();
+  const below = { from: 10_000, to: low - count };
+  const above = { from: high + 1, to: 65_535 - count };
+  return below.to - below.from >= above.to - above.from ? below : above;
 }
 
 async function isFree(port: number): Promise<boolean> {
@@ -37,12 +48,13 @@ async function isFree(port: number): Promise<boolean> {
 }
 
 /**
- * A free base port whose next `count - 1` ports are free too: the demo's pages assume the
- * default layout (sandbox on PORT+1, the second origin on PORT+2).
+ * A free base port whose next `count - 1` ports are free too (the demo's pages assume the
+ * default layout: sandbox on PORT+1, the second origin on PORT+2), outside the ephemeral range.
  */
 export async function freeConsecutivePorts(count: number): Promise<number[]> {
+  const { from, to } = pickablePorts(count);
   for (let tries = 0; tries < 50; tries++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = from + Math.floor(Math.random() * (to - from));
     const ports = Array.from({ length: count }, (_, i) => base + i);
     let free = true;
     for (const port of ports) {
@@ -53,7 +65,20 @@ export async function freeConsecutivePorts(count: number): Promise<number[]> {
     }
     if (free) return ports;
   }
-  throw new Error(`No ${count} consecutive free ports found`);
+  throw new Error(`No ${count} consecutive free ports found in ${from}-${to + count - 1}`);
+}
+
+/** A free loopback port for a process to listen on, outside the ephemeral range. */
+export async function freePort(): Promise<number> {
+  const [port] = await freeConsecutivePorts(1);
+  return port!;
+}
+
+/** Distinct free ports, each outside the ephemeral range. */
+export async function freePorts(count: number): Promise<number[]> {
+  const ports = new Set<number>();
+  while (ports.size < count) ports.add(await freePort());
+  return [...ports];
 }
 
 export interface DemoUrls {
@@ -316,6 +341,18 @@ export interface DemoOptions {
 
 /** `node demo/scripts/start.mjs` on three free ports: server, sandbox, cross-origin pages. */
 export async function startDemo(options: DemoOptions = {}): Promise<Running & { urls: DemoUrls }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDemoOnce(options);
+    } catch (error) {
+      // Something else took one of the picked ports between the pick and the listen: pick again.
+      if (attempt < 3 && /EADDRINUSE/.test(String(error))) continue;
+      throw error;
+    }
+  }
+}
+
+async function startDemoOnce(options: DemoOptions): Promise<Running & { urls: DemoUrls }> {
   const [port, sandboxPort, xoPort] = await freeConsecutivePorts(3);
   const { child, stop: stopGroup } = spawnGroup(process.execPath, [DEMO_START], {
     env: {
@@ -334,7 +371,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { output, waitFor } = track(child);
-  const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
+  // A demo that did not get ready is stopped here: the caller never gets a handle to stop it.
+  const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000).catch(async (error) => {
+    await stopGroup().catch(() => undefined);
+    throw error;
+  });
   const urls = JSON.parse(match[1]!) as DemoUrls;
   const stop = async () => {
     await stopGroup();
@@ -362,7 +403,10 @@ export async function startShortLinkServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const { output, waitFor } = track(child);
-  await waitFor(/^SHORT_LINK_READY$/m, 20_000);
+  await waitFor(/^SHORT_LINK_READY$/m, 20_000).catch(async (error) => {
+    await stop().catch(() => undefined);
+    throw error;
+  });
   return {
     child,
     output,
