@@ -12,14 +12,7 @@
 // folder (one file per run) so a failure can be read afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import {
-  createWriteStream,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { createWriteStream, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -202,8 +195,8 @@ async function runOnce(index) {
   killAll(leftovers);
   let counts = {};
   try {
+    // Kept beside the run's log: a failure's messages and each file's start and end times.
     counts = JSON.parse(readFileSync(`${report}-vitest.json`, 'utf8'));
-    rmSync(`${report}-vitest.json`);
   } catch {
     // The runner crashed or was killed before writing its report.
   }
