@@ -32,7 +32,8 @@ function ancestors(pid) {
 
 /**
  * Processes of a run that are still alive: started at or after `since` (ms), and either carrying
- * `${RUN_MARKER}=${runId}` in their environment or having their working directory in `root`.
+ * `${RUN_MARKER}=${runId}` in their environment or having their working directory in `root`
+ * (when given: leave it out where other runs share the checkout, and go by the marker alone).
  * Returns [{ pid, command }], the runner itself and its ancestors left out.
  */
 export function findLeftovers({ runId, root, since, self = process.pid }) {
@@ -46,7 +47,9 @@ export function findLeftovers({ runId, root, since, self = process.pid }) {
       if (startedAt(pid) < since - 1_000) continue; // clock ticks round down: a second of slack
       const environ = readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
       const cwd = readlinkSync(`/proc/${pid}/cwd`);
-      const inRepo = cwd === root || cwd.startsWith(root.endsWith(sep) ? root : root + sep);
+      const inRepo =
+        root !== undefined &&
+        (cwd === root || cwd.startsWith(root.endsWith(sep) ? root : root + sep));
       if (!environ.includes(marker) && !inRepo) continue;
       const command = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join(' ').trim();
       // A zombie has no command line and is gone once its parent reaps it.

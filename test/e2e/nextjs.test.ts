@@ -1,7 +1,7 @@
 // The signing server inside a real host: the Next.js (App Router) demo, whose /kyc route handler
 // is createKycHandler's fetch handler, built with `next build` (Turbopack), served by
 // `next start`, and driven in Chromium through a complete sandbox journey.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -17,7 +17,7 @@ import {
   tokensOf,
   widget,
 } from './support/journey.js';
-import { freePort } from './support/processes.js';
+import { freePort, type Group, spawnGroup } from './support/processes.js';
 
 const NEXT_APP = fileURLToPath(new URL('../../demo/next/', import.meta.url));
 const NEXT_BIN = `${NEXT_APP}node_modules/next/dist/bin/next`;
@@ -44,7 +44,7 @@ async function startSandbox(): Promise<RunningSandbox> {
 }
 
 let sandbox: RunningSandbox;
-let next: ChildProcess;
+let next: Group;
 let output = '';
 let origin: string;
 let browser: Browser;
@@ -63,7 +63,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   const port = await freePort();
   origin = `http://127.0.0.1:${port}`;
-  next = spawn(
+  next = spawnGroup(
     process.execPath,
     [NEXT_BIN, 'start', '--port', String(port), '--hostname', '127.0.0.1'],
     {
@@ -80,8 +80,8 @@ beforeAll(async () => {
   const collect = (chunk: Buffer) => {
     output += String(chunk);
   };
-  next.stdout?.on('data', collect);
-  next.stderr?.on('data', collect);
+  next.child.stdout?.on('data', collect);
+  next.child.stderr?.on('data', collect);
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`next start did not get ready:\n${output}`)),
@@ -93,8 +93,8 @@ beforeAll(async () => {
         resolve();
       }
     };
-    next.stdout?.on('data', check);
-    next.once('exit', () => reject(new Error(`next start exited:\n${output}`)));
+    next.child.stdout?.on('data', check);
+    next.child.once('exit', () => reject(new Error(`next start exited:\n${output}`)));
   });
   browser = await launch();
 }, 300_000);
@@ -105,11 +105,8 @@ afterEach(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  if (next && next.exitCode === null) {
-    const exited = new Promise((resolve) => next.once('exit', resolve));
-    next.kill('SIGTERM');
-    await exited;
-  }
+  // The whole group: whatever `next start` started goes with it, on failure too.
+  await next?.stop();
   await sandbox?.close();
   // Nothing secret or personal in what Next logged (the sandbox keys, the personas' data).
   expectNoLeaks(output, 'next start output');

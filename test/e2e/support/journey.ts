@@ -51,9 +51,44 @@ export function widget(page: Page, selector = '#kyc') {
   };
 }
 
-/** Waits until the element is upgraded and rendered its start button. */
+/**
+ * Waits until the element is upgraded and rendered its start button. The bound is for the page's
+ * load on a busy machine (the React page's button took longer than 15 s once at a load average
+ * of 20 on two cores), not a timing of the widget's. On a timeout the error says how far the
+ * page got: its load state, whether the element is defined and rendered, and every resource it
+ * fetched with status and duration.
+ */
 export async function ready(page: Page, selector = '#kyc'): Promise<void> {
-  await page.locator(`${selector} [part="button"]`).waitFor({ state: 'visible', timeout: 15_000 });
+  try {
+    await page
+      .locator(`${selector} [part="button"]`)
+      .waitFor({ state: 'visible', timeout: 30_000 });
+  } catch (error) {
+    const state = await page
+      .evaluate((hostSelector) => {
+        const host = document.querySelector(hostSelector);
+        const button = host?.shadowRoot?.querySelector('[part="button"]');
+        return {
+          url: location.href,
+          readyState: document.readyState,
+          defined: customElements.get('digilocker-kyc') !== undefined,
+          host: host !== null,
+          shadowRoot: host?.shadowRoot != null,
+          button: button ? button.getBoundingClientRect().toJSON() : null,
+          resources: performance.getEntriesByType('resource').map((entry) => {
+            const timing = entry as PerformanceResourceTiming & { responseStatus?: number };
+            return `${timing.responseStatus ?? '?'} ${Math.round(timing.duration)} ms ${timing.name}`;
+          }),
+        };
+      }, selector)
+      .catch((reason: unknown) => `page state unreadable: ${String(reason)}`);
+    throw new Error(
+      `The start button of ${selector} never showed: ${JSON.stringify(state, null, 1)}`,
+      {
+        cause: error,
+      },
+    );
+  }
 }
 
 /** Clicks start and returns the popup the widget opened. */

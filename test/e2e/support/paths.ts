@@ -12,6 +12,7 @@ export const SERVER_CLI = root('server/dist/cli.js');
 export const WIDGET_BUNDLE = root('widget/dist/digilocker-kyc.bundle.js');
 export const RETURN_SCRIPT = root('widget/dist/return.js');
 export const SCREENSHOTS = root('docs/screenshots');
+export const GROUP_GUARD = fileURLToPath(new URL('./group-guard.mjs', import.meta.url));
 export const SHORT_LINK_SERVER = fileURLToPath(new URL('./short-link-server.mjs', import.meta.url));
 /** $CHROMIUM_PATH, else the first system Chromium found (scripts/chromium-path.mjs). */
 export const CHROMIUM = chromiumPath() ?? '/usr/bin/chromium';

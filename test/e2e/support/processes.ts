@@ -1,57 +1,15 @@
 // Spawns the real processes a journey runs against (the demo start script, or the short-link
-// server) on free loopback ports, waits until they listen, and stops them by their own pid.
+// server) on free loopback ports, each in a guarded process group, waits until they listen, and
+// stops the whole group: nothing they started outlives the suite, whether it passed or not.
 
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import type { ChildProcess } from 'node:child_process';
 import { expectNoLeaks } from './journey.js';
 import { DEMO_DIST, DEMO_START, SHORT_LINK_SERVER } from './paths.js';
+import { freeConsecutivePorts, freePorts } from './ports.js';
+import { spawnGroup } from './process-group.js';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Distinct free ports (a port just closed by freePort is not handed out twice here). */
-export async function freePorts(count: number): Promise<number[]> {
-  const ports = new Set<number>();
-  while (ports.size < count) ports.add(await freePort());
-  return [...ports];
-}
-
-async function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-  });
-}
-
-/**
- * A free base port whose next `count - 1` ports are free too: the demo's pages assume the
- * default layout (sandbox on PORT+1, the second origin on PORT+2).
- */
-export async function freeConsecutivePorts(count: number): Promise<number[]> {
-  for (let tries = 0; tries < 50; tries++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
-    const ports = Array.from({ length: count }, (_, i) => base + i);
-    let free = true;
-    for (const port of ports) {
-      if (!(await isFree(port))) {
-        free = false;
-        break;
-      }
-    }
-    if (free) return ports;
-  }
-  throw new Error(`No ${count} consecutive free ports found`);
-}
+export { freeConsecutivePorts, freePort, freePorts } from './ports.js';
+export { type Group, groupMembers, spawnGroup } from './process-group.js';
 
 export interface DemoUrls {
   server: string;
@@ -157,50 +115,6 @@ export async function startTogether<T extends unknown[]>(
   if (failed) throw (failed as PromiseRejectedResult).reason;
 }
 
-/** Every process this worker started and has not seen exit: killed if the worker exits first. */
-const live = new Set<ChildProcess>();
-function killLive(): void {
-  for (const child of live) {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  }
-}
-process.once('exit', killLive);
-// A worker ended by a signal (a runner's timeout, Ctrl-C) never sees 'exit': kill the groups,
-// then die of the same signal, as it would have without this handler.
-for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
-  process.once(signal, () => {
-    killLive();
-    process.kill(process.pid, signal);
-  });
-}
-
-function adopt(child: ChildProcess): void {
-  live.add(child);
-  child.once('exit', () => live.delete(child));
-}
-
-/** SIGTERM to the process we started (it forwards to its child); SIGKILL to its group if stuck. */
-async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => {
-    if (child.pid !== undefined) {
-      try {
-        process.kill(-child.pid, 'SIGKILL'); // the group we created with detached: true
-      } catch {
-        child.kill('SIGKILL');
-      }
-    }
-  }, 8_000);
-  await exited;
-  clearTimeout(timer);
-}
-
 export interface DemoOptions {
   /** SANDBOX_FAULTS for every sandbox response. */
   faults?: string;
@@ -209,8 +123,20 @@ export interface DemoOptions {
 
 /** `node demo/scripts/start.mjs` on three free ports: server, sandbox, cross-origin pages. */
 export async function startDemo(options: DemoOptions = {}): Promise<Running & { urls: DemoUrls }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDemoOnce(options);
+    } catch (error) {
+      // Something else took one of the picked ports between the pick and the listen: pick again.
+      if (attempt < 3 && /EADDRINUSE/.test(String(error))) continue;
+      throw error;
+    }
+  }
+}
+
+async function startDemoOnce(options: DemoOptions): Promise<Running & { urls: DemoUrls }> {
   const [port, sandboxPort, xoPort] = await freeConsecutivePorts(3);
-  const child = spawn(process.execPath, [DEMO_START], {
+  const { child, stop: stopGroup } = spawnGroup(process.execPath, [DEMO_START], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -225,14 +151,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<Running & { 
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  adopt(child);
   const { output, waitFor } = track(child);
-  const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000);
+  // A demo that did not get ready is stopped here: the caller never gets a handle to stop it.
+  const match = await waitFor(/^DEMO_READY (.+)$/m, 20_000).catch(async (error) => {
+    await stopGroup().catch(() => undefined);
+    throw error;
+  });
   const urls = JSON.parse(match[1]!) as DemoUrls;
   const stop = async () => {
-    await stopChild(child);
+    await stopGroup();
     expectNoLeaks(output(), 'the demo server and sandbox logs');
   };
   return { child, output, urls, stop };
@@ -243,7 +171,7 @@ export async function startShortLinkServer(
   linkLifetimeMs: number,
 ): Promise<Running & { origin: string; sandbox: string }> {
   const [port, sandboxPort] = await freePorts(2);
-  const child = spawn(process.execPath, [SHORT_LINK_SERVER], {
+  const { child, stop } = spawnGroup(process.execPath, [SHORT_LINK_SERVER], {
     env: {
       PATH: process.env.PATH ?? '',
       HOST: '127.0.0.1',
@@ -255,16 +183,17 @@ export async function startShortLinkServer(
       LINK_LIFETIME_MS: String(linkLifetimeMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
-  adopt(child);
   const { output, waitFor } = track(child);
-  await waitFor(/^SHORT_LINK_READY$/m, 20_000);
+  await waitFor(/^SHORT_LINK_READY$/m, 20_000).catch(async (error) => {
+    await stop().catch(() => undefined);
+    throw error;
+  });
   return {
     child,
     output,
     origin: `http://127.0.0.1:${port}`,
     sandbox: `http://127.0.0.1:${sandboxPort}`,
-    stop: () => stopChild(child),
+    stop: () => stop(),
   };
 }

@@ -1,9 +1,8 @@
 // WebKit (WebKitGTK's MiniBrowser) through Debian's WebKitWebDriver under Xvfb, spoken to in plain
 // WebDriver classic over HTTP: enough for a journey (navigate, run script, click, switch window).
-import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { RecordedEvent } from './browser.js';
-import { freePort } from './processes.js';
+import { freePort, spawnGroup } from './processes.js';
 
 export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH ?? '/usr/bin/WebKitWebDriver';
 const XVFB_RUN = '/usr/bin/xvfb-run';
@@ -77,7 +76,10 @@ export class WebDriverSession {
   }
 
   close(): Promise<unknown> {
-    return fetch(`${this.base}/session/${this.id}`, { method: 'DELETE' });
+    return fetch(`${this.base}/session/${this.id}`, {
+      method: 'DELETE',
+      signal: AbortSignal.timeout(10_000),
+    });
   }
 }
 
@@ -95,35 +97,18 @@ export async function launchWebKit(): Promise<WebKit> {
     }
   }
   const port = await freePort();
-  const child: ChildProcess = spawn(
+  const { child, stop: stopGroup } = spawnGroup(
     XVFB_RUN,
     ['-a', '-s', '-screen 0 1280x800x24 -nolisten tcp', WEBKIT_DRIVER, `--port=${port}`],
-    { stdio: ['ignore', 'pipe', 'pipe'], detached: true },
+    { stdio: ['ignore', 'pipe', 'pipe'] },
   );
-  // If the worker exits first (a crash, a timeout), the display and browser go with it.
-  const killGroup = () => {
-    try {
-      if (child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
-    } catch {
-      // Already gone.
-    }
-  };
-  process.once('exit', killGroup);
-  child.once('exit', () => process.off('exit', killGroup));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk));
   const base = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    if (child.exitCode !== null || child.pid === undefined) return;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    process.kill(-child.pid, 'SIGTERM'); // the group: xvfb-run, Xvfb, the driver, MiniBrowser
-    const timer = setTimeout(killGroup, 5_000); // one of them ignored SIGTERM
-    await exited;
-    clearTimeout(timer);
-    // xvfb-run exits once the driver has; whatever of the group is still there goes now.
-    killGroup();
-  };
+  // The whole group at once (xvfb-run, Xvfb, the driver, MiniBrowser): xvfb-run itself only
+  // exits once the driver has, so there is no point waiting for it alone.
+  const stop = () => stopGroup(0);
   try {
     const created = await createSession(base);
     return { session: new WebDriverSession(base, created.id), version: created.version, stop };
