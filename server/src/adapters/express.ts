@@ -1,11 +1,11 @@
 // digilockerKyc(options): the Express adapter, a router a merchant mounts, e.g. app.use('/kyc', …).
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestIdOf } from '../core/access-log.js';
-import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
+import type { CoreRequest, CoreResponse } from '../core/exchange.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
 import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
-import { headerOf, readNodeBody } from './node-io.js';
+import { headerOf, logWhenClosed, readNodeBody } from './node-io.js';
 
 export { MAX_CLOCK_SKEW_MS };
 
@@ -39,26 +39,19 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     const started = performance.now();
     const id = requestIdOf(headerOf(req, 'x-request-id'));
     req.id = id;
-    let fields: AccessLogFields | undefined;
-    // 'close' fires once, after the reply or when the client went away first.
-    res.once('close', () =>
-      core.logAccess({
-        id,
-        method: req.method,
-        url: req.originalUrl,
-        status: res.statusCode,
-        started,
-        finished: res.writableFinished,
-        fields,
-      }),
-    );
+    const recordFields = logWhenClosed(res, core.logAccess, {
+      id,
+      method: req.method,
+      url: req.originalUrl,
+      started,
+    });
     // Express 4 does not look at a returned promise: every failure goes to `next` here, or it
     // would be an unhandled rejection that ends the merchant's process. The core answers every
     // error itself; what is left is a failure to write the reply (headers already sent).
     core
       .handle(expressRequest(req, id))
       .then((reply) => {
-        fields = reply.logFields;
+        recordFields(reply.logFields);
         send(res, req.method, reply);
       })
       .catch((error: unknown) => {

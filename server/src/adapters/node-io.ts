@@ -1,6 +1,8 @@
-// Reading a node:http request (headers, body) the same way in the Express and node:http adapters.
-import type { IncomingMessage } from 'node:http';
+// A node:http exchange (headers, body, the access log line) handled the same way in the Express and node:http adapters.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
+import type { AccessLogEntry } from '../core/access-log.js';
+import type { AccessLogFields } from '../core/exchange.js';
 
 /** A header as one string: repeated ones joined, as Express's `req.get()` gives them. */
 export function headerOf(req: IncomingMessage, name: string): string | undefined {
@@ -16,4 +18,22 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8
   const encoded = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
   const length = encoded ? undefined : req.headers['content-length'];
   return getRawBody(req, { limit, ...(length !== undefined ? { length } : {}) });
+}
+
+/**
+ * Logs the exchange once, when `res` closes: after the reply, or when the client went away
+ * first. The returned function records the reply's log fields once the core has answered.
+ */
+export function logWhenClosed(
+  res: ServerResponse,
+  logAccess: (entry: AccessLogEntry) => void,
+  request: { id: string; method: string; url: string; started: number },
+): (fields: AccessLogFields | undefined) => void {
+  let fields: AccessLogFields | undefined;
+  res.once('close', () =>
+    logAccess({ ...request, status: res.statusCode, finished: res.writableFinished, fields }),
+  );
+  return (replyFields) => {
+    fields = replyFields;
+  };
 }

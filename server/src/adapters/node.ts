@@ -1,11 +1,11 @@
 // The node:http adapter: (req, res, next?) for plain node:http servers, Connect-style stacks and the CLI.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestIdOf } from '../core/access-log.js';
-import type { AccessLogFields, CoreRequest, CoreResponse } from '../core/exchange.js';
+import type { CoreRequest, CoreResponse } from '../core/exchange.js';
 import type { KycHookRequest } from '../core/hook-request.js';
 import type { KycCore } from '../core/kyc-core.js';
 import { splitMount } from '../core/mount.js';
-import { headerOf, readNodeBody } from './node-io.js';
+import { headerOf, logWhenClosed, readNodeBody } from './node-io.js';
 
 export type NodeHandler = (
   req: IncomingMessage,
@@ -30,19 +30,12 @@ export function nodeAdapter(
     const { ip, secure } = client(req);
     const id = requestIdOf(headerOf(req, 'x-request-id'));
     req.id = id;
-    let fields: AccessLogFields | undefined;
-    // 'close' fires once, after the reply or when the client went away first.
-    res.once('close', () =>
-      core.logAccess({
-        id,
-        method: req.method ?? 'GET',
-        url,
-        status: res.statusCode,
-        started,
-        finished: res.writableFinished,
-        fields,
-      }),
-    );
+    const recordFields = logWhenClosed(res, core.logAccess, {
+      id,
+      method: req.method ?? 'GET',
+      url,
+      started,
+    });
     const path = place?.below ?? url.split('?')[0] ?? '/';
     const request: CoreRequest = {
       id,
@@ -68,7 +61,7 @@ export function nodeAdapter(
     const replied = place === undefined ? core.notFound(request, url) : core.handle(request);
     replied
       .then((reply) => {
-        fields = reply.logFields;
+        recordFields(reply.logFields);
         writeReply(res, reply);
       })
       .catch((error: unknown) => {
