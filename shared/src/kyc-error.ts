@@ -7,6 +7,10 @@ export interface KycErrorOptions {
   referenceId?: string;
   /** Overrides the table's retryable flag when the caller knows better. */
   retryable?: boolean;
+  /** How long a client should wait before trying again; sent as `Retry-After`. */
+  retryAfterSeconds?: number;
+  /** The request provably never reached the upstream, so even a POST may be sent again. */
+  neverSent?: boolean;
 }
 
 /**
@@ -20,6 +24,8 @@ export class KycError extends Error {
   readonly status: number;
   readonly retryable: boolean;
   readonly referenceId: string | undefined;
+  readonly retryAfterSeconds: number | undefined;
+  readonly neverSent: boolean;
 
   constructor(code: KycErrorCode, message: string, options: KycErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
@@ -27,6 +33,8 @@ export class KycError extends Error {
     this.status = ERROR_CODES[code].status;
     this.retryable = options.retryable ?? ERROR_CODES[code].retryable;
     this.referenceId = options.referenceId;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+    this.neverSent = options.neverSent ?? false;
   }
 
   toJSON(): { code: KycErrorCode; message: string; retryable: boolean } {

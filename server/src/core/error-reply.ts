@@ -66,8 +66,7 @@ export function errorReply(
   } else {
     logger.info(entry, 'request refused');
   }
-  const retryAfter = (failure.cause as { retryAfterSeconds?: number } | undefined)
-    ?.retryAfterSeconds;
+  const retryAfter = failure.retryAfterSeconds;
   if (retryAfter !== undefined) headers.set('Retry-After', String(retryAfter));
   jsonHeaders(headers);
   const body: ErrorBody = {

@@ -434,7 +434,7 @@ describe('getDocument', () => {
     expect(failure.code).toBe('consent_pending');
   });
 
-  it('maps an invalid reference (463) to not_found', async () => {
+  it('reads an invalid or expired reference (463) as the status call does: session_expired', async () => {
     pool()
       .intercept({ path: '/ekoapi/v3/tools/kyc/digilocker/document', method: 'POST' })
       .reply(
@@ -444,7 +444,7 @@ describe('getDocument', () => {
       );
     expect(
       (await rejection(client().getDocument({ referenceId: '1', verificationId: 'v' }))).code,
-    ).toBe('not_found');
+    ).toBe('session_expired');
   });
 
   it.each([

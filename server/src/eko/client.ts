@@ -62,6 +62,17 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
     body?: object;
   };
 
+  /**
+   * The one retry decision: a retryable failure, within the attempts allowed, and never a pause
+   * (`upstream_unavailable`: the breaker is open or Eko said 429). A POST creates a DigiLocker
+   * URL, so it is sent again only when it provably never reached Eko.
+   */
+  function shouldRetry(failure: KycError, method: 'GET' | 'POST', attempt: number): boolean {
+    if (attempt >= retry.attempts || !failure.retryable) return false;
+    if (failure.code === 'upstream_unavailable') return false;
+    return method === 'GET' || failure.neverSent;
+  }
+
   /** One Eko call, re-signed on every attempt; only provably-unsent POSTs are retried. */
   async function call({ method, path, query, body }: Call): Promise<EkoEnvelope> {
     const signal = AbortSignal.timeout(timeouts.deadlineMs);
@@ -72,12 +83,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         return await attemptOnce(method, `${base.path}${path}${search}`, payload, signal);
       } catch (error) {
         const failure = error instanceof KycError ? error : classifyTransportError(error, signal);
-        const mayRetry =
-          attempt < retry.attempts &&
-          failure.retryable &&
-          failure.code !== 'upstream_unavailable' &&
-          (method === 'GET' || (failure.cause as { neverSent?: boolean })?.neverSent === true);
-        if (!mayRetry) throw failure;
+        if (!shouldRetry(failure, method, attempt)) throw failure;
         const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
         await sleep(delay, undefined, { signal }).catch(() => {
           throw classifyTransportError(signal.reason, signal);
@@ -124,7 +130,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
       throw new KycError(
         'upstream_unavailable',
         `Eko is rate-limiting this server (HTTP 429); retry after ${retryAfterSeconds} s.`,
-        { cause: { httpStatus, retryAfterSeconds } },
+        { cause: { httpStatus }, retryAfterSeconds },
       );
     }
     if (httpStatus >= 500) {
@@ -354,12 +360,11 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
           );
         }
         if (reading === 'expired') {
+          // The same reading the status call makes of this answer: one code, session_expired.
           throw new KycError(
-            'not_found',
-            `Eko does not know reference_id ${referenceId} (invalid or expired).`,
-            {
-              referenceId,
-            },
+            'session_expired',
+            `Eko no longer knows reference_id ${referenceId} (expired or invalid).`,
+            { referenceId },
           );
         }
         throw businessError(envelope, 'the document request', referenceId);

@@ -77,15 +77,14 @@ export function classifyTransportError(error: unknown, deadline: AbortSignal): K
   const name = (error as { name?: string } | undefined)?.name;
   if (deadline.aborted || name === 'TimeoutError' || name === 'AbortError' || TIMEOUTS.has(code)) {
     return new KycError('upstream_timeout', 'Eko did not answer within the deadline.', {
-      cause: { code: code || name, neverSent: code === 'UND_ERR_CONNECT_TIMEOUT' },
+      cause: { code: code || name },
+      neverSent: code === 'UND_ERR_CONNECT_TIMEOUT',
     });
   }
   return new KycError(
     'upstream_error',
     `The connection to Eko failed (${code || 'unknown error'}).`,
-    {
-      cause: { code, neverSent: NEVER_SENT.has(code) },
-    },
+    { cause: { code }, neverSent: NEVER_SENT.has(code) },
   );
 }
 

@@ -56,7 +56,7 @@ export function createUpstreamBreaker(options: BreakerOptions = {}): UpstreamBre
           throw new KycError(
             'upstream_unavailable',
             `Eko is failing repeatedly, so calls are paused; retry after ${Math.ceil(waitMs / 1000)} s.`,
-            { cause: { retryAfterSeconds: Math.ceil(waitMs / 1000) } },
+            { retryAfterSeconds: Math.ceil(waitMs / 1000) },
           );
         }
         throw error;
