@@ -57,6 +57,11 @@ describe('the standalone app', () => {
       message: 'No route for GET /missing.',
     });
     expect(missing.headers['content-security-policy']).toMatch(/default-src 'self'/);
+    // Off the API too, the body comes from the one error reply: with the request's id.
+    expect(missing.body.error.request_id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(missing.body.error.request_id).toBe(missing.headers['x-request-id']);
+    const traced = await request(t.app).get('/missing').set('X-Request-Id', 'trace-42');
+    expect(traced.body.error.request_id).toBe('trace-42');
     const api = await request(t.app).get('/kyc/nothing');
     expect(api.status).toBe(404);
     expect(api.body.error.message).toBe('No route for GET /kyc/nothing.');

@@ -2,6 +2,7 @@
 // the optional static site — as one node:http request listener, with injected parts.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
+import { KycError } from '@digilocker-kyc/shared';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { Dispatcher } from 'undici';
@@ -10,7 +11,10 @@ import {
   type KycHandler,
   type KycHandlerOptions,
 } from '../adapters/kyc-handler.js';
-import { toKycError } from '../core/error-reply.js';
+import { headerOf } from '../adapters/node-io.js';
+import { redactPath, requestIdOf } from '../core/access-log.js';
+import { errorReply } from '../core/error-reply.js';
+import { HeaderBag } from '../core/exchange.js';
 import { precomputedHeaders, sendJson } from '../core/security-headers.js';
 import { createLogger } from '../observability/logger.js';
 import type { ServerConfig } from './config.js';
@@ -101,32 +105,25 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
   function fallback(req: IncomingMessage, res: ServerResponse): void {
     const notFound = (error?: unknown) => {
       securityHeaders(req, res, () => {});
-      if (error !== undefined) {
-        const failure = toKycError(error);
-        if (failure.status >= 500) {
-          const route = pathOf(req.url).slice(0, 200);
-          log.error(
-            { code: failure.code, status: failure.status, method: req.method, route },
-            `request failed: ${failure.status} ${failure.code} on ${req.method} ${route}`,
-          );
-        }
-        sendJson(res, failure.status, {
-          error: { code: failure.code, message: failure.message, retryable: false, request_id: '' },
-        });
-        return;
-      }
-      if (wantsHtml(req)) {
+      if (error === undefined && wantsHtml(req)) {
         sendRootPage(req, res, pathOf(req.url), MOUNT_PATH);
         return;
       }
-      sendJson(res, 404, {
-        error: {
-          code: 'not_found',
-          message: `No route for ${req.method} ${pathOf(req.url)}.`,
-          retryable: false,
-          request_id: '',
-        },
-      });
+      // The same error reply as the API's: one body shape, logged by code, with a request id.
+      const id = requestIdOf(headerOf(req, 'x-request-id'));
+      const method = req.method ?? 'GET';
+      const headers = new HeaderBag();
+      const { status, body } = errorReply(
+        error ?? new KycError('not_found', `No route for ${method} ${pathOf(req.url)}.`),
+        id,
+        headers,
+        log,
+        { method, route: redactPath(req.url ?? '/') },
+      );
+      res.statusCode = status;
+      for (const [name, value] of headers.entries()) res.setHeader(name, value);
+      res.setHeader('X-Request-Id', id);
+      res.end(body);
     };
     if (files) siteHeaders(req, res, () => files(req, res, notFound));
     else notFound();
