@@ -38,3 +38,16 @@ export const DEFAULT_DIGILOCKER_URL_HOSTS = [
   'www.digilocker.gov.in',
   'digilocker.meripehchaan.gov.in',
 ];
+
+/**
+ * The address a client on this machine uses for a server bound to `host`: a wildcard bind
+ * (`0.0.0.0`, `::`) is reached on IPv4 loopback, which a dual-stack `::` socket accepts too.
+ */
+export function loopbackFor(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+}
+
+/** `http://host:port`, an IPv6 literal in brackets. */
+export function httpOrigin(host: string, port: number): string {
+  return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}

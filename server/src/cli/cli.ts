@@ -3,6 +3,7 @@
 // (besides the sandbox's own CLI) and calls listen.
 import type { AddressInfo } from 'node:net';
 import { setFlagsFromString } from 'node:v8';
+import { loopbackFor } from '../defaults.js';
 import { createLogger } from '../observability/logger.js';
 import type { RunningSandbox } from '../sandbox/index.js';
 import { createApp } from './app.js';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
       initiatorId,
       userCode,
       ...(config.sandboxFaults ? { faults: config.sandboxFaults } : {}),
-    }).listen(config.sandboxPort, sandboxHost(config.host));
+    }).listen(config.sandboxPort, loopbackFor(config.host));
     config = { ...config, eko: { ...config.eko, baseUrl: sandbox.apiBaseUrl } };
   }
 
@@ -137,11 +138,6 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
-}
-
-/** The sandbox is reached by the server itself, so a wildcard bind still calls it on loopback. */
-function sandboxHost(host: string): string {
-  return host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
 }
 
 if (process.argv[2] === 'doctor') {

@@ -56,6 +56,17 @@ describe('loadConfig', () => {
     );
   });
 
+  it('calls its sandbox on loopback for a wildcard HOST, and brackets an IPv6 HOST', () => {
+    for (const HOST of ['0.0.0.0', '::']) {
+      expect(loadConfig({ HOST, SANDBOX_PORT: '7000' }).eko.baseUrl).toBe(
+        'http://127.0.0.1:7000/ekoapi/v3',
+      );
+    }
+    expect(loadConfig({ HOST: '::1', SANDBOX_PORT: '7000' }).eko.baseUrl).toBe(
+      'http://[::1]:7000/ekoapi/v3',
+    );
+  });
+
   it('switches to production when keys are set, with the production base URL', () => {
     const config = loadConfig(PRODUCTION);
     expect(config.env).toBe('production');

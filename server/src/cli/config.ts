@@ -9,6 +9,8 @@ import {
   DEFAULT_PORT,
   EKO_BASE_URLS,
   EKO_UAT_CREDENTIALS,
+  httpOrigin,
+  loopbackFor,
   SANDBOX_SESSION_SECRET,
 } from '../defaults.js';
 import { IN_ENGLISH } from '../issue-messages.js';
@@ -268,7 +270,6 @@ export function loadConfig(given: Record<string, string | undefined>): ServerCon
     );
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  const sandboxHost = e.HOST === '0.0.0.0' || e.HOST === '::' ? '127.0.0.1' : e.HOST;
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `${ownOrigin}/kyc`).replace(/\/+$/, '');
 
   return {
@@ -279,7 +280,7 @@ export function loadConfig(given: Record<string, string | undefined>): ServerCon
       baseUrl:
         e.EKO_BASE_URL ??
         (mode === 'sandbox'
-          ? `http://${sandboxHost}:${sandboxPort}/ekoapi/v3`
+          ? `${httpOrigin(loopbackFor(e.HOST), sandboxPort)}/ekoapi/v3`
           : EKO_BASE_URLS[mode]),
       developerKey: e.EKO_DEVELOPER_KEY ?? EKO_UAT_CREDENTIALS.developerKey,
       accessKey: e.EKO_ACCESS_KEY ?? EKO_UAT_CREDENTIALS.accessKey,

@@ -2,6 +2,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express, type Request, type Response } from 'express';
+import { httpOrigin, loopbackFor } from '../defaults.js';
 import { AttemptStore, type SandboxAttempt } from './attempts.js';
 import { CONSENT_PATH } from './consent-page.js';
 import { consentRouter } from './consent-routes.js';
@@ -42,8 +43,7 @@ export interface Sandbox {
 
 /** A browser cannot go to a wildcard address; the loopback address stands in for it. */
 function originFor(host: string, port: number): string {
-  const reachable = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '::1' : host;
-  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`;
+  return httpOrigin(loopbackFor(host), port);
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
