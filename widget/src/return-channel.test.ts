@@ -1,6 +1,6 @@
 // The return channel's two halves: the sender's three channels, and how strictly the listener checks each.
 import type { ReturnMessage } from '@digilocker-kyc/shared/protocol';
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { listenForReturn, sendReturn } from './return-channel.js';
 import { returnMessage, STATE, sleep } from './test-helpers.js';
 
@@ -186,7 +186,14 @@ describe('sendReturn', () => {
     const win = frame.contentWindow as Window;
     expect(win.opener).to.equal(null);
     sendReturn(win, message, ['https://shop.example']);
-    await sleep(50);
+    // Delivery is asynchronous on both paths; a busy browser may take longer than a few ms.
+    await waitUntil(
+      () => heard.length >= 1 && written.length >= 2,
+      'the broadcast and both storage events',
+      {
+        timeout: 3000,
+      },
+    );
     window.removeEventListener('storage', onStorage);
     channel.close();
     frame.remove();
