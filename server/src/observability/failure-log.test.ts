@@ -123,7 +123,7 @@ describe('a 5xx is logged', () => {
     closers.push(() => base.agent.close());
     const router = digilockerKyc({
       ...base,
-      dispatcher: agent,
+      testing: { ...base.testing, dispatcher: agent },
       logger: createLogger('error', log.sink),
     });
     closers.push(() => router.close());
