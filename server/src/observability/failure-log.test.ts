@@ -61,7 +61,11 @@ function options(logger?: ReturnType<typeof createLogger>) {
   const base = contractOptions(false);
   closers.push(() => base.agent.close());
   const { logger: _silent, ...rest } = base;
-  return { ...rest, testing: { ...rest.testing, dispatcher: agent }, ...(logger ? { logger } : {}) };
+  return {
+    ...rest,
+    testing: { ...rest.testing, dispatcher: agent },
+    ...(logger ? { logger } : {}),
+  };
 }
 
 describe('a 5xx is logged', () => {
