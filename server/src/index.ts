@@ -9,10 +9,17 @@ export {
   type KycHandler,
   type KycHandlerOptions,
 } from './adapters/kyc-handler.js';
-// What the `onComplete` option receives, once per attempt, on the server.
+// What the `hooks.onComplete` option receives, once per attempt, on the server.
 export type { KycCompletion, OnComplete } from './core/completion.js';
 // What createKycHandler's hooks receive.
 export type { KycHookRequest } from './core/hook-request.js';
+// The option groups of createKycHandler and digilockerKyc.
+export type {
+  KycHooks,
+  KycLimitOptions,
+  KycSessionOptions,
+  KycTestingOptions,
+} from './core/options.js';
 // Merchants' backends verify the token the widget hands them before fetching the document.
 export {
   type SessionClaims,

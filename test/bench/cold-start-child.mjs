@@ -12,9 +12,9 @@ const kyc = createKycHandler({
   eko: { ...EKO_UAT_CREDENTIALS, baseUrl },
   allowedOrigins: ['http://merchant.test'],
   publicBaseUrl: 'http://127.0.0.1/kyc',
-  insecureUrlOrigins: [new URL(baseUrl).origin],
+  testing: { insecureUrlOrigins: [new URL(baseUrl).origin] },
   sessionSecrets: 'cold-start-bench-secret-0123456789abcdef',
-  trustProxyHops: 1,
+  clientAddress: { trustProxyHops: 1 },
 });
 if (mode === 'create') {
   const response = await kyc.fetch(

@@ -10,9 +10,9 @@ export function benchOptions() {
     eko: { ...EKO_UAT_CREDENTIALS, baseUrl },
     allowedOrigins: [PAGE_ORIGIN],
     publicBaseUrl: 'http://127.0.0.1/kyc',
-    insecureUrlOrigins: [new URL(baseUrl).origin],
+    testing: { insecureUrlOrigins: [new URL(baseUrl).origin] },
     sessionSecrets: randomBytes(32).toString('base64url'),
-    rateLimit: { perMinute: 0 },
+    limits: { rateLimit: { perMinute: 0 } },
     logger: createLogger('info'),
   };
 }

@@ -23,8 +23,8 @@ beforeAll(async () => {
     publicBaseUrl: env.PUBLIC_BASE_URL!,
     sessionSecrets: env.SESSION_SECRET!,
     digilockerUrlHosts: ['127.0.0.1'],
-    insecureUrlOrigins: [sandbox.origin],
-    clientIp: () => '127.0.0.1',
+    testing: { insecureUrlOrigins: [sandbox.origin] },
+    clientAddress: { clientIp: () => '127.0.0.1' },
   });
 });
 

@@ -249,7 +249,7 @@ describe('POST /kyc/sessions', () => {
     expect(JSON.parse(String(upstreamCalls(t.agent)[0]?.body)).user_code).toBe('20810200');
     await t.close();
     await t.agent.close();
-    t = testApp({}, { allowBrowserUserCode: true });
+    t = testApp({}, { sessions: { allowBrowserUserCode: true } });
     interceptCreate();
     await post({ user_code: '99999999' });
     expect(JSON.parse(String(upstreamCalls(t.agent)[0]?.body)).user_code).toBe('99999999');
@@ -258,7 +258,9 @@ describe('POST /kyc/sessions', () => {
   it('asks resolveUserCode for the retailer code', async () => {
     t = testApp(
       {},
-      { resolveUserCode: (req) => (req.get('x-agent') === 'a7' ? '77777777' : undefined) },
+      {
+        hooks: { resolveUserCode: (req) => (req.get('x-agent') === 'a7' ? '77777777' : undefined) },
+      },
     );
     interceptCreate();
     await post().set('x-agent', 'a7');
@@ -266,7 +268,7 @@ describe('POST /kyc/sessions', () => {
   });
 
   it("refuses with 403 when the merchant's authorize hook says no (or throws)", async () => {
-    t = testApp({}, { authorize: (req) => req.get('cookie') === 'session=ok' });
+    t = testApp({}, { hooks: { authorize: (req) => req.get('cookie') === 'session=ok' } });
     const res = await post();
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
@@ -274,8 +276,10 @@ describe('POST /kyc/sessions', () => {
     t = testApp(
       {},
       {
-        authorize: () => {
-          throw new Error('db down');
+        hooks: {
+          authorize: () => {
+            throw new Error('db down');
+          },
         },
       },
     );

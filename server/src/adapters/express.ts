@@ -2,6 +2,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { requestIdOf } from '../core/access-log.js';
 import type { CoreRequest, CoreResponse } from '../core/exchange.js';
+import { hookRequests } from '../core/hook-request.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
 import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
@@ -32,7 +33,9 @@ export interface KycRouter extends Router {
  * would have. Every path under the mount is answered here, 404s included.
  */
 export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
-  const options = resolveOptions(input);
+  // The hooks receive Express's own request: each core request is linked to the one it came from.
+  const hookTable = hookRequests<Request>();
+  const options = resolveOptions(input, hookTable.of);
   const core = createKycCore(options);
   const router = express.Router() as KycRouter;
   router.use(function digilockerKyc(req: Request, res: Response, next: NextFunction) {
@@ -48,8 +51,10 @@ export function digilockerKyc(input: DigilockerKycOptions): KycRouter {
     // Express 4 does not look at a returned promise: every failure goes to `next` here, or it
     // would be an unhandled rejection that ends the merchant's process. The core answers every
     // error itself; what is left is a failure to write the reply (headers already sent).
+    const request = expressRequest(req, id);
+    hookTable.link(request, () => req);
     core
-      .handle(expressRequest(req, id))
+      .handle(request)
       .then((reply) => {
         recordFields(reply.logFields);
         send(res, req.method, reply);
@@ -86,7 +91,6 @@ function expressRequest(req: Request, id: string): CoreRequest {
     onBody(value) {
       req.body = value;
     },
-    hookRequest: () => req,
   };
 }
 

@@ -10,6 +10,8 @@ export function fetchAdapter(
   core: KycCore,
   basePath: string,
   client: (request: Request) => { ip: string; secure: boolean },
+  /** Tells the handler's hook table how to build the hooks' request for a core request. */
+  linkHookRequest: (req: CoreRequest, make: () => KycHookRequest) => void,
 ): (request: Request) => Promise<Response> {
   return async function digilockerKycFetch(request) {
     const started = performance.now();
@@ -33,14 +35,14 @@ export function fetchAdapter(
         request.headers.has('content-length') ||
         request.headers.has('transfer-encoding'),
       readBody: (limit) => readFetchBody(request, limit),
-      hookRequest: (): KycHookRequest => ({
-        method: request.method,
-        path,
-        ip,
-        get: header,
-        raw: request,
-      }),
     };
+    linkHookRequest(coreRequest, () => ({
+      method: request.method,
+      path,
+      ip,
+      get: header,
+      raw: request,
+    }));
     const reply = await (place === undefined
       ? core.notFound(coreRequest, pathname)
       : core.handle(coreRequest));

@@ -58,9 +58,9 @@ describe('createKycHandler', () => {
     expect(() => createKycHandler({ ...contractOptions(false), basePath: 'kyc' })).toThrow(
       /basePath/,
     );
-    expect(() => createKycHandler({ ...contractOptions(false), trustProxyHops: -1 })).toThrow(
-      /trustProxyHops/,
-    );
+    expect(() =>
+      createKycHandler({ ...contractOptions(false), clientAddress: { trustProxyHops: -1 } }),
+    ).toThrow(/trustProxyHops/);
   });
 
   it('node: hands requests outside basePath to next, and answers those under it', async () => {
@@ -112,7 +112,7 @@ describe('createKycHandler', () => {
   });
 
   it('fetch: counts the per-client limit by the address the trusted proxy saw', async () => {
-    handler = createKycHandler({ ...contractOptions(true), trustProxyHops: 1 });
+    handler = createKycHandler({ ...contractOptions(true), clientAddress: { trustProxyHops: 1 } });
     const from = (chain: string) =>
       handler!.fetch(create('https://kyc.shop.example/kyc/sessions', { 'X-Forwarded-For': chain }));
     expect((await from('1.1.1.1')).status).toBe(201);
@@ -126,7 +126,9 @@ describe('createKycHandler', () => {
   it('fetch: clientIp, when given, is the address the limit counts', async () => {
     handler = createKycHandler({
       ...contractOptions(true),
-      clientIp: (request) => (request as Request).headers.get('x-test-client') ?? undefined,
+      clientAddress: {
+        clientIp: (request) => (request as Request).headers.get('x-test-client') ?? undefined,
+      },
     });
     const from = (client: string) =>
       handler!.fetch(create('https://kyc.shop.example/kyc/sessions', { 'X-Test-Client': client }));
@@ -154,10 +156,12 @@ describe('createKycHandler', () => {
     const seen: KycHookRequest[] = [];
     handler = createKycHandler({
       ...contractOptions(false),
-      trustProxyHops: 1,
-      authorize: (req) => {
-        seen.push(req);
-        return true;
+      clientAddress: { trustProxyHops: 1 },
+      hooks: {
+        authorize: (req) => {
+          seen.push(req);
+          return true;
+        },
       },
     });
     const request = create('https://kyc.shop.example/kyc/sessions', {

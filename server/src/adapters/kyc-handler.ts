@@ -1,6 +1,6 @@
 // createKycHandler(options): the core as a fetch handler and a node:http handler, mounted at basePath.
 import type { IncomingMessage } from 'node:http';
-import type { KycHookRequest } from '../core/hook-request.js';
+import { hookRequests, type KycHookRequest } from '../core/hook-request.js';
 import { createKycCore } from '../core/kyc-core.js';
 import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
@@ -14,16 +14,19 @@ export interface KycHandlerOptions extends KycOptions<KycHookRequest> {
    * `app/kyc/[...path]/route.ts` keeps the default. `` or `/` serves at the root.
    */
   basePath?: string;
-  /**
-   * Proxies in front of this server whose X-Forwarded-For and X-Forwarded-Proto are believed
-   * (default 0). The per-client rate limits key on the address before them.
-   */
-  trustProxyHops?: number;
-  /**
-   * The client's address when the platform knows it some other way (a fetch handler sees no
-   * socket): the per-client limits key on it. Overrides `trustProxyHops` for the address.
-   */
-  clientIp?: (request: Request | IncomingMessage) => string | undefined;
+  /** How the per-client rate limits find the client's address. */
+  clientAddress?: {
+    /**
+     * Proxies in front of this server whose X-Forwarded-For and X-Forwarded-Proto are believed
+     * (default 0). The per-client rate limits key on the address before them.
+     */
+    trustProxyHops?: number;
+    /**
+     * The client's address when the platform knows it some other way (a fetch handler sees no
+     * socket): the per-client limits key on it. Overrides `trustProxyHops` for the address.
+     */
+    clientIp?: (request: Request | IncomingMessage) => string | undefined;
+  };
 }
 
 export interface KycHandler {
@@ -42,34 +45,45 @@ export interface KycHandler {
 }
 
 export function createKycHandler(input: KycHandlerOptions): KycHandler {
-  const options = resolveOptions(input);
+  const hookTable = hookRequests<KycHookRequest>();
+  const options = resolveOptions(input, hookTable.of);
   const basePath = normaliseBasePath(input.basePath ?? '/kyc');
-  const hops = input.trustProxyHops ?? 0;
+  const hops = input.clientAddress?.trustProxyHops ?? 0;
   if (!Number.isInteger(hops) || hops < 0) {
     throw new TypeError(
-      'createKycHandler: expected trustProxyHops to be a whole number (0: none).',
+      'createKycHandler: expected clientAddress.trustProxyHops to be a whole number (0: none).',
     );
   }
-  const clientIp = input.clientIp;
+  const clientIp = input.clientAddress?.clientIp;
   const core = createKycCore(options);
-  const node = nodeAdapter(core, basePath, (req) => {
-    const client = nodeClient(req, hops);
-    return clientIp ? { ...client, ip: clientIp(req) ?? '' } : client;
-  });
+  const node = nodeAdapter(
+    core,
+    basePath,
+    (req) => {
+      const client = nodeClient(req, hops);
+      return clientIp ? { ...client, ip: clientIp(req) ?? '' } : client;
+    },
+    hookTable.link,
+  );
   let warned = false;
-  const fetch = fetchAdapter(core, basePath, (request) => {
-    const fetched = fetchClient(request.headers, request.url, hops);
-    const client = clientIp ? { ...fetched, ip: clientIp(request) ?? '' } : fetched;
-    if (client.ip === '' && !warned) {
-      // A fetch handler sees no socket: without a proxy hop or clientIp, every client shares
-      // one per-client counter. Said once, naming the fix.
-      warned = true;
-      options.logger.warn(
-        "createKycHandler's fetch handler cannot see the client's address: set trustProxyHops (your platform's proxies) or clientIp, or every client shares one rate-limit counter",
-      );
-    }
-    return client;
-  });
+  const fetch = fetchAdapter(
+    core,
+    basePath,
+    (request) => {
+      const fetched = fetchClient(request.headers, request.url, hops);
+      const client = clientIp ? { ...fetched, ip: clientIp(request) ?? '' } : fetched;
+      if (client.ip === '' && !warned) {
+        // A fetch handler sees no socket: without a proxy hop or clientIp, every client shares
+        // one per-client counter. Said once, naming the fix.
+        warned = true;
+        options.logger.warn(
+          "createKycHandler's fetch handler cannot see the client's address: set clientAddress.trustProxyHops (your platform's proxies) or clientAddress.clientIp, or every client shares one rate-limit counter",
+        );
+      }
+      return client;
+    },
+    hookTable.link,
+  );
   return {
     fetch,
     node,

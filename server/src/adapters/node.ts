@@ -18,6 +18,8 @@ export function nodeAdapter(
   core: KycCore,
   basePath: string,
   client: (req: IncomingMessage) => { ip: string; secure: boolean },
+  /** Tells the handler's hook table how to build the hooks' request for a core request. */
+  linkHookRequest: (req: CoreRequest, make: () => KycHookRequest) => void,
 ): NodeHandler {
   return function digilockerKycNode(req, res, next) {
     const started = performance.now();
@@ -50,14 +52,14 @@ export function nodeAdapter(
         req.headers['transfer-encoding'] !== undefined ||
         req.headers['content-length'] !== undefined,
       readBody: (limit) => readNodeBody(req, limit),
-      hookRequest: (): KycHookRequest => ({
-        method: req.method ?? 'GET',
-        path,
-        ip,
-        get: (name) => headerOf(req, name.toLowerCase()),
-        raw: req,
-      }),
     };
+    linkHookRequest(request, () => ({
+      method: req.method ?? 'GET',
+      path,
+      ip,
+      get: (name) => headerOf(req, name.toLowerCase()),
+      raw: req,
+    }));
     const replied = place === undefined ? core.notFound(request, url) : core.handle(request);
     replied
       .then((reply) => {

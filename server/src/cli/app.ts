@@ -52,7 +52,9 @@ const siteHeaders = precomputedHeaders(
   helmet({ contentSecurityPolicy: false, crossOriginOpenerPolicy: false }),
 );
 
-export function createApp({ config, dispatcher, clock, logger, router: extra }: AppDeps): KycApp {
+export function createApp({ config, dispatcher, clock, logger, router = {} }: AppDeps): KycApp {
+  // `limits` and `testing` merge with the app's own; every other extra option replaces.
+  const { limits: extraLimits, testing: extraTesting, ...extra } = router;
   const log = logger ?? createLogger(config.logLevel);
   const sandbox = config.env === 'sandbox';
   let draining = false;
@@ -63,19 +65,25 @@ export function createApp({ config, dispatcher, clock, logger, router: extra }: 
     publicBaseUrl: config.publicBaseUrl,
     returnUrls: config.returnUrls,
     digilockerUrlHosts: config.digilockerUrlHosts,
-    // In sandbox mode the consent page is the sandbox's own http origin.
-    insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
-    // A tester who opened the site at `localhost` rather than the printed `127.0.0.1` gets a
-    // return page on `localhost` too (same origin as the page, the cookie where Continue looks).
-    followLoopbackAlias: sandbox,
     sessionSecrets: config.sessionSecrets,
-    rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
+    limits: {
+      rateLimit: { perMinute: config.rateLimitPerMinute, status: config.statusRateLimit },
+      ...extraLimits,
+    },
     ...(config.redisUrl ? { redis: config.redisUrl } : {}),
     // A hop count, never "trust everything": otherwise any client picks its own address.
-    trustProxyHops: config.trustProxyHops,
+    clientAddress: { trustProxyHops: config.trustProxyHops },
     logger: log,
-    ...(dispatcher ? { dispatcher } : {}),
-    ...(clock ? { now: clock } : {}),
+    testing: {
+      // In sandbox mode the consent page is the sandbox's own http origin.
+      insecureUrlOrigins: sandbox ? [new URL(config.eko.baseUrl).origin] : [],
+      // A tester who opened the site at `localhost` rather than the printed `127.0.0.1` gets a
+      // return page on `localhost` too (same origin as the page, the cookie where Continue looks).
+      followLoopbackAlias: sandbox,
+      ...(dispatcher ? { dispatcher } : {}),
+      ...(clock ? { now: clock } : {}),
+      ...extraTesting,
+    },
     ...extra,
   });
   warnIfPathIsNotMount(config.publicBaseUrl, MOUNT_PATH, log);

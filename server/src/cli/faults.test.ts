@@ -104,7 +104,7 @@ describe('sandbox faults through the server', () => {
   );
 
   it('repeated failures open the breaker (503 + Retry-After, no upstream call), then it half-opens', async () => {
-    const url = await start({ breaker: { resetTimeoutMs: 400, volumeThreshold: 10 } });
+    const url = await start({ limits: { breaker: { resetTimeoutMs: 400, volumeThreshold: 10 } } });
     await arm('error=500', 10);
     for (let i = 0; i < 10; i++) expect((await create(url)).status).toBe(502);
     const before = await createRequests();

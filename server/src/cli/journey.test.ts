@@ -47,7 +47,7 @@ async function start(faults?: string, onComplete?: OnComplete, lines?: string[])
   kyc = createApp({
     config,
     logger: lines ? createLogger('info', sink) : createLogger('silent'),
-    router: { widgetAssets: false, ...(onComplete ? { onComplete } : {}) },
+    router: { widgetAssets: false, ...(onComplete ? { hooks: { onComplete } } : {}) },
   });
   server.on('request', kyc.app);
   return { url, config };

@@ -39,8 +39,10 @@ function instance(url: string, fired: KycCompletion[]): TestApp {
   const app = testApp(
     { REDIS_URL: url },
     {
-      onComplete: (completion) => {
-        fired.push(completion);
+      hooks: {
+        onComplete: (completion) => {
+          fired.push(completion);
+        },
       },
     },
   );

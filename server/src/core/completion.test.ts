@@ -32,10 +32,12 @@ function app(onComplete?: (c: KycCompletion) => void): KycCompletion[] {
   t = testApp(
     {},
     {
-      resolveSubject: (req) => req.get('x-test-user'),
-      onComplete: (completion) => {
-        fired.push(completion);
-        onComplete?.(completion);
+      hooks: {
+        resolveSubject: (req) => req.get('x-test-user'),
+        onComplete: (completion) => {
+          fired.push(completion);
+          onComplete?.(completion);
+        },
       },
     },
   );

@@ -40,8 +40,8 @@ function production(overrides: Partial<Options> = {}): Options {
     sessionSecrets: SECRET,
     widgetAssets: false,
     logger: createLogger('silent'),
-    dispatcher: agent,
     ...overrides,
+    testing: { dispatcher: agent, ...overrides.testing },
   };
 }
 
@@ -215,7 +215,7 @@ describe('what stays allowed', () => {
       const handler = createKycHandler(
         production({
           ...withEko({ baseUrl }),
-          insecureUrlOrigins,
+          testing: { insecureUrlOrigins },
           sessionSecrets: SANDBOX_SESSION_SECRET,
         }),
       );
@@ -226,7 +226,7 @@ describe('what stays allowed', () => {
       createKycHandler(
         production({
           ...withEko({ baseUrl: 'http://192.168.1.20:8081/ekoapi/v3' }),
-          insecureUrlOrigins: ['http://192.168.1.21:8081'],
+          testing: { insecureUrlOrigins: ['http://192.168.1.21:8081'] },
           sessionSecrets: SANDBOX_SESSION_SECRET,
         }),
       ),

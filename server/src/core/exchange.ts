@@ -35,8 +35,6 @@ export interface CoreRequest {
   parsedBody?: { value: unknown };
   /** Told the parsed body (Express sets `req.body`, so its hooks read it as from express.json()). */
   onBody?(value: unknown): void;
-  /** What the merchant's hooks receive (authorize, resolveSubject, …); built on demand. */
-  hookRequest(): unknown;
 }
 
 /** A reply's headers: case-insensitive names, values kept in the order set. */

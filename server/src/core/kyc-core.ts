@@ -1,6 +1,6 @@
 // The framework-neutral core: every route of the HTTP contract and every edge check, written once.
 //
-// Adapters (router.ts for Express, node-adapter.ts, fetch-adapter.ts) turn their request into a
+// Adapters (adapters/express.ts, node.ts, fetch.ts) turn their request into a
 // CoreRequest, call `handle`, and write the CoreResponse back; nothing here knows which server
 // is underneath. The order of the checks is the contract: each refusal happens before any work
 // the next step would do (no body is read for a foreign origin, no Eko call without a limit).
@@ -136,25 +136,19 @@ function decodeParam(value: string): string {
   }
 }
 
-export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
+export function createKycCore(options: ResolvedOptions): KycCore {
   const { logger, allowedOrigins, hooks, metrics } = options;
   const breaker = createUpstreamBreaker({ ...options.breaker, now: options.now });
   metrics.watchBreaker(() => breaker.isOpen);
   let completions: Completions | undefined;
   let unreturned: ReturnType<typeof unreturnedConsent> | undefined;
   const { createSession, sessionStatus, isSafeDigilockerUrl, fetchStatus } = sessionHandlers({
-    options: options as ResolvedOptions,
-    hooks: hooks as never,
+    options,
     breaker,
-    logger,
-    now: options.now,
-    random: options.random,
-    statusCacheMs: options.statusCacheMs,
     completions: () => completions!,
     onConsentWithoutReceipt: (claims) => void unreturned?.consentedWithoutReceipt(claims),
   });
   const checkOrigin = originChecker(allowedOrigins, logger);
-  const merchantKey = options.rateLimitKey;
   const outage = storeOutage(logger, options.redis ? 'Redis' : 'rate-limit store');
   const redis = options.redis ? sharedRedis(options.redis, outage, logger) : undefined;
   const store = redis?.store ?? options.rateLimitStore;
@@ -176,7 +170,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     ttlMs: options.sessionTtlMs,
   });
   const returns = returnRoutes({
-    options: options as ResolvedOptions,
+    options,
     store: onceStore,
     completions,
     logger,
@@ -186,7 +180,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
   });
   const createLimits = createLimiters({
     perMinute: options.rateLimitPerMinute,
-    merchantKey: merchantKey ? (req) => merchantKey(req.hookRequest() as Req) : undefined,
+    merchantKey: hooks.rateLimitKey,
     store,
     logger,
     outage,
@@ -213,7 +207,7 @@ export function createKycCore<Req>(options: ResolvedOptions<Req>): KycCore {
     if (!hooks.authorize) return;
     let allowed = false;
     try {
-      allowed = await hooks.authorize(req.hookRequest() as Req);
+      allowed = await hooks.authorize(req);
     } catch (error) {
       if (error instanceof KycError) throw error;
       logger.warn(

@@ -18,41 +18,14 @@ import { type MetricsOption, measuredEko, resolveMetrics } from '../observabilit
 import { locateWidgetAssets, type WidgetAssets } from '../pages/widget-files.js';
 import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
+import type { CoreRequest } from './exchange.js';
 import { isStrongSecret, MIN_SECRET_BYTES } from './session-token.js';
 
 /**
- * Options of every adapter. `Req` is what the merchant's hooks receive: the Express request for
- * `digilockerKyc`, a `KycHookRequest` for `createKycHandler` (it has `get(name)` too, so one hook
- * serves both). Nothing here names Express, so the library's types load without it.
+ * The merchant's hooks. `Req` is what they receive: the Express request for `digilockerKyc`, a
+ * `KycHookRequest` for `createKycHandler` (it has `get(name)` too, so one hook serves both).
  */
-export interface KycOptions<Req> {
-  /** An Eko client, or the options to create one (`dispatcher` and `now` are passed on). */
-  eko: EkoClient | Omit<EkoClientOptions, 'dispatcher' | 'now'>;
-  /** Exact origins of the pages that embed the widget (CORS and the server-side Origin check). */
-  allowedOrigins: readonly string[];
-  /** Externally visible URL of this router's mount, e.g. `https://shop.example/kyc`. */
-  publicBaseUrl: string;
-  /** Extra `redirect_url` values a widget may ask for; compared as exact strings. */
-  returnUrls?: readonly string[];
-  /** Hosts the DigiLocker `url` from Eko may point to (https only). */
-  digilockerUrlHosts?: readonly string[];
-  /** Exact origins whose `http:` URLs are allowed too: the sandbox's, and nothing in production. */
-  insecureUrlOrigins?: readonly string[];
-  /**
-   * Sandbox and local development only (the standalone server turns it on in sandbox mode): when
-   * `publicBaseUrl` is on loopback and a creation arrives through its other loopback name on the
-   * same port (`localhost` for `127.0.0.1`), the return URL uses that name, so the return page
-   * shares the page's origin. Default false: `publicBaseUrl` is authoritative.
-   */
-  followLoopbackAlias?: boolean;
-  /** Secrets for session tokens, at least 32 bytes each; the first signs, all verify. */
-  sessionSecrets: string | readonly string[];
-  /** Lifetime of a session token; default 30 minutes (DigiLocker links live about 10). */
-  sessionTtlMs?: number;
-  /** Documents asked for when the widget names none. */
-  defaultDocuments?: readonly DocumentType[];
-  /** Accept `user_code` from the browser's request body; off by default. */
-  allowBrowserUserCode?: boolean;
+export interface KycHooks<Req> {
   /** Require the merchant's own login: return false (or throw) to refuse with 403. */
   authorize?: (req: Req) => boolean | Promise<boolean>;
   /**
@@ -71,6 +44,43 @@ export interface KycOptions<Req> {
    * down, never (it fires on a later status request instead). A throw is logged at warn.
    */
   onComplete?: OnComplete;
+}
+
+/**
+ * Seams for tests and the built-in sandbox, never needed in production: a fake clock, seeded
+ * randomness, an undici dispatcher (MockAgent, or the sandbox's loopback), and the sandbox's
+ * switches.
+ */
+export interface KycTestingOptions {
+  /** Routes the Eko client's requests (an undici MockAgent in tests). */
+  dispatcher?: Dispatcher;
+  /** The clock, Unix milliseconds. */
+  now?: () => number;
+  /** Randomness for states, secrets and tokens. */
+  random?: (size: number) => Uint8Array;
+  /** Exact origins whose `http:` URLs are allowed too: the sandbox's, and nothing in production. */
+  insecureUrlOrigins?: readonly string[];
+  /**
+   * Sandbox and local development only (the standalone server turns it on in sandbox mode): when
+   * `publicBaseUrl` is on loopback and a creation arrives through its other loopback name on the
+   * same port (`localhost` for `127.0.0.1`), the return URL uses that name, so the return page
+   * shares the page's origin. Default false: `publicBaseUrl` is authoritative.
+   */
+  followLoopbackAlias?: boolean;
+}
+
+/** How attempts are created. */
+export interface KycSessionOptions {
+  /** Lifetime of a session token; default 30 minutes (DigiLocker links live about 10). */
+  ttlMs?: number;
+  /** Documents asked for when the widget names none. */
+  defaultDocuments?: readonly DocumentType[];
+  /** Accept `user_code` from the browser's request body; off by default. */
+  allowBrowserUserCode?: boolean;
+}
+
+/** Limits on what a client may ask and on how hard the server leans on Eko. */
+export interface KycLimitOptions<Req> {
   rateLimit?: {
     /** Session creations per client per minute; 0 turns the limiter off. Default 10. */
     perMinute?: number;
@@ -84,6 +94,32 @@ export interface KycOptions<Req> {
      */
     status?: Partial<StatusLimits>;
   };
+  /** The circuit breaker in front of Eko: opens after repeated upstream failures. */
+  breaker?: BreakerOptions;
+  /** How long a status reply is reused: pending briefly, final statuses longer. */
+  statusCacheMs?: { pending?: number; final?: number };
+}
+
+/** Options of every adapter; `Req` is what the merchant's hooks receive (see `KycHooks`). */
+export interface KycOptions<Req> {
+  /** An Eko client, or the options to create one (`testing.dispatcher` and `testing.now` are passed on). */
+  eko: EkoClient | Omit<EkoClientOptions, 'dispatcher' | 'now'>;
+  /** Exact origins of the pages that embed the widget (CORS and the server-side Origin check). */
+  allowedOrigins: readonly string[];
+  /** Externally visible URL of this router's mount, e.g. `https://shop.example/kyc`. */
+  publicBaseUrl: string;
+  /** Extra `redirect_url` values a widget may ask for; compared as exact strings. */
+  returnUrls?: readonly string[];
+  /** Hosts the DigiLocker `url` from Eko may point to (https only). */
+  digilockerUrlHosts?: readonly string[];
+  /** Secrets for session tokens, at least 32 bytes each; the first signs, all verify. */
+  sessionSecrets: string | readonly string[];
+  /** How attempts are created: token lifetime, default documents, the browser's user_code. */
+  sessions?: KycSessionOptions;
+  /** The merchant's hooks: `authorize`, `resolveSubject`, `resolveUserCode`, `onComplete`. */
+  hooks?: KycHooks<Req>;
+  /** Rate limits, the circuit breaker in front of Eko, and the status reply cache. */
+  limits?: KycLimitOptions<Req>;
   /**
    * Every rate-limit counter in this Redis, shared by all instances: a `redis://` or `rediss://`
    * URL (connected and closed by the core), or a connected node-redis client (yours to close).
@@ -91,14 +127,11 @@ export interface KycOptions<Req> {
    * reports `redis_unavailable`.
    */
   redis?: RedisOption;
-  breaker?: BreakerOptions;
   /**
    * Prometheus metrics in your prom-client registry (`metrics: { registry: register }`), named
    * `digilocker_kyc_*`; see docs/operations.md. prom-client is not loaded without this option.
    */
   metrics?: MetricsOption;
-  /** How long a status reply is reused: pending briefly, final statuses longer. */
-  statusCacheMs?: { pending?: number; final?: number };
   /** Built widget files to serve at `/widget.js` and `/return.js`; false turns that off. */
   widgetAssets?: { bundle?: string; returnScript?: string } | false;
   /**
@@ -108,14 +141,23 @@ export interface KycOptions<Req> {
    * Default: warn and above to stderr.
    */
   logger?: Logger;
-  dispatcher?: Dispatcher;
-  /** Unix milliseconds. */
-  now?: () => number;
-  random?: (size: number) => Uint8Array;
+  /** Test and sandbox seams (clock, randomness, dispatcher, sandbox switches); not for production. */
+  testing?: KycTestingOptions;
+}
+
+/**
+ * The hooks as the core calls them: each adapter wraps the merchant's hooks at construction, so
+ * they take the core's request and the core needs no knowledge of the adapter's request type.
+ */
+interface CoreHooks {
+  authorize?: (req: CoreRequest) => boolean | Promise<boolean>;
+  resolveSubject?: (req: CoreRequest) => string | undefined | Promise<string | undefined>;
+  resolveUserCode?: (req: CoreRequest) => string | undefined | Promise<string | undefined>;
+  rateLimitKey?: (req: CoreRequest) => string | undefined;
 }
 
 /** Every option, checked and with its default: what the core and the adapters read. */
-export interface ResolvedOptions<Req = unknown> {
+export interface ResolvedOptions {
   eko: EkoClient;
   ownsEko: boolean;
   allowedOrigins: ReadonlySet<string>;
@@ -130,10 +172,9 @@ export interface ResolvedOptions<Req = unknown> {
   allowBrowserUserCode: boolean;
   rateLimitPerMinute: number;
   statusLimits: StatusLimits;
-  rateLimitKey: ((req: Req) => string | undefined) | undefined;
   rateLimitStore: (() => Store) | undefined;
   redis: RedisOption | undefined;
-  hooks: Pick<KycOptions<Req>, 'authorize' | 'resolveSubject' | 'resolveUserCode'>;
+  hooks: CoreHooks;
   onComplete: OnComplete | undefined;
   breaker: BreakerOptions;
   /** The metric hooks the core calls (no-ops without the `metrics` option). */
@@ -145,7 +186,39 @@ export interface ResolvedOptions<Req = unknown> {
   random: (size: number) => Uint8Array;
 }
 
-export function resolveOptions<Req>(options: KycOptions<Req>): ResolvedOptions<Req> {
+/**
+ * Wraps the merchant's hooks so the core calls them with its own request: `hookRequest` gives
+ * the adapter's request (`Req`) for a core request, which only the adapter knows how to build.
+ */
+function wrapHooks<Req>(
+  options: KycOptions<Req>,
+  hookRequest: (req: CoreRequest) => Req,
+): CoreHooks {
+  const hooks = options.hooks ?? {};
+  const authorize = checkHook(hooks.authorize, 'hooks.authorize');
+  const resolveSubject = checkHook(hooks.resolveSubject, 'hooks.resolveSubject');
+  const resolveUserCode = checkHook(hooks.resolveUserCode, 'hooks.resolveUserCode');
+  const key = checkHook(options.limits?.rateLimit?.key, 'limits.rateLimit.key');
+  return {
+    ...(authorize ? { authorize: (req: CoreRequest) => authorize(hookRequest(req)) } : {}),
+    ...(resolveSubject
+      ? { resolveSubject: (req: CoreRequest) => resolveSubject(hookRequest(req)) }
+      : {}),
+    ...(resolveUserCode
+      ? { resolveUserCode: (req: CoreRequest) => resolveUserCode(hookRequest(req)) }
+      : {}),
+    ...(key ? { rateLimitKey: (req: CoreRequest) => key(hookRequest(req)) } : {}),
+  };
+}
+
+/**
+ * Checks and resolves `options` once. `hookRequest` is the adapter's: it turns a core request
+ * into the request the merchant's hooks receive.
+ */
+export function resolveOptions<Req>(
+  options: KycOptions<Req>,
+  hookRequest: (req: CoreRequest) => Req,
+): ResolvedOptions {
   if (options === null || typeof options !== 'object' || 'socket' in options) {
     throw new TypeError(
       'digilockerKyc(options) expects an options object. It looks like you wrote app.use(digilockerKyc) instead of app.use(digilockerKyc({ ... })).',
@@ -168,35 +241,37 @@ export function resolveOptions<Req>(options: KycOptions<Req>): ResolvedOptions<R
   }
   for (const url of options.returnUrls ?? []) requireUrl(url, 'returnUrls');
   const documents = documentListSchema.safeParse([
-    ...(options.defaultDocuments ?? DEFAULT_DOCUMENTS),
+    ...(options.sessions?.defaultDocuments ?? DEFAULT_DOCUMENTS),
   ]);
   if (!documents.success) {
     throw new TypeError(
-      'digilockerKyc: expected defaultDocuments to list AADHAAR, PAN or DRIVING_LICENSE, each once.',
+      'digilockerKyc: expected sessions.defaultDocuments to list AADHAAR, PAN or DRIVING_LICENSE, each once.',
     );
   }
-  const perMinute = options.rateLimit?.perMinute ?? 10;
+  const rateLimit = options.limits?.rateLimit;
+  const perMinute = rateLimit?.perMinute ?? 10;
   if (!Number.isInteger(perMinute) || perMinute < 0) {
     throw new TypeError(
-      'digilockerKyc: expected rateLimit.perMinute to be a whole number, 0 to turn it off.',
+      'digilockerKyc: expected limits.rateLimit.perMinute to be a whole number, 0 to turn it off.',
     );
   }
-  const statusLimits = { ...DEFAULT_STATUS_LIMITS, ...options.rateLimit?.status };
+  const statusLimits = { ...DEFAULT_STATUS_LIMITS, ...rateLimit?.status };
   for (const [name, value] of Object.entries(statusLimits)) {
     if (!Number.isInteger(value) || value < 0) {
       throw new TypeError(
-        `digilockerKyc: expected rateLimit.status.${name} to be a whole number, 0 to turn it off.`,
+        `digilockerKyc: expected limits.rateLimit.status.${name} to be a whole number, 0 to turn it off.`,
       );
     }
   }
-  const redis = checkRedis(options.redis, options.rateLimit?.store !== undefined);
+  const redis = checkRedis(options.redis, rateLimit?.store !== undefined);
   refuseUnsafeOptions(options, secrets);
+  const testing = options.testing ?? {};
   const ownsEko = !('createDigilockerUrl' in options.eko);
   const eko = ownsEko
     ? createEkoClient({
         ...(options.eko as EkoClientOptions),
-        ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
-        ...(options.now ? { now: options.now } : {}),
+        ...(testing.dispatcher ? { dispatcher: testing.dispatcher } : {}),
+        ...(testing.now ? { now: testing.now } : {}),
       })
     : (options.eko as EkoClient);
   const metrics = resolveMetrics(options.metrics);
@@ -210,30 +285,25 @@ export function resolveOptions<Req>(options: KycOptions<Req>): ResolvedOptions<R
     digilockerUrlHosts: new Set(
       (options.digilockerUrlHosts ?? DEFAULT_DIGILOCKER_URL_HOSTS).map((h) => h.toLowerCase()),
     ),
-    insecureUrlOrigins: new Set(options.insecureUrlOrigins ?? []),
-    followLoopbackAlias: options.followLoopbackAlias === true,
+    insecureUrlOrigins: new Set(testing.insecureUrlOrigins ?? []),
+    followLoopbackAlias: testing.followLoopbackAlias === true,
     sessionSecrets: secrets,
-    sessionTtlMs: options.sessionTtlMs ?? 30 * 60_000,
+    sessionTtlMs: options.sessions?.ttlMs ?? 30 * 60_000,
     defaultDocuments: documents.data,
-    allowBrowserUserCode: options.allowBrowserUserCode ?? false,
+    allowBrowserUserCode: options.sessions?.allowBrowserUserCode ?? false,
     rateLimitPerMinute: perMinute,
     statusLimits,
-    rateLimitKey: options.rateLimit?.key,
-    rateLimitStore: options.rateLimit?.store,
+    rateLimitStore: rateLimit?.store,
     redis,
-    hooks: {
-      ...(options.authorize ? { authorize: options.authorize } : {}),
-      ...(options.resolveSubject ? { resolveSubject: options.resolveSubject } : {}),
-      ...(options.resolveUserCode ? { resolveUserCode: options.resolveUserCode } : {}),
-    },
-    onComplete: checkHook(options.onComplete, 'onComplete'),
-    breaker: options.breaker ?? {},
-    statusCacheMs: { pending: 1_000, final: 60_000, ...options.statusCacheMs },
+    hooks: wrapHooks(options, hookRequest),
+    onComplete: checkHook(options.hooks?.onComplete, 'hooks.onComplete'),
+    breaker: options.limits?.breaker ?? {},
+    statusCacheMs: { pending: 1_000, final: 60_000, ...options.limits?.statusCacheMs },
     widgetAssets:
       options.widgetAssets === false ? {} : (options.widgetAssets ?? locateWidgetAssets()),
     logger: options.logger ?? defaultLibraryLogger(),
-    now: options.now ?? Date.now,
-    random: options.random ?? ((size: number) => randomBytes(size)),
+    now: testing.now ?? Date.now,
+    random: testing.random ?? ((size: number) => randomBytes(size)),
   };
 }
 
@@ -248,14 +318,14 @@ function checkHook<T>(value: T | undefined, name: string): T | undefined {
  * The standalone server's refusals, in the same words (one rule each in config-safety.ts), so an
  * Express or fetch deployment is held to the same line: Eko's UAT keys or http: URLs against
  * Eko's production API, the sandbox's published secret outside a sandbox. A base whose http:
- * origin is in `insecureUrlOrigins` is the caller's declared sandbox.
+ * origin is in `testing.insecureUrlOrigins` is the caller's declared sandbox.
  */
 function refuseUnsafeOptions<Req>(options: KycOptions<Req>, secrets: string[]): void {
   const eko = 'createDigilockerUrl' in options.eko ? undefined : options.eko;
   const base = eko?.baseUrl;
   const declaredSandbox =
     base?.startsWith('http:') === true &&
-    (options.insecureUrlOrigins ?? []).some((origin) => base.startsWith(`${origin}/`));
+    (options.testing?.insecureUrlOrigins ?? []).some((origin) => base.startsWith(`${origin}/`));
   const problems = unsafeSettings(
     {
       target: declaredSandbox ? 'sandbox' : ekoTarget(base),
@@ -278,7 +348,7 @@ function checkRedis(value: unknown, hasStore: boolean): RedisOption | undefined 
   if (value === undefined) return undefined;
   if (hasStore) {
     throw new TypeError(
-      'digilockerKyc: expected either redis or rateLimit.store, not both (redis builds the store).',
+      'digilockerKyc: expected either redis or limits.rateLimit.store, not both (redis builds the store).',
     );
   }
   if (typeof value === 'string') {

@@ -200,7 +200,7 @@ describe('rate limiting', () => {
   it('limits per merchant key as well as per IP', async () => {
     t = testApp(
       { RATE_LIMIT_PER_MINUTE: '2' },
-      { rateLimit: { perMinute: 2, key: (req) => req.get('x-user') } },
+      { limits: { rateLimit: { perMinute: 2, key: (req) => req.get('x-user') } } },
     );
     t.agent
       .get(EKO_ORIGIN)

@@ -8,7 +8,6 @@ import {
   type SessionStatus,
   type SessionStatusResponse,
 } from '@digilocker-kyc/shared';
-import type { Logger } from 'pino';
 import type * as z from 'zod/mini';
 import { boundedUrlPart } from '../eko/upstream-text.js';
 import { IN_ENGLISH } from '../issue-messages.js';
@@ -17,7 +16,7 @@ import { referenceHash } from '../observability/logger.js';
 import type { Completions } from './completion.js';
 import type { AccessLogFields, CoreRequest } from './exchange.js';
 import { linkLeaksReturn } from './link-leak.js';
-import type { KycOptions, ResolvedOptions } from './options.js';
+import type { ResolvedOptions } from './options.js';
 import { returnBase } from './return-base.js';
 import { readReceipt, returnSecret } from './return-proof.js';
 import {
@@ -30,31 +29,18 @@ import {
 import { StatusCache } from './status-cache.js';
 
 interface Deps {
+  /** The resolved options, read here for everything else (hooks, clock, randomness, cache). */
   options: ResolvedOptions;
-  hooks: Pick<KycOptions<never>, 'resolveUserCode' | 'resolveSubject'>;
   breaker: UpstreamBreaker;
-  logger: Logger;
-  now: () => number;
-  random: (size: number) => Uint8Array;
-  statusCacheMs: { pending: number; final: number };
   /** The completion side (`onComplete`), told of every completion token minted. */
   completions: () => Completions;
   /** Told when Eko says consented to a status request that carried no receipt. */
   onConsentWithoutReceipt?: (claims: SessionClaims) => void;
 }
 
-export function sessionHandlers({
-  options,
-  hooks,
-  breaker,
-  logger,
-  now,
-  random,
-  statusCacheMs,
-  completions,
-  onConsentWithoutReceipt,
-}: Deps) {
-  const cache = new StatusCache(now, statusCacheMs);
+export function sessionHandlers({ options, breaker, completions, onConsentWithoutReceipt }: Deps) {
+  const { hooks, logger, now, random } = options;
+  const cache = new StatusCache(now, options.statusCacheMs);
 
   /** `POST {base}/sessions`, once the edge checks have passed and `input` is the parsed body. */
   async function createSession(
@@ -81,10 +67,10 @@ export function sessionHandlers({
     const userCode =
       body.user_code !== undefined && options.allowBrowserUserCode
         ? body.user_code
-        : await hooks.resolveUserCode?.(req.hookRequest() as never);
+        : await hooks.resolveUserCode?.(req);
     const documents = body.documents ?? options.defaultDocuments;
     // Asked before Eko is called: a hook that fails must not leave an attempt upstream.
-    const subject = await hooks.resolveSubject?.(req.hookRequest() as never);
+    const subject = await hooks.resolveSubject?.(req);
     if (!isValidSubject(subject)) {
       throw new KycError(
         'config_error',

@@ -31,7 +31,7 @@ const post = (user?: string) => {
 
 describe('resolveSubject', () => {
   it("carries the merchant's user in the token; verify refuses it for another user", async () => {
-    t = testApp({}, { resolveSubject: (req) => req.get('x-test-user') });
+    t = testApp({}, { hooks: { resolveSubject: (req) => req.get('x-test-user') } });
     t.agent
       .get(EKO_ORIGIN)
       .intercept({ path: CREATE_PATH, method: 'POST' })
@@ -52,7 +52,7 @@ describe('resolveSubject', () => {
   });
 
   it('refuses a subject that is not a short string before calling Eko', async () => {
-    t = testApp({}, { resolveSubject: () => 'x'.repeat(129) });
+    t = testApp({}, { hooks: { resolveSubject: () => 'x'.repeat(129) } });
     const res = await post();
     expect(res.status).toBe(500);
     expect(res.body.error.code).toBe('config_error');

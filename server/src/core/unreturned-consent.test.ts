@@ -28,7 +28,7 @@ const warnings = () => t.logs.filter((line) => line.includes('"event":"return_no
 
 describe('consented, but the return never reached this server', () => {
   it('warns once, naming PUBLIC_BASE_URL, after the grace period', async () => {
-    t = testApp({}, { statusCacheMs: { pending: 0, final: 0 } });
+    t = testApp({}, { limits: { statusCacheMs: { pending: 0, final: 0 } } });
     interceptStatus(t.agent, 'AUTHENTICATED', 10);
     const a = await startAttempt(t);
     expect((await poll(a)).body.status).toBe('consented');
@@ -46,7 +46,7 @@ describe('consented, but the return never reached this server', () => {
   });
 
   it('stays quiet when the return came, even to another browser (a forwarded link)', async () => {
-    t = testApp({}, { statusCacheMs: { pending: 0, final: 0 } });
+    t = testApp({}, { limits: { statusCacheMs: { pending: 0, final: 0 } } });
     interceptStatus(t.agent, 'AUTHENTICATED', 10);
     const a = await startAttempt(t);
     // The return with its secret, without the binding cookie: the foreign-return warning page.

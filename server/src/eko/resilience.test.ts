@@ -52,7 +52,7 @@ describe('circuit breaker', () => {
   it('opens after repeated failures: 503 with Retry-After and no upstream call, then half-opens', async () => {
     t = testApp(
       { RATE_LIMIT_PER_MINUTE: '0' },
-      { breaker: { resetTimeoutMs: 300, volumeThreshold: 10 } },
+      { limits: { breaker: { resetTimeoutMs: 300, volumeThreshold: 10 } } },
     );
     const pool = t.agent.get(EKO_ORIGIN);
     pool.intercept({ path: CREATE_PATH, method: 'POST' }).reply(500, 'down').times(10);
@@ -79,7 +79,7 @@ describe('circuit breaker', () => {
   });
 
   it("does not count Eko's business refusals as failures", async () => {
-    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' }, { breaker: { volumeThreshold: 2 } });
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' }, { limits: { breaker: { volumeThreshold: 2 } } });
     t.agent
       .get(EKO_ORIGIN)
       .intercept({ path: CREATE_PATH, method: 'POST' })

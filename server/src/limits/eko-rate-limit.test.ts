@@ -62,7 +62,7 @@ describe('Eko answers 429', () => {
   });
 
   it('does not open the shared circuit breaker, however many 429s arrive', async () => {
-    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' }, { breaker: { volumeThreshold: 3 } });
+    t = testApp({ RATE_LIMIT_PER_MINUTE: '0' }, { limits: { breaker: { volumeThreshold: 3 } } });
     tooMany({}, 10);
     for (let i = 0; i < 10; i++) expect((await post()).status).toBe(503);
     // Each creation reached Eko: none was refused by an open circuit.

@@ -273,7 +273,7 @@ describe('rate-limit counters in Redis', { timeout: 30_000 }, () => {
 });
 
 describe('the redis option', () => {
-  it('refuses a URL that is not redis(s):// without repeating it, and redis with rateLimit.store', () => {
+  it('refuses a URL that is not redis(s):// without repeating it, and redis with limits.rateLimit.store', () => {
     for (const bad of ['http://:hunter2-secret@redis.internal', 'redis://:hunter2@h/not-a-db']) {
       try {
         testApp({ REDIS_URL: bad });
@@ -293,8 +293,14 @@ describe('the redis option', () => {
       expect((error as Error).message).not.toContain('hunter2');
     }
     expect(() =>
-      testApp({}, { redis: 'redis://127.0.0.1:1', rateLimit: { store: () => ({}) as never } }),
-    ).toThrow(/either redis or rateLimit.store/);
+      testApp(
+        {},
+        {
+          redis: 'redis://127.0.0.1:1',
+          limits: { rateLimit: { store: () => ({}) as never } },
+        },
+      ),
+    ).toThrow(/either redis or limits.rateLimit.store/);
     expect(() => testApp({}, { redis: {} as never })).toThrow(/node-redis client/);
   });
 });

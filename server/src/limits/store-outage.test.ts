@@ -92,7 +92,10 @@ describe('a merchant store that fails', () => {
       async decrement() {},
       async resetKey() {},
     });
-    t = testApp({ RATE_LIMIT_PER_MINUTE: '2' }, { rateLimit: { perMinute: 2, store: broken } });
+    t = testApp(
+      { RATE_LIMIT_PER_MINUTE: '2' },
+      { limits: { rateLimit: { perMinute: 2, store: broken } } },
+    );
     t.agent
       .get(EKO_ORIGIN)
       .intercept({ path: CREATE_PATH, method: 'POST' })

@@ -61,7 +61,11 @@ function options(logger?: ReturnType<typeof createLogger>) {
   const base = contractOptions(false);
   closers.push(() => base.agent.close());
   const { logger: _silent, ...rest } = base;
-  return { ...rest, dispatcher: agent, ...(logger ? { logger } : {}) };
+  return {
+    ...rest,
+    testing: { ...rest.testing, dispatcher: agent },
+    ...(logger ? { logger } : {}),
+  };
 }
 
 describe('a 5xx is logged', () => {
@@ -123,7 +127,7 @@ describe('a 5xx is logged', () => {
     closers.push(() => base.agent.close());
     const router = digilockerKyc({
       ...base,
-      dispatcher: agent,
+      testing: { ...base.testing, dispatcher: agent },
       logger: createLogger('error', log.sink),
     });
     closers.push(() => router.close());

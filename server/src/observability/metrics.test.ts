@@ -96,7 +96,7 @@ describe('metrics: { registry }', () => {
       publicBaseUrl: 'https://kyc.shop.example/kyc',
       sessionSecrets: 'router-test-session-secret-32-bytes-long!',
       widgetAssets: false as const,
-      clientIp: () => '127.0.0.1',
+      clientAddress: { clientIp: () => '127.0.0.1' },
       metrics: { registry },
     };
     const first = createKycHandler(options);

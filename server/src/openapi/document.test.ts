@@ -268,7 +268,8 @@ describe('the OpenAPI document matches the live server', () => {
 
   it('502 upstream_unsafe_url, as documented', async () => {
     const agent = unsafeUpstream();
-    const unsafe = await nodeTarget({ ...contractOptions(false), dispatcher: agent });
+    const base = contractOptions(false);
+    const unsafe = await nodeTarget({ ...base, testing: { ...base.testing, dispatcher: agent } });
     try {
       const reply = await unsafe.send(create('{}'));
       expect(reply.status).toBe(502);

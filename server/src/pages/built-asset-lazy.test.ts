@@ -35,7 +35,6 @@ function get(encoding: string): CoreRequest {
     secure: false,
     hasBody: false,
     readBody: () => Promise.reject(new Error('no body')),
-    hookRequest: () => ({}),
   };
 }
 

@@ -27,7 +27,6 @@ function get(headers: Record<string, string> = {}): CoreRequest {
     secure: false,
     hasBody: false,
     readBody: () => Promise.reject(new Error('no body')),
-    hookRequest: () => ({}),
   };
 }
 

@@ -105,14 +105,17 @@ export function contractOptions(limited: boolean): ContractOptions & { agent: Mo
     publicBaseUrl: 'https://kyc.shop.example/kyc',
     returnUrls: [RETURN_URL],
     sessionSecrets: SESSION_SECRET,
-    rateLimit: limited ? { perMinute: 2, status: { perToken: 3 } } : { perMinute: 1000 },
+    limits: {
+      rateLimit: limited ? { perMinute: 2, status: { perToken: 3 } } : { perMinute: 1000 },
+    },
     widgetAssets: { bundle, returnScript },
     // The merchant's hooks, read through `get`, which both request shapes have.
-    authorize: (req) => req.get('x-deny') === undefined,
-    resolveSubject: (req) => req.get('x-user'),
+    hooks: {
+      authorize: (req) => req.get('x-deny') === undefined,
+      resolveSubject: (req) => req.get('x-user'),
+    },
     logger: createLogger('silent'),
-    dispatcher: agent,
-    now: () => NOW,
+    testing: { dispatcher: agent, now: () => NOW },
   };
 }
 

@@ -238,7 +238,7 @@ const sandbox = process.env.SANDBOX_URL ?? 'http://127.0.0.1:3001';
 
 const kyc = createKycHandler({
   eko: { ...EKO_UAT_CREDENTIALS, baseUrl: \`\${sandbox}/ekoapi/v3\` },
-  insecureUrlOrigins: [sandbox],
+  testing: { insecureUrlOrigins: [sandbox] },
   digilockerUrlHosts: [new URL(sandbox).hostname],
   allowedOrigins: [site],
   publicBaseUrl: \`\${site}/kyc\`,
@@ -260,7 +260,7 @@ createServer((req, res) => {
             module: 'NodeNext',
             moduleResolution: 'NodeNext',
             strict: true,
-            // express-rate-limit's .d.ts (the type of the rateLimit.store option) imports express's
+            // express-rate-limit's .d.ts (the type of the limits.rateLimit.store option) imports express's
             // types, which this app does not have.
             skipLibCheck: true,
             types: ['node'],

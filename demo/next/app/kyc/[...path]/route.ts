@@ -26,13 +26,13 @@ function kyc(): KycHandler {
     allowedOrigins: [origin],
     publicBaseUrl: `${origin}/kyc`,
     // The sandbox's simulated DigiLocker page is plain http on loopback.
-    insecureUrlOrigins: [new URL(ekoBaseUrl).origin],
+    testing: { insecureUrlOrigins: [new URL(ekoBaseUrl).origin] },
     // One process: a fresh secret per start is enough for a demo.
     sessionSecrets: process.env.SESSION_SECRET ?? randomBytes(32).toString('base64url'),
     // Behind one proxy (Vercel, a load balancer), whose X-Forwarded-For names the client. Next
     // itself only adds that header when the client sent none, so a directly exposed `next start`
     // would let a client pick its own rate-limit key.
-    trustProxyHops: 1,
+    clientAddress: { trustProxyHops: 1 },
   });
   return handler;
 }
