@@ -15,6 +15,7 @@ import {
 } from '../defaults.js';
 import { IN_ENGLISH } from '../issue-messages.js';
 import { redisUrlProblem } from '../limits/redis-store.js';
+import { HTTP_URL_EXPECTED, isExactOrigin, isHttpUrl, ORIGIN_EXPECTED } from '../url-rules.js';
 
 export interface ServerConfig {
   port: number;
@@ -69,27 +70,9 @@ const csv = z.pipe(
   ),
 );
 
-const origin = z.string().check(
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === value;
-    } catch {
-      return false;
-    }
-  }, 'Expected an exact origin such as https://shop.example (scheme, host and optional port; no path or trailing slash)'),
-);
+const origin = z.string().check(z.refine(isExactOrigin, `Expected ${ORIGIN_EXPECTED}`));
 
-const absoluteHttpUrl = z.string().check(
-  z.refine((value) => {
-    try {
-      const url = new URL(value);
-      return url.protocol === 'https:' || url.protocol === 'http:';
-    } catch {
-      return false;
-    }
-  }, 'Expected an absolute http(s) URL'),
-);
+const absoluteHttpUrl = z.string().check(z.refine(isHttpUrl, `Expected ${HTTP_URL_EXPECTED}`));
 
 const hostName = z
   .string()

@@ -16,6 +16,7 @@ import { defaultLibraryLogger } from '../observability/logger.js';
 import type { KycMetrics } from '../observability/metric-hooks.js';
 import { type MetricsOption, measuredEko, resolveMetrics } from '../observability/metrics.js';
 import { locateWidgetAssets, type WidgetAssets } from '../pages/widget-files.js';
+import { HTTP_URL_EXPECTED, isExactOrigin, isHttpUrl, ORIGIN_EXPECTED } from '../url-rules.js';
 import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
 import type { CoreRequest } from './exchange.js';
@@ -365,21 +366,12 @@ function checkRedis(value: unknown, hasStore: boolean): RedisOption | undefined 
 }
 
 function requireUrl(value: unknown, name: string): string {
-  try {
-    const url = new URL(String(value));
-    if (url.protocol === 'https:' || url.protocol === 'http:') return String(value);
-  } catch {}
-  throw new TypeError(`digilockerKyc: expected ${name} to hold absolute http(s) URLs.`);
+  if (isHttpUrl(String(value))) return String(value);
+  throw new TypeError(`digilockerKyc: expected each of ${name} to be ${HTTP_URL_EXPECTED}.`);
 }
 
 function requireOrigin(value: string, name: string): void {
-  let ok = false;
-  try {
-    ok = new URL(value).origin === value;
-  } catch {}
-  if (!ok) {
-    throw new TypeError(
-      `digilockerKyc: expected ${name} to hold exact origins like https://shop.example (no path, no trailing slash).`,
-    );
+  if (!isExactOrigin(value)) {
+    throw new TypeError(`digilockerKyc: expected each of ${name} to be ${ORIGIN_EXPECTED}.`);
   }
 }

@@ -1,29 +1,20 @@
 // Checks on what callers hand the Eko client, before anything is sent.
 import { KycError } from '@digilocker-kyc/shared';
+import { HTTP_URL_EXPECTED, isHttpUrl } from '../url-rules.js';
 
 export function parseBaseUrl(value: string): { origin: string; path: string } {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
+  if (!isHttpUrl(value)) {
     throw new TypeError(
-      'Expected baseUrl to be an absolute http(s) URL such as https://api.eko.in/ekoicici/v3.',
+      `Expected baseUrl to be ${HTTP_URL_EXPECTED} such as https://api.eko.in/ekoicici/v3 (http: for the sandbox only).`,
     );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new TypeError(
-      `Expected baseUrl to use https: (or http: for the sandbox), received ${url.protocol}.`,
-    );
-  }
+  const url = new URL(value);
   return { origin: url.origin, path: url.pathname.replace(/\/+$/, '') };
 }
 
 export function requireAbsoluteUrl(value: string): string {
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || url.protocol === 'http:') return value;
-  } catch {}
-  throw new KycError('invalid_request', 'Expected redirect_url to be an absolute http(s) URL.');
+  if (isHttpUrl(value)) return value;
+  throw new KycError('invalid_request', `Expected redirect_url to be ${HTTP_URL_EXPECTED}.`);
 }
 
 export function requireReferenceId(value: string): void {
