@@ -15,10 +15,11 @@ import { headerOf } from '../adapters/node-io.js';
 import { redactPath, requestIdOf } from '../core/access-log.js';
 import { errorReply } from '../core/error-reply.js';
 import { HeaderBag } from '../core/exchange.js';
-import { precomputedHeaders, sendJson } from '../core/security-headers.js';
+import { sendJson } from '../core/security-headers.js';
 import { createLogger } from '../observability/logger.js';
 import type { ServerConfig } from './config.js';
 import { hostChecker, warnIfPathIsNotMount } from './public-base-check.js';
+import { precomputedHeaders } from './recorded-headers.js';
 import { sendRootPage, wantsHtml } from './root-page.js';
 
 /** The fixed mount point of the standalone server. */

@@ -13,15 +13,10 @@ import {
   type TestApp,
   testApp,
 } from '../../test/helpers.js';
+import { precomputedHeaders, recordHeaders } from '../cli/recorded-headers.js';
 import { corsHeaders as corsOf } from './edge-checks.js';
 import { HeaderBag } from './exchange.js';
-import {
-  PAGE_SECURITY_HEADERS,
-  precomputedHeaders,
-  recordHeaders,
-  SECURITY_HEADERS,
-  sendJson,
-} from './security-headers.js';
+import { PAGE_SECURITY_HEADERS, SECURITY_HEADERS, sendJson } from './security-headers.js';
 
 /** The headers `middleware` sets on a real Express response. */
 async function headersOf(middleware: RequestHandler, origin?: string) {
@@ -113,7 +108,7 @@ describe('security headers (G4)', () => {
   });
 
   it('refuses a header middleware that does not finish synchronously', () => {
-    const later: RequestHandler = (_req, _res, next) => {
+    const later = (_req: unknown, _res: unknown, next: () => void) => {
       setImmediate(next);
     };
     expect(() => precomputedHeaders(later)).toThrow(/synchronously/);

@@ -1,5 +1,5 @@
 // Fast, uniform JSON replies and the security headers every reply carries, for the core and the app.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { HeaderBag } from './exchange.js';
 
 /**
@@ -29,56 +29,9 @@ export interface HeaderSet {
   removed: readonly string[];
 }
 
-type Middleware = (req: never, res: never, next: (error?: unknown) => void) => void;
-
-/**
- * Runs a header-setting middleware such as `helmet()` once, at start-up, and records the
- * headers it sets and removes. helmet's values depend only on its options, so replaying them is
- * identical, without running its chain of thirteen middlewares per request. Throws if the
- * middleware does anything but set and remove headers synchronously.
- */
-export function recordHeaders(middleware: Middleware): HeaderSet {
-  const set: [string, string][] = [];
-  const removed: string[] = [];
-  const recorder = {
-    setHeader(name: string, value: string | number | readonly string[]) {
-      set.push([name, String(value)]);
-    },
-    removeHeader(name: string) {
-      removed.push(name);
-    },
-  };
-  let completed = false;
-  middleware({} as never, recorder as never, (error?: unknown) => {
-    if (error) throw error;
-    completed = true;
-  });
-  if (!completed) {
-    throw new Error('Expected the header middleware to complete synchronously at start-up.');
-  }
-  return { set, removed };
-}
-
 /** Puts a recorded header set on a core reply. */
 export function applyHeaders(headers: HeaderBag, recorded: HeaderSet): void {
   for (const [name, value] of recorded.set) headers.set(name, value);
-}
-
-/**
- * The recorded headers as a node:http (and Express) middleware: for the standalone app's
- * static files and probes, and for merchants' own routes.
- */
-export function precomputedHeaders(middleware: Middleware) {
-  const { set, removed } = recordHeaders(middleware);
-  return function digilockerKycSecurityHeaders(
-    _req: IncomingMessage,
-    res: ServerResponse,
-    next: (error?: unknown) => void,
-  ): void {
-    for (const [name, value] of set) res.setHeader(name, value);
-    for (const name of removed) res.removeHeader(name);
-    next();
-  };
 }
 
 /** Headers helmet 8 sets with any of the options used here, and the one it removes. */
