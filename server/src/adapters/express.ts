@@ -6,7 +6,7 @@ import { hookRequests } from '../core/hook-request.js';
 import { createKycCore, MAX_CLOCK_SKEW_MS } from '../core/kyc-core.js';
 import { type KycOptions, resolveOptions } from '../core/options.js';
 import type { AssetInfo } from '../pages/built-asset.js';
-import { headerOf, logWhenClosed, readNodeBody } from './node-io.js';
+import { headerOf, logWhenClosed, nodeCoreRequest } from './node-io.js';
 
 export { MAX_CLOCK_SKEW_MS };
 
@@ -76,17 +76,14 @@ function expressRequest(req: Request, id: string): CoreRequest {
   // A body the merchant's own express.json() already read: the stream is spent.
   const parsed = (req as { _body?: boolean })._body === true;
   return {
-    id,
-    method: req.method,
-    path: query === -1 ? url : url.slice(0, query),
-    query: query === -1 ? '' : url.slice(query + 1),
-    mount: req.baseUrl,
-    header: (name) => headerOf(req, name),
-    ip: req.ip ?? '',
-    secure: req.secure,
-    hasBody:
-      req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined,
-    readBody: (limit) => readNodeBody(req, limit),
+    ...nodeCoreRequest(req, {
+      id,
+      path: query === -1 ? url : url.slice(0, query),
+      query: query === -1 ? '' : url.slice(query + 1),
+      mount: req.baseUrl,
+      ip: req.ip ?? '',
+      secure: req.secure,
+    }),
     ...(parsed ? { parsedBody: { value: req.body } } : {}),
     onBody(value) {
       req.body = value;

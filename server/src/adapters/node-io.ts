@@ -1,8 +1,8 @@
-// A node:http exchange (headers, body, the access log line) handled the same way in the Express and node:http adapters.
+// A node:http exchange (the core request, headers, body, the access log line) handled the same way in the Express and node:http adapters.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
 import type { AccessLogEntry } from '../core/access-log.js';
-import type { AccessLogFields } from '../core/exchange.js';
+import type { AccessLogFields, CoreRequest } from '../core/exchange.js';
 
 /** A header as one string: repeated ones joined, as Express's `req.get()` gives them. */
 export function headerOf(req: IncomingMessage, name: string): string | undefined {
@@ -14,7 +14,7 @@ export function headerOf(req: IncomingMessage, name: string): string | undefined
  * The body as raw-body reads it for express.json(): the declared length checked first (a 413
  * without reading), at most `limit` bytes, and an unread rest is drained, not reset.
  */
-export function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
+function readNodeBody(req: IncomingMessage, limit: number): Promise<Uint8Array> {
   const encoded = (req.headers['content-encoding'] ?? 'identity').toLowerCase() !== 'identity';
   const length = encoded ? undefined : req.headers['content-length'];
   return getRawBody(req, { limit, ...(length !== undefined ? { length } : {}) });
@@ -35,5 +35,23 @@ export function logWhenClosed(
   );
   return (replyFields) => {
     fields = replyFields;
+  };
+}
+
+/**
+ * The core's view of a node:http request (Express's included): where it sits under the mount
+ * and who sent it come from the adapter; method, headers and body are read here.
+ */
+export function nodeCoreRequest(
+  req: IncomingMessage,
+  at: Pick<CoreRequest, 'id' | 'path' | 'query' | 'mount' | 'ip' | 'secure'>,
+): CoreRequest {
+  return {
+    ...at,
+    method: req.method ?? 'GET',
+    header: (name) => headerOf(req, name),
+    hasBody:
+      req.headers['transfer-encoding'] !== undefined || req.headers['content-length'] !== undefined,
+    readBody: (limit) => readNodeBody(req, limit),
   };
 }

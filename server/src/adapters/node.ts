@@ -5,7 +5,7 @@ import type { CoreRequest, CoreResponse } from '../core/exchange.js';
 import type { KycHookRequest } from '../core/hook-request.js';
 import type { KycCore } from '../core/kyc-core.js';
 import { splitMount } from '../core/mount.js';
-import { headerOf, logWhenClosed, readNodeBody } from './node-io.js';
+import { headerOf, logWhenClosed, nodeCoreRequest } from './node-io.js';
 
 export type NodeHandler = (
   req: IncomingMessage,
@@ -39,20 +39,14 @@ export function nodeAdapter(
       started,
     });
     const path = place?.below ?? url.split('?')[0] ?? '/';
-    const request: CoreRequest = {
+    const request = nodeCoreRequest(req, {
       id,
-      method: req.method ?? 'GET',
       path,
       query: place?.query ?? '',
       mount: basePath,
-      header: (name) => headerOf(req, name),
       ip,
       secure,
-      hasBody:
-        req.headers['transfer-encoding'] !== undefined ||
-        req.headers['content-length'] !== undefined,
-      readBody: (limit) => readNodeBody(req, limit),
-    };
+    });
     linkHookRequest(request, () => ({
       method: req.method ?? 'GET',
       path,
