@@ -114,8 +114,11 @@ export function builtAsset(
   publicBaseUrl: string,
 ): BuiltAsset {
   let current: Version | undefined;
-  const changed = (info: { mtimeMs: number; size: number }) =>
-    current?.mtimeMs !== Math.trunc(info.mtimeMs) || current.size !== info.size;
+  // Compared through the same Date the version was made from: Node 24's stat rounds `mtime`
+  // from nanoseconds, so `Math.trunc(mtimeMs)` can differ from it by a millisecond, and every
+  // request would read, hash and compress the file again.
+  const changed = (info: { mtime: Date; size: number }) =>
+    current?.mtimeMs !== info.mtime.getTime() || current.size !== info.size;
 
   function loadSync(): Version | undefined {
     if (path === undefined) return undefined;
