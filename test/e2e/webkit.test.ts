@@ -1,7 +1,7 @@
 // The popup journey in WebKit (WebKitGTK's MiniBrowser, Debian's webkit2gtk-driver under Xvfb,
 // WebDriver classic) against the real demo processes: approve and deny, one final event each.
 import { KYC_EVENT_NAMES } from '@digilocker-kyc/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from './support/firefox-journey.js';
 import { expectCleanEvents } from './support/journey.js';
 import {
@@ -14,15 +14,19 @@ import {
 import { SandboxControl } from './support/sandbox.js';
 import {
   centreOf,
+  describeWindows,
   installEventLog,
   type LoggedEvent,
   launchWebKit,
   readEventLog,
+  type WebDriverSession,
   type WebKit,
 } from './support/webkit.js';
 
 let demo: Running & { urls: DemoUrls };
 let webkit: WebKit;
+/** This test's own browser: a retry starts from a fresh one, not from the failed try's windows. */
+let session: WebDriverSession | undefined;
 
 beforeAll(async () => {
   await startTogether<[Running & { urls: DemoUrls }, WebKit]>([
@@ -32,18 +36,54 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await teardown([
-    ['the WebDriver session', () => webkit?.session.close().catch(() => undefined)],
+    ['the WebDriver session', () => session?.close().catch(() => undefined)],
     ['WebKit and Xvfb', () => webkit?.stop()],
     ['the demo', () => demo?.stop()],
   ]);
 });
 beforeEach(async () => {
   await new SandboxControl(demo.urls.sandbox).reset();
+  session = await webkit.newSession();
+});
+afterEach(async () => {
+  await session?.close().catch(() => undefined);
+  session = undefined;
 });
 
 /** Opens the script-tag page, clicks start, decides on DigiLocker in the popup, waits for the end. */
 async function journey(decision: 'approve' | 'deny', final: string): Promise<LoggedEvent[]> {
-  const s = webkit.session;
+  const s = session!;
+  try {
+    return await steps(s, decision, final);
+  } catch (error) {
+    // Where each window stopped, and what the page heard, to tell a product stall from a harness one.
+    const events = await readEventLog(s).catch(() => []);
+    throw new Error(
+      [
+        (error as Error).message,
+        `events: ${JSON.stringify(events)}`,
+        await describeWindows(s),
+        await demoHealth(),
+      ].join('\n'),
+      { cause: error },
+    );
+  }
+}
+
+/** Whether the demo is still running and answering, and the end of what it printed. */
+async function demoHealth(): Promise<string> {
+  const alive = demo.child.exitCode === null && demo.child.signalCode === null;
+  const answer = await fetch(demo.urls.pages.scriptTag, { signal: AbortSignal.timeout(3_000) })
+    .then((response) => String(response.status))
+    .catch((error: unknown) => String(error));
+  return `demo: ${alive ? 'running' : `exited (${demo.child.exitCode ?? demo.child.signalCode})`}, the page: ${answer}\n${demo.output().slice(-2_000)}`;
+}
+
+async function steps(
+  s: WebDriverSession,
+  decision: 'approve' | 'deny',
+  final: string,
+): Promise<LoggedEvent[]> {
   await s.goto(demo.urls.pages.scriptTag);
   const page = await s.window();
   const start = await until(
@@ -73,8 +113,10 @@ async function journey(decision: 'approve' | 'deny', final: string): Promise<Log
   return readEventLog(s);
 }
 
-// One retry: a journey that stalled once in WebKitGTK under load (see the start-button wait) is
-// run again rather than failing the whole run; a real regression fails both tries.
+// One retry, in a fresh browser (each test has its own session): a journey that stalled once in
+// WebKitGTK under load is run again rather than failing the whole run, and its first failure
+// reports where every window stopped and whether the demo still answered. A real regression
+// fails both tries.
 describe('WebKit: popup journey', { retry: 1 }, () => {
   it('approve → exactly one complete, the popup closed itself', async () => {
     const events = await journey('approve', 'digilocker-kyc-complete');
@@ -87,7 +129,7 @@ describe('WebKit: popup journey', { retry: 1 }, () => {
       reference_id: events[1]!.detail.reference_id,
       documents: ['AADHAAR'],
     });
-    expect(await webkit.session.windows()).toHaveLength(1);
+    expect(await session!.windows()).toHaveLength(1);
     expectCleanEvents(events);
   });
 

@@ -16,6 +16,7 @@ export class WebDriverSession {
   constructor(
     readonly base: string,
     readonly id: string,
+    readonly version: string,
   ) {}
 
   async command<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
@@ -84,12 +85,17 @@ export class WebDriverSession {
 }
 
 export interface WebKit {
-  session: WebDriverSession;
+  /** A new browser (MiniBrowser) with no state from an earlier session; close it when done. */
+  newSession(): Promise<WebDriverSession>;
   version: string;
   stop(): Promise<void>;
 }
 
-/** WebKitWebDriver on a free port inside its own Xvfb (xvfb-run -a), and one session. */
+/**
+ * WebKitWebDriver on a free port inside its own Xvfb (xvfb-run -a). Each test asks for its own
+ * session, so a journey that failed (a popup left open, a page mid-attempt) cannot leave the next
+ * one, or its retry, a browser in that state.
+ */
 export async function launchWebKit(): Promise<WebKit> {
   for (const tool of [WEBKIT_DRIVER, XVFB_RUN]) {
     if (!existsSync(tool)) {
@@ -109,12 +115,22 @@ export async function launchWebKit(): Promise<WebKit> {
   // The whole group at once (xvfb-run, Xvfb, the driver, MiniBrowser): xvfb-run itself only
   // exits once the driver has, so there is no point waiting for it alone.
   const stop = () => stopGroup(0);
+  const newSession = async () => {
+    try {
+      const created = await createSession(base);
+      return new WebDriverSession(base, created.id, created.version);
+    } catch (error) {
+      throw new Error(`WebKitWebDriver did not start a session: ${String(error)}\n${output}`);
+    }
+  };
   try {
-    const created = await createSession(base);
-    return { session: new WebDriverSession(base, created.id), version: created.version, stop };
+    // The first session proves the driver and the browser start, and names the version.
+    const first = await newSession();
+    await first.close();
+    return { newSession, version: first.version, stop };
   } catch (error) {
     await stop();
-    throw new Error(`WebKitWebDriver did not start a session: ${String(error)}\n${output}`);
+    throw error;
   }
 }
 
@@ -164,19 +180,60 @@ export function readEventLog(session: WebDriverSession): Promise<LoggedEvent[]> 
 }
 
 /**
- * The centre of the first element `script` returns (a function body), or null until the
- * document has loaded (its stylesheet applied: geometry read before that is where the element
- * was unstyled, and a click there misses).
+ * The centre of the first element `script` returns (a function body), or null until the document
+ * has loaded its stylesheets and fonts and that centre really hits the element. Geometry read
+ * earlier is where the element was before a late stylesheet or font moved it: a click there misses
+ * (the consent page's decision buttons are laid out again once its font arrives), the journey
+ * then waits in vain for its final event.
  */
 export function centreOf(
   session: WebDriverSession,
   script: string,
 ): Promise<{ x: number; y: number } | null> {
   return session.execute(
-    `if (document.readyState !== 'complete') return null;
+    `if (document.readyState !== 'complete' || document.fonts.status !== 'loaded') return null;
      const el = (() => { ${script} })();
      if (!el) return null;
      const rect = el.getBoundingClientRect();
-     return rect.width ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;`,
+     if (!rect.width || !rect.height) return null;
+     const point = { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+     const root = el.getRootNode();
+     const hit = (root.elementFromPoint ? root : document).elementFromPoint(point.x, point.y);
+     return hit && (hit === el || el.contains(hit)) ? point : null;`,
   );
+}
+
+/**
+ * What each of the session's windows shows: its address, load state, visibility and, where the
+ * widget is on it, the widget's status and text. Added to a journey's failure, so a stall says
+ * where it stopped.
+ */
+export async function describeWindows(session: WebDriverSession): Promise<string> {
+  const lines: string[] = [];
+  let handles: string[] = [];
+  try {
+    handles = await session.windows();
+  } catch (error) {
+    return `the window list could not be read: ${String(error)}`;
+  }
+  for (const handle of handles) {
+    try {
+      await session.switchTo(handle);
+      const seen = await session.execute<Record<string, unknown>>(
+        `const host = document.querySelector('digilocker-kyc');
+         return {
+           url: location.href,
+           readyState: document.readyState,
+           visibility: document.visibilityState,
+           focus: document.hasFocus(),
+           widget: host ? { status: host.status, text: host.shadowRoot?.textContent?.replace(/\\s+/g, ' ').trim() } : null,
+           text: host ? undefined : document.body?.innerText?.slice(0, 200),
+         };`,
+      );
+      lines.push(`window ${handle}: ${JSON.stringify(seen)}`);
+    } catch (error) {
+      lines.push(`window ${handle}: could not be read (${String(error)})`);
+    }
+  }
+  return lines.join('\n');
 }
