@@ -19,8 +19,10 @@ function transportError(message: string, code: string, name = 'Error'): Error {
 
 /**
  * Node's own HTTP client: no second client to load at start. A kept-alive connection that Eko
- * closed while it sat idle fails the next request before any reply (ECONNRESET on a reused
- * socket); that request never reached Eko, so it is sent once more on a fresh connection.
+ * closed while it sat idle fails the next request before any reply (ECONNRESET or EPIPE on a
+ * reused socket); such a request is sent once more, at once, on a fresh connection. That is the
+ * usual cause, but not a proof: a reset after Eko had read the request looks the same, so, rarely,
+ * a create is sent twice and Eko mints a second link (the customer only ever gets the second).
  */
 export function nodeHttpTransport(origin: string, options: NodeHttpTransportOptions): EkoTransport {
   const url = new URL(origin);
