@@ -22,7 +22,11 @@ const HOP_BY_HOP = new Set([
  */
 export function reverseProxy(target) {
   const { hostname, port } = new URL(target);
-  const agent = new Agent({ keepAlive: true });
+  // A connection per request, as nginx's proxy_pass does unless told otherwise. A kept-alive
+  // connection races the signing server's idle timeout: a request sent on it just as the server
+  // closes it fails with ECONNRESET, and the page got a 502 for one of its files (seen under load
+  // in the journeys: a page whose script was refused never showed its start button).
+  const agent = new Agent({ keepAlive: false });
   function forwardToSigningServer(req, res) {
     const headers = {};
     for (const [name, value] of Object.entries(req.headers)) {
@@ -54,7 +58,7 @@ export function reverseProxy(target) {
     // pipe, not pipeline: a failed upstream must not destroy the socket the 502 goes out on.
     req.pipe(upstream);
   }
-  /** Drops the kept-alive connections, so the signing server's drain does not wait on them. */
+  /** Drops the open connections, so the signing server's drain does not wait on them. */
   forwardToSigningServer.close = () => agent.destroy();
   return forwardToSigningServer;
 }

@@ -1,0 +1,90 @@
+// The demo's reverse proxy in front of the signing server never answers a page's request with a
+// 502 because the server closed an idle connection just as the request went out on it. The
+// upstream here closes every connection the moment a second request arrives on it, the worst
+// case of that race: a proxy that reuses connections fails the second request, one that opens a
+// connection per request does not.
+import { once } from 'node:events';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { type AddressInfo, createServer, type Socket } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { reverseProxy } from '../../demo/scripts/reverse-proxy.mjs';
+
+const opened: Array<{ close(): void }> = [];
+afterEach(() => {
+  for (const server of opened.splice(0)) server.close();
+});
+
+/** An upstream that answers one request per connection and resets the connection on the next. */
+async function oneRequestPerConnection(): Promise<{ origin: string; connections: () => number }> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const upstream = createServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    let requests = 0;
+    let head = '';
+    socket.on('data', (chunk) => {
+      head += chunk.toString('latin1');
+      while (head.includes('\r\n\r\n')) {
+        const [request = '', rest = ''] = head.split(/\r\n\r\n([\s\S]*)/);
+        const length = Number(/content-length:\s*(\d+)/i.exec(request)?.[1] ?? 0);
+        if (rest.length < length) return;
+        head = rest.slice(length);
+        requests += 1;
+        if (requests > 1) {
+          socket.resetAndDestroy();
+          return;
+        }
+        const body = `answer ${connections}`;
+        socket.write(
+          `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n${body}`,
+        );
+      }
+    });
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => undefined);
+  });
+  upstream.listen(0, '127.0.0.1');
+  await once(upstream, 'listening');
+  opened.push({
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      upstream.close();
+    },
+  });
+  const { port } = upstream.address() as AddressInfo;
+  return { origin: `http://127.0.0.1:${port}`, connections: () => connections };
+}
+
+async function proxyTo(origin: string): Promise<string> {
+  const forward = reverseProxy(origin);
+  const site: Server = createHttpServer((req, res) => forward(req, res));
+  site.listen(0, '127.0.0.1');
+  await once(site, 'listening');
+  opened.push({
+    close: () => {
+      forward.close();
+      site.closeAllConnections();
+      site.close();
+    },
+  });
+  return `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+}
+
+describe("the demo's reverse proxy", () => {
+  it('sends each request on a connection of its own: no 502 from an upstream that closed an idle one', async () => {
+    const upstream = await oneRequestPerConnection();
+    const site = await proxyTo(upstream.origin);
+    const statuses: number[] = [];
+    for (const path of ['/script-tag.html', '/kyc/widget.js', '/hash-app.js', '/demo.css']) {
+      const response = await fetch(`${site}${path}`);
+      await response.text();
+      statuses.push(response.status);
+    }
+    const post = await fetch(`${site}/kyc/session`, { method: 'POST', body: '{"a":1}' });
+    await post.text();
+    statuses.push(post.status);
+    expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    expect(upstream.connections()).toBe(5);
+  });
+});
