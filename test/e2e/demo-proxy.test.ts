@@ -5,7 +5,7 @@
 // connection per request does not.
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { type AddressInfo, createServer, type Socket } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reverseProxy } from '../../demo/scripts/reverse-proxy.mjs';
 
@@ -16,39 +16,23 @@ afterEach(() => {
 
 /** An upstream that answers one request per connection and resets the connection on the next. */
 async function oneRequestPerConnection(): Promise<{ origin: string; connections: () => number }> {
-  let connections = 0;
-  const sockets = new Set<Socket>();
-  const upstream = createServer((socket) => {
-    connections += 1;
-    sockets.add(socket);
-    let requests = 0;
-    let head = '';
-    socket.on('data', (chunk) => {
-      head += chunk.toString('latin1');
-      while (head.includes('\r\n\r\n')) {
-        const [request = '', rest = ''] = head.split(/\r\n\r\n([\s\S]*)/);
-        const length = Number(/content-length:\s*(\d+)/i.exec(request)?.[1] ?? 0);
-        if (rest.length < length) return;
-        head = rest.slice(length);
-        requests += 1;
-        if (requests > 1) {
-          socket.resetAndDestroy();
-          return;
-        }
-        const body = `answer ${connections}`;
-        socket.write(
-          `HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: ${body.length}\r\nConnection: keep-alive\r\nKeep-Alive: timeout=5\r\n\r\n${body}`,
-        );
-      }
-    });
-    socket.on('close', () => sockets.delete(socket));
-    socket.on('error', () => undefined);
+  const answered = new WeakSet<Socket>();
+  const upstream = createHttpServer({ keepAliveTimeout: 5_000 }, (req, res) => {
+    if (answered.has(req.socket)) {
+      req.socket.resetAndDestroy();
+      return;
+    }
+    answered.add(req.socket);
+    req.resume();
+    res.end('answer');
   });
+  let connections = 0;
+  upstream.on('connection', () => (connections += 1));
   upstream.listen(0, '127.0.0.1');
   await once(upstream, 'listening');
   opened.push({
     close: () => {
-      for (const socket of sockets) socket.destroy();
+      upstream.closeAllConnections();
       upstream.close();
     },
   });
