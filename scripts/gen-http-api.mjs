@@ -2,7 +2,7 @@
 // (routes, headers, bodies, statuses, error codes). `--check` fails when either file is out of
 // date (CI runs it). Run after `npm run build`: the document comes from server/dist.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { openApiDocument } from '../server/dist/openapi/document.js';
+import { openApiDocument } from '../server/dist/index.js';
 import { ERROR_CODES, ERROR_DESCRIPTIONS } from '../shared/dist/index.js';
 
 const JSON_FILE = new URL('../docs/openapi.json', import.meta.url);

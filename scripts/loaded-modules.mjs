@@ -1,10 +1,12 @@
 // Runs a snippet of ES module code in a fresh Node process and returns the URL of every module
 // it resolved (see load-recorder.mjs): "importing X loads no Y" becomes a plain assertion.
+// A bundled file counts as the files it was made from too, read from its source map: the
+// server's entries are esbuild bundles, and "loads no Express" must still see Express inside one.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const RECORDER = fileURLToPath(new URL('./load-recorder.mjs', import.meta.url));
 
@@ -24,10 +26,29 @@ export function loadedModules(code, cwd) {
       },
     );
     if (run.status !== 0) throw new Error(`node exited with ${run.status}: ${run.stderr}`);
-    return [...new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean))];
+    const urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+    return [...new Set(urls.flatMap((url) => [url, ...bundledSources(url)]))];
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The files a loaded bundle was made from, as file: URLs, read from the source map beside it. A
+ * map with one source is a compiled file (tsc's output), not a bundle: it adds nothing.
+ */
+function bundledSources(url) {
+  if (!url.startsWith('file:')) return [];
+  const path = fileURLToPath(url);
+  let map;
+  try {
+    map = JSON.parse(readFileSync(`${path}.map`, 'utf8'));
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(map.sources) || map.sources.length < 2) return [];
+  const root = resolve(dirname(path), map.sourceRoot ?? '');
+  return map.sources.map((source) => pathToFileURL(resolve(root, source)).href);
 }
 
 /** The file path of a recorded module URL (node: builtins stay as they are). */

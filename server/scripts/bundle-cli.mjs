@@ -12,12 +12,10 @@ import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-export const CLI_BUILD_OPTIONS = {
+/** What both bundles share: ES modules for Node 20.19, readable stack traces, licences kept. */
+export const NODE_BUNDLE_OPTIONS = {
   absWorkingDir: fileURLToPath(new URL('..', import.meta.url)),
-  entryPoints: ['src/cli/cli.ts'],
   outdir: 'dist',
-  entryNames: '[name]',
-  chunkNames: 'cli-chunks/[name]-[hash]',
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -34,6 +32,12 @@ export const CLI_BUILD_OPTIONS = {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
   },
   logLevel: 'warning',
+};
+
+export const CLI_BUILD_OPTIONS = {
+  ...NODE_BUNDLE_OPTIONS,
+  entryPoints: { cli: 'src/cli/cli.ts' },
+  chunkNames: 'cli-chunks/[name]-[hash]',
 };
 
 /** Library modules the sandbox may share with the production path: pure helpers and constants. */

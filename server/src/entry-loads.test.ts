@@ -58,6 +58,8 @@ describe('the library entry, @digilocker-kyc/server', () => {
       ).map(pathOf);
       expect(loaded).toContain(join(SERVER_ROOT, 'dist/index.js'));
       expect(packagesOf(loaded).filter((name) => EXPRESS_ONLY.includes(name))).toEqual([]);
+      // raw-body's charset tables: the node:http body reader is the adapters' own.
+      expect(packagesOf(loaded)).not.toContain('iconv-lite');
       expect(loaded.filter((path) => CLI_PATH.test(path))).toEqual([]);
       expect(sandboxFiles(loaded)).toEqual([]);
       expect(loaded.filter((path) => CLASSIC_ZOD.test(path))).toEqual([]);

@@ -1,6 +1,9 @@
 // KycError: the single error type of the project, carrying a stable code from the shared table.
 import { ERROR_CODES, type KycErrorCode } from './protocol/error-codes.js';
 
+/** Marks every KycError, whichever copy of this module made it (see `Symbol.hasInstance`). */
+const KYC_ERROR = Symbol.for('@digilocker-kyc/shared:KycError');
+
 export interface KycErrorOptions {
   cause?: unknown;
   /** The attempt the error belongs to, when there is one. */
@@ -19,6 +22,26 @@ export interface KycErrorOptions {
  * because they may be shown to the customer and written to logs.
  */
 export class KycError extends Error {
+  static {
+    Object.defineProperty(KycError.prototype, KYC_ERROR, { value: true });
+  }
+
+  /**
+   * `error instanceof KycError` holds for a KycError made by any copy of this module: the
+   * server's published entries bundle their own, and an app may have two versions installed.
+   * It checks a brand every KycError carries rather than this class's prototype. A subclass
+   * keeps the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class `instanceof` was asked about, a subclass included.
+    if (this !== KycError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as { [KYC_ERROR]?: unknown })[KYC_ERROR] === true
+    );
+  }
+
   override readonly name = 'KycError';
   readonly code: KycErrorCode;
   readonly status: number;
