@@ -13,14 +13,15 @@ export function linkLeaksReturn(link: string, secret: string): boolean {
     if (seen.has(text) || seen.size > 32) continue;
     seen.add(text);
     if (text.includes(secret)) return true;
-    try {
-      const decoded = decodeURIComponent(text);
-      if (decoded !== text) queue.push(decoded);
-    } catch {}
-    let url: URL | undefined;
-    try {
-      url = new URL(text);
-    } catch {}
+    // Every creation runs this on Eko's link, and most candidates (a token's decoded bytes) are
+    // neither percent-encoded nor URLs: the checks below skip what could only throw.
+    if (text.includes('%')) {
+      try {
+        const decoded = decodeURIComponent(text);
+        if (decoded !== text) queue.push(decoded);
+      } catch {}
+    }
+    const url = URL.canParse(text) ? new URL(text) : undefined;
     for (const value of url?.searchParams.values() ?? []) {
       queue.push(value);
       if (/^[A-Za-z0-9+/_-]{16,}={0,2}$/.test(value)) {
