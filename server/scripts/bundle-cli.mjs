@@ -27,9 +27,12 @@ export const NODE_BUNDLE_OPTIONS = {
   sourcemap: true,
   legalComments: 'linked',
   metafile: true,
-  // Some dependencies are CommonJS and call require(); an ES module bundle has to supply it.
+  // Some dependencies are CommonJS and call require() (for Node's built-ins); an ES module bundle
+  // has to supply it. A merchant's bundler may bundle the library again for a runtime with no
+  // import.meta.url (Cloudflare's workerd): require() then resolves from '/', which is all a
+  // built-in needs.
   banner: {
-    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
+    js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url || '/');",
   },
   logLevel: 'warning',
 };
