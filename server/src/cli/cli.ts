@@ -23,38 +23,11 @@ import type { MetricsServer } from './metrics-server.js';
  */
 const HEAP_GROWING_PERCENT = 30;
 
-/**
- * V8's young generation starts at 1 MB a semi-space and doubles under allocation pressure, to
- * 16 MB on Node 20 and 32 MB on Node 24. Under a burst that growth is most of the peak: at 200
- * connections the heap had 67 MB committed around 29 MB in use, and the process peaked at
- * 117 MB. A growth factor of 1 keeps the semi-spaces at their first size: 75 MB at the same
- * burst, with no CPU per request we could measure (test/bench). V8 reads the factor each time
- * it would grow new space, so setting it after start-up takes effect. An operator who sizes the
- * young generation themselves (`--max-semi-space-size`, on the command line or in NODE_OPTIONS)
- * keeps V8's growth.
- */
-const YOUNG_GENERATION_FLAGS = ['--semi-space-growth-factor', '--max-semi-space-size'];
-
-/** The V8 flags the operator gave: on node's command line or in NODE_OPTIONS. */
-function operatorFlags(nodeOptions: string | undefined): string[] {
-  return [...process.execArgv, ...(nodeOptions ?? '').split(/\s+/)].map((flag) =>
-    flag.replaceAll('_', '-'),
-  );
-}
-
-/** V8 flags the CLI sets at start, each unless the operator set it (or its kin) already. */
-function tuneHeap(nodeOptions: string | undefined): void {
-  const given = operatorFlags(nodeOptions);
-  const gave = (names: string[]) => given.some((flag) => names.some((n) => flag.startsWith(n)));
-  if (!gave(['--heap-growing-percent'])) {
-    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  }
-  if (!gave(YOUNG_GENERATION_FLAGS)) setFlagsFromString('--semi-space-growth-factor=1');
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
-  tuneHeap(process.env.NODE_OPTIONS);
+  if (!process.execArgv.some((flag) => flag.startsWith('--heap-growing-percent'))) {
+    setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
+  }
   // Both readings run even when the first fails: one start names every problem.
   const problems: string[] = [];
   const read = <T>(reading: () => T): T | undefined => {
