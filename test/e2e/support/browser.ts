@@ -110,6 +110,19 @@ export class Recorder<PageKey = Page> {
     return this.events.map((event) => event.name);
   }
 
+  /** The events so far for a failure message: an error or cancel with its code or reason. */
+  #heard(): string {
+    return this.events
+      .map(({ name, detail }) => {
+        const why = detail.code ?? detail.reason;
+        if (typeof why !== 'string') return name;
+        const retry =
+          typeof detail.retryable === 'boolean' ? `, retryable: ${detail.retryable}` : '';
+        return `${name} (${why}${retry})`;
+      })
+      .join(', ');
+  }
+
   /** Resolves with the n-th (1-based) event of that name once it has fired. */
   waitFor(name: KycEventName, { timeout = 30_000, nth = 1 } = {}): Promise<RecordedEvent> {
     return this.until(
@@ -136,7 +149,7 @@ export class Recorder<PageKey = Page> {
         clearInterval(tick);
         reject(
           new Error(
-            `Timed out after ${timeout} ms waiting for ${what()}; events so far: ${this.names().join(', ') || 'none'}`,
+            `Timed out after ${timeout} ms waiting for ${what()}; events so far: ${this.#heard() || 'none'}`,
           ),
         );
       }, timeout);
