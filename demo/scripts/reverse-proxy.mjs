@@ -38,6 +38,13 @@ export function reverseProxy(target) {
     const upstream = request(
       { hostname, port, method: req.method, path: req.originalUrl ?? req.url, headers, agent },
       (reply) => {
+        // The browser may have gone before the signing server answered (a popup closed, a page
+        // left): there is nobody to send the reply to. Node 24's pipeline() throws on a destroyed
+        // destination, and that exception stopped the whole demo in the journeys.
+        if (res.destroyed) {
+          reply.resume();
+          return;
+        }
         const raw = [];
         for (let i = 0; i < reply.rawHeaders.length; i += 2) {
           if (!HOP_BY_HOP.has(reply.rawHeaders[i].toLowerCase())) {
@@ -49,6 +56,7 @@ export function reverseProxy(target) {
       },
     );
     upstream.once('error', () => {
+      if (res.destroyed) return;
       if (res.headersSent) res.destroy();
       else
         res

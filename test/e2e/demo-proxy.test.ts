@@ -2,10 +2,11 @@
 // 502 because the server closed an idle connection just as the request went out on it. The
 // upstream here closes every connection the moment a second request arrives on it, the worst
 // case of that race: a proxy that reuses connections fails the second request, one that opens a
-// connection per request does not.
+// connection per request does not. And a browser that leaves before the answer (a closed popup)
+// must not stop the proxy.
 import { once } from 'node:events';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reverseProxy } from '../../demo/scripts/reverse-proxy.mjs';
 
@@ -70,5 +71,37 @@ describe("the demo's reverse proxy", () => {
     statuses.push(post.status);
     expect(statuses).toEqual([200, 200, 200, 200, 200]);
     expect(upstream.connections()).toBe(5);
+  });
+
+  it('stays up when the browser leaves before the answer comes back', async () => {
+    let answered = 0;
+    const upstream = createHttpServer((req, res) => {
+      req.resume();
+      setTimeout(() => {
+        res.end('late answer');
+        answered += 1;
+      }, 300);
+    });
+    upstream.listen(0, '127.0.0.1');
+    await once(upstream, 'listening');
+    opened.push({
+      close: () => {
+        upstream.closeAllConnections();
+        upstream.close();
+      },
+    });
+    const site = await proxyTo(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+    const { port } = new URL(site);
+    const browser = connect(Number(port), '127.0.0.1');
+    await once(browser, 'connect');
+    browser.write('GET /kyc/sessions/abc HTTP/1.1\r\nHost: x\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    browser.destroy();
+    await expect.poll(() => answered, { timeout: 5_000 }).toBe(1);
+    // Node 24 threw from the proxy's reply handler here, an uncaught exception that ended the demo.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const next = await fetch(`${site}/kyc/widget.js`);
+    expect(next.status).toBe(200);
+    expect(await next.text()).toBe('late answer');
   });
 });
