@@ -15,6 +15,19 @@ afterEach(() => {
   for (const server of opened.splice(0)) server.close();
 });
 
+/** Listens on a free loopback port, closed after the test; its origin. */
+async function listening(server: Server): Promise<string> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  opened.push({
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
 /** An upstream that answers one request per connection and resets the connection on the next. */
 async function oneRequestPerConnection(): Promise<{ origin: string; connections: () => number }> {
   const answered = new WeakSet<Socket>();
@@ -29,31 +42,13 @@ async function oneRequestPerConnection(): Promise<{ origin: string; connections:
   });
   let connections = 0;
   upstream.on('connection', () => (connections += 1));
-  upstream.listen(0, '127.0.0.1');
-  await once(upstream, 'listening');
-  opened.push({
-    close: () => {
-      upstream.closeAllConnections();
-      upstream.close();
-    },
-  });
-  const { port } = upstream.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, connections: () => connections };
+  return { origin: await listening(upstream), connections: () => connections };
 }
 
 async function proxyTo(origin: string): Promise<string> {
   const forward = reverseProxy(origin);
-  const site: Server = createHttpServer((req, res) => forward(req, res));
-  site.listen(0, '127.0.0.1');
-  await once(site, 'listening');
-  opened.push({
-    close: () => {
-      forward.close();
-      site.closeAllConnections();
-      site.close();
-    },
-  });
-  return `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  opened.push({ close: () => forward.close() });
+  return listening(createHttpServer((req, res) => forward(req, res)));
 }
 
 describe("the demo's reverse proxy", () => {
@@ -82,15 +77,7 @@ describe("the demo's reverse proxy", () => {
         answered += 1;
       }, 300);
     });
-    upstream.listen(0, '127.0.0.1');
-    await once(upstream, 'listening');
-    opened.push({
-      close: () => {
-        upstream.closeAllConnections();
-        upstream.close();
-      },
-    });
-    const site = await proxyTo(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+    const site = await proxyTo(await listening(upstream));
     const { port } = new URL(site);
     const browser = connect(Number(port), '127.0.0.1');
     await once(browser, 'connect');
