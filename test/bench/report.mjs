@@ -6,7 +6,7 @@ const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
 const LABELS = {
-  ceiling: '(a) ceiling: the sandbox’s create call, pre-signed',
+  ceiling: '(a) ceiling: the Eko double’s create call, pre-signed',
   naive: '(b) naive: bare Express route, `node:crypto` + `fetch`',
   floor: '(c) floor: `node:http` + undici’s Pool, nothing else',
   ours: 'standalone: `digilocker-kyc-server` (node adapter), limiter off, info logs',
@@ -24,7 +24,7 @@ export function markdownReport(report) {
     `One run: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB, Node ${machine.node}; ` +
       `${report.seconds_per_run} s per cell, the load generator on the same machine. CPU µs/req is ` +
       'the CPU the server under test used per session creation, read from `/proc` (for the ' +
-      'ceiling, the sandbox’s).',
+      'ceiling, the Eko double’s).',
     '',
     '| target | connections | req/s | p50 ms | p99 ms | errors | timeouts | peak RSS MB | CPU µs/req |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
