@@ -1,7 +1,6 @@
 // Options of digilockerKyc() and createKycHandler(): what a merchant passes, resolved and checked
 // once, into the one object every part of the core reads.
 
-import { randomBytes } from 'node:crypto';
 import { DEFAULT_DOCUMENTS, type DocumentType, documentListSchema } from '@digilocker-kyc/shared';
 import type { Store } from 'express-rate-limit';
 import type { Logger } from 'pino';
@@ -16,6 +15,7 @@ import { defaultLibraryLogger } from '../observability/logger.js';
 import type { KycMetrics } from '../observability/metric-hooks.js';
 import { type MetricsOption, measuredEko, resolveMetrics } from '../observability/metrics.js';
 import { locateWidgetAssets, type WidgetAssets } from '../pages/widget-files.js';
+import { randomBytes } from '../random-bytes.js';
 import { HTTP_URL_EXPECTED, isExactOrigin, isHttpUrl, ORIGIN_EXPECTED } from '../url-rules.js';
 import type { OnComplete } from './completion.js';
 import { ConfigError, ekoTarget, OPTION_NAMES, unsafeSettings } from './config-safety.js';
@@ -304,7 +304,7 @@ export function resolveOptions<Req>(
       options.widgetAssets === false ? {} : (options.widgetAssets ?? locateWidgetAssets()),
     logger: options.logger ?? defaultLibraryLogger(),
     now: testing.now ?? Date.now,
-    random: testing.random ?? ((size: number) => randomBytes(size)),
+    random: testing.random ?? randomBytes,
   };
 }
 

