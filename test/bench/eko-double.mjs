@@ -6,8 +6,8 @@
 // and its own logs), as much as the floor server spends on the whole request, so against it
 // requests/s measured the shared upstream more than the server. This double checks what Eko
 // checks (the developer key, the HMAC signature and its timestamp, the body's fields) and
-// answers with Eko's envelope and a link on its own origin, which the servers accept as the
-// sandbox's (`EKO_ENV=sandbox` / `testing.insecureUrlOrigins`).
+// answers with Eko's envelope and a DigiLocker link on a host the servers accept by default, so
+// they run as in production (`EKO_ENV=uat` pointed here), not in sandbox mode.
 //
 // Prints `eko-double listening on <origin>/ekoapi/v3` once it listens.
 import { createHmac, randomBytes } from 'node:crypto';
@@ -24,7 +24,8 @@ if (!DEVELOPER_KEY || !SIGNING_KEY || !INITIATOR_ID) {
   throw new Error('Expected EKO_DEVELOPER_KEY, EKO_ACCESS_KEY and EKO_INITIATOR_ID to be set.');
 }
 
-let origin = '';
+/** A host in the servers' default DIGILOCKER_URL_HOSTS; nothing ever fetches the link. */
+const DIGILOCKER_AUTHORIZE = 'https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize';
 let nextReference = 7_000_000;
 
 /** Why Eko would refuse this create call, or undefined when it would not. */
@@ -72,7 +73,7 @@ const server = createServer((req, res) => {
       message: 'DigiLocker URL created successfully',
       data: {
         reference_id: String(nextReference++),
-        url: `${origin}/digilocker/consent?session=${randomBytes(24).toString('base64url')}`,
+        url: `${DIGILOCKER_AUTHORIZE}?response_type=code&state=${randomBytes(24).toString('base64url')}`,
         document_requested,
         redirect_url,
       },
@@ -86,7 +87,6 @@ const server = createServer((req, res) => {
 });
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  origin = `http://127.0.0.1:${server.address().port}`;
-  process.stdout.write(`eko-double listening on ${origin}/ekoapi/v3\n`);
+  process.stdout.write(`eko-double listening on http://127.0.0.1:${server.address().port}/ekoapi/v3\n`);
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

@@ -21,6 +21,7 @@
 // 20 s gate: DLKYC_BENCH_SECONDS=20). Targets are measured in turn, after a warm-up each.
 // DLKYC_BENCH_README=1 also writes the tables into the README's Benchmarks section.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -150,7 +151,13 @@ async function main() {
   const apiBase = upstream.url;
   credentials.EKO_BASE_URL = apiBase;
   const ours = await startServer(
-    { EKO_ENV: 'sandbox', EKO_BASE_URL: apiBase, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: 'info' },
+    {
+      ...credentials,
+      EKO_ENV: 'uat',
+      SESSION_SECRET: randomBytes(32).toString('base64url'),
+      RATE_LIMIT_PER_MINUTE: '0',
+      LOG_LEVEL: 'info',
+    },
     { nodeArgs: ['--import', MEMORY_PROBE] },
   );
   const naive = await spawnListening(NAIVE, credentials, /naive listening on (http:\/\/\S+)/);
