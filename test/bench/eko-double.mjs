@@ -87,6 +87,8 @@ const server = createServer((req, res) => {
 });
 
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
-  process.stdout.write(`eko-double listening on http://127.0.0.1:${server.address().port}/ekoapi/v3\n`);
+  process.stdout.write(
+    `eko-double listening on http://127.0.0.1:${server.address().port}/ekoapi/v3\n`,
+  );
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
