@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { randomBytes } from './random-bytes.js';
 
 describe('randomBytes (pooled)', () => {
-  it('gives the size asked for, as a Buffer of its own', () => {
+  it('gives the size asked for, as a Buffer', () => {
     for (const size of [0, 1, 20, 32, 512, 513, 10_000]) {
       const bytes = randomBytes(size);
       expect(Buffer.isBuffer(bytes)).toBe(true);
