@@ -28,22 +28,22 @@ if (!DEVELOPER_KEY || !SIGNING_KEY || !INITIATOR_ID) {
 const DIGILOCKER_AUTHORIZE = 'https://digilocker.meripehchaan.gov.in/public/oauth2/1/authorize';
 let nextReference = 7_000_000;
 
-/** Why Eko would refuse this create call, or undefined when it would not. */
-function refusal(req, body) {
-  if (req.method !== 'POST' || req.url !== CREATE_PATH) return [404, 'no such route'];
+/** The create call's body as Eko would accept it, or the status and reason it would refuse it. */
+function accepted(req, body) {
+  if (req.method !== 'POST' || req.url !== CREATE_PATH) return { refused: [404, 'no such route'] };
   const timestamp = req.headers['secret-key-timestamp'] ?? '';
   const signature = createHmac('sha256', SIGNING_KEY).update(timestamp).digest('base64');
   if (req.headers.developer_key !== DEVELOPER_KEY || req.headers['secret-key'] !== signature) {
-    return [403, 'bad signature'];
+    return { refused: [403, 'bad signature'] };
   }
   if (!/^\d{13}$/.test(timestamp) || Math.abs(Date.now() - Number(timestamp)) > MAX_SKEW_MS) {
-    return [403, 'stale timestamp'];
+    return { refused: [403, 'stale timestamp'] };
   }
   let json;
   try {
     json = JSON.parse(body);
   } catch {
-    return [400, 'body is not JSON'];
+    return { refused: [400, 'body is not JSON'] };
   }
   const fieldsOk =
     json?.initiator_id === INITIATOR_ID &&
@@ -52,20 +52,19 @@ function refusal(req, body) {
     json.document_requested.length > 0 &&
     typeof json.redirect_url === 'string' &&
     URL.canParse(json.redirect_url);
-  return fieldsOk ? undefined : [400, 'missing or malformed fields'];
+  return fieldsOk ? { json } : { refused: [400, 'missing or malformed fields'] };
 }
 
 const server = createServer((req, res) => {
   const chunks = [];
   req.on('data', (chunk) => chunks.push(chunk));
   req.on('end', () => {
-    const body = Buffer.concat(chunks).toString('utf8');
-    const refused = refusal(req, body);
+    const { refused, json } = accepted(req, Buffer.concat(chunks).toString('utf8'));
     if (refused) {
       res.writeHead(refused[0], { 'content-type': 'text/plain' }).end(refused[1]);
       return;
     }
-    const { document_requested, redirect_url } = JSON.parse(body);
+    const { document_requested, redirect_url } = json;
     const text = JSON.stringify({
       status: 0,
       response_status_id: 0,

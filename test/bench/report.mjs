@@ -23,8 +23,8 @@ export function markdownReport(report) {
   const lines = [
     `One run: ${machine.cpus} × ${machine.cpu}, ${machine.memory_gb} GB, Node ${machine.node}; ` +
       `${report.seconds_per_run} s per cell, the load generator on the same machine. CPU µs/req is ` +
-      'the CPU the server under test used per session creation, read from `/proc` (for the ' +
-      'ceiling, the Eko double’s).',
+      'the CPU the server under test used per session creation, read from `/proc`; it and the ' +
+      'peak RSS are, for the ceiling, the Eko double’s.',
     '',
     '| target | connections | req/s | p50 ms | p99 ms | errors | timeouts | peak RSS MB | CPU µs/req |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',

